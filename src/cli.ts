@@ -1,0 +1,2 @@
+/** The command-line entry point: `encord-annotator-eval`. */
+process.stdout.write('encord-annotator-eval CLI\n')

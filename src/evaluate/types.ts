@@ -1,0 +1,162 @@
+/**
+ * Results of scoring one training project against the benchmark. Plain data: reports render it,
+ * nothing here knows about files, GitHub or Encord's JSON.
+ */
+import type { ObjectShape } from '../labels/model.js'
+
+export type Method = 'one-to-one' | 'encord-script'
+
+export interface EvaluationOptions {
+  method: Method
+  /** Minimum similarity for a pair to match in `one-to-one` (default 0.5). */
+  iouThreshold: number
+}
+
+export const DEFAULT_IOU_THRESHOLD = 0.5
+
+/**
+ * Outcome of one object on one frame under `one-to-one`:
+ * - `matched`: paired with a benchmark object of the same class (a true positive);
+ * - `wrong-class`: paired (similarity ≥ threshold) with a benchmark object of another class;
+ * - `missed`: a benchmark object no training object was paired with;
+ * - `extra`: a training object not paired with any benchmark object.
+ */
+export type MatchStatus = 'matched' | 'wrong-class' | 'missed' | 'extra'
+
+export interface ObjectRef {
+  objectHash: string
+  featureHash: string
+  className: string
+}
+
+export interface ObjectResult {
+  dataHash: string
+  dataTitle: string
+  /** The training row's label hash (the script's `label_id`). */
+  labelHash: string | null
+  frame: number
+  status: MatchStatus
+  /** Similarity of the pair (area IoU, OKS or buffered IoU by shape); null for missed and extra. */
+  iou: number | null
+  shape: ObjectShape
+  /** The training object and who created its annotation on this frame; null when missed. */
+  training: (ObjectRef & { createdBy: string | null }) | null
+  /** The benchmark object; null when extra. */
+  benchmark: ObjectRef | null
+  /** Agreeing attributes / compared attributes on a matched pair; null when none were compared. */
+  attributeAgreement: number | null
+  /** Names of the attributes that disagree on a matched pair. */
+  attributeMismatches: string[]
+}
+
+/** One row exactly as Encord's documented script writes it, plus what we know about it. */
+export interface ScriptRow {
+  trainingEmail: string | null
+  dataUnitName: string
+  labelId: string | null
+  iouScore: number
+  classScore: number
+  dataHash: string
+  training: ObjectRef
+  /** The benchmark box with the strictly greatest IoU (first maximum wins); null when none > 0. */
+  bestMatch: ObjectRef | null
+}
+
+/** Raw counts and sums; scores are derived from them so that they can be aggregated. */
+export interface Tally {
+  benchmarkObjects: number
+  trainingObjects: number
+  truePositives: number
+  wrongClass: number
+  missed: number
+  extra: number
+  /** Sum of similarity over all paired objects (matched and wrong-class). */
+  iouSum: number
+  /** Attribute comparisons on true positives: agreeing and total. */
+  attributesAgreeing: number
+  attributesCompared: number
+  /** Classification comparisons: summed agreement in [0, 1] and number compared. */
+  classificationScore: number
+  classificationsCompared: number
+}
+
+export interface Scores {
+  /** TP / training objects. */
+  precision: number | null
+  /** TP / benchmark objects. */
+  recall: number | null
+  f1: number | null
+  /** Mean similarity over paired objects (matched and wrong-class). */
+  meanIou: number | null
+  /** TP / paired objects: of the objects found, how many got the right class. */
+  classAccuracy: number | null
+  attributeAccuracy: number | null
+  classificationAccuracy: number | null
+}
+
+export type Metrics = Tally & Scores
+
+export interface ClassMetrics extends Metrics {
+  featureHash: string
+  className: string
+}
+
+/** One cell of the confusion matrix: benchmark class × training class; null means missed/extra. */
+export interface ConfusionCell {
+  benchmark: string | null
+  training: string | null
+  count: number
+}
+
+export interface Coverage {
+  /** Benchmark rows in the stage. */
+  benchmarkRows: number
+  /** Training rows in the stage. */
+  trainingRows: number
+  /** Rows present in both (by data hash): the only rows scored. */
+  pairedRows: number
+  /** Benchmark rows the annotator has not completed: reported, never counted as missed. */
+  notCompleted: number
+  /** Training rows whose data is not in the benchmark stage. */
+  unmatchedTrainingRows: number
+}
+
+/** Agreement on one classification question for one row and frame (or the whole row). */
+export interface ClassificationResult {
+  dataHash: string
+  dataTitle: string
+  /** Frame, or null for a global classification. */
+  frame: number | null
+  featureHash: string
+  name: string
+  /** Agreement in [0, 1]: radio exact, checklist Jaccard, text after trimming, numeric equal. */
+  score: number
+  benchmarkAnswer: string | null
+  trainingAnswer: string | null
+}
+
+export interface Contributor {
+  email: string
+  annotations: number
+}
+
+export interface ProjectEvaluation {
+  projectHash: string
+  projectTitle: string
+  method: Method
+  /** The e-mail that created most of the project's labels; null when none is recorded. */
+  annotator: string | null
+  /** Everyone who created labels, most first (reviewers included). */
+  contributors: Contributor[]
+  coverage: Coverage
+  overall: Metrics
+  perClass: ClassMetrics[]
+  confusion: ConfusionCell[]
+  /** Per-object results (`one-to-one`). */
+  objects: ObjectResult[]
+  /** The script's rows (`encord-script`). */
+  scriptRows: ScriptRow[]
+  classifications: ClassificationResult[]
+  /** Things the user should know (skipped boxes, renamed stages…). */
+  notes: string[]
+}
