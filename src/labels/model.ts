@@ -192,6 +192,8 @@ export interface LabelRow {
   frameSizes: Map<number, FrameSize>
   objects: ObjectInstance[]
   classifications: ClassificationInstance[]
+  /** Objects whose ontology shape is not scored (audio, text, cuboid…): counted, not kept. */
+  unscoredObjects: number
 }
 
 /** Everything the evaluation needs about one project. */
