@@ -61,6 +61,11 @@ export interface OntologyClassification {
   /** Display name: the name of its single top-level attribute. */
   name: string
   attribute: OntologyAttribute
+  /**
+   * True when the ontology marks it `level: "global"`: one answer for the whole row, never tied to
+   * frames. Optional so that hand-built ontologies may leave it out (absent means frame-level).
+   */
+  global?: boolean
 }
 
 export interface SkeletonTemplate {
