@@ -1,0 +1,147 @@
+/**
+ * Hand-built `RunResult`s for the report tests. Every builder takes the fields a test cares about
+ * and fills the rest with plain, valid defaults.
+ */
+import type {
+  ClassMetrics,
+  Metrics,
+  ObjectRef,
+  ObjectResult,
+  ProjectEvaluation,
+  ScriptRow
+} from '../../src/evaluate/types.js'
+import type { ProjectFailure, ProjectOutcome, RunResult } from '../../src/run-result.js'
+
+export function metrics(overrides: Partial<Metrics> = {}): Metrics {
+  return {
+    benchmarkObjects: 10,
+    trainingObjects: 10,
+    truePositives: 8,
+    wrongClass: 1,
+    missed: 1,
+    extra: 1,
+    iouSum: 7.2,
+    attributesAgreeing: 6,
+    attributesCompared: 8,
+    classificationScore: 3,
+    classificationsCompared: 4,
+    precision: 0.8,
+    recall: 0.8,
+    f1: 0.8,
+    meanIou: 0.8,
+    classAccuracy: 0.8888888888888888,
+    attributeAccuracy: 0.75,
+    classificationAccuracy: 0.75,
+    ...overrides
+  }
+}
+
+export function classMetrics(
+  className: string,
+  overrides: Partial<ClassMetrics> = {}
+): ClassMetrics {
+  return { ...metrics(), featureHash: `feature-${className}`, className, ...overrides }
+}
+
+export function ref(className: string, objectHash: string): ObjectRef {
+  return { objectHash, featureHash: `feature-${className}`, className }
+}
+
+export function objectResult(overrides: Partial<ObjectResult> = {}): ObjectResult {
+  return {
+    dataHash: 'data-1',
+    dataTitle: 'image-1.jpg',
+    labelHash: 'label-1',
+    frame: 0,
+    status: 'matched',
+    iou: 0.9,
+    shape: 'bounding_box',
+    training: { ...ref('car', 'train-obj-1'), createdBy: 'alice@example.com' },
+    benchmark: ref('car', 'bench-obj-1'),
+    attributeAgreement: null,
+    attributeMismatches: [],
+    ...overrides
+  }
+}
+
+export function scriptRow(overrides: Partial<ScriptRow> = {}): ScriptRow {
+  return {
+    trainingEmail: 'alice@example.com',
+    dataUnitName: 'image-1.jpg',
+    labelId: 'label-1',
+    iouScore: 0.9,
+    classScore: 1,
+    dataHash: 'data-1',
+    training: ref('car', 'train-obj-1'),
+    bestMatch: ref('car', 'bench-obj-1'),
+    ...overrides
+  }
+}
+
+export function evaluation(overrides: Partial<ProjectEvaluation> = {}): ProjectEvaluation {
+  return {
+    projectHash: 'project-a',
+    projectTitle: 'Training A',
+    method: 'one-to-one',
+    annotator: 'alice@example.com',
+    contributors: [{ email: 'alice@example.com', annotations: 10 }],
+    coverage: {
+      benchmarkRows: 50,
+      trainingRows: 48,
+      pairedRows: 48,
+      notCompleted: 2,
+      unmatchedTrainingRows: 0
+    },
+    overall: metrics(),
+    perClass: [classMetrics('car'), classMetrics('person')],
+    confusion: [
+      { benchmark: 'car', training: 'car', count: 5 },
+      { benchmark: 'person', training: 'person', count: 3 },
+      { benchmark: 'person', training: 'car', count: 1 },
+      { benchmark: 'car', training: null, count: 1 },
+      { benchmark: null, training: 'person', count: 1 }
+    ],
+    objects: [],
+    scriptRows: [],
+    classifications: [],
+    notes: [],
+    ...overrides
+  }
+}
+
+export function evaluated(overrides: Partial<ProjectEvaluation> = {}): ProjectOutcome {
+  return { status: 'evaluated', evaluation: evaluation(overrides) }
+}
+
+export function failed(overrides: Partial<ProjectFailure> = {}): ProjectOutcome {
+  return {
+    status: 'failed',
+    failure: {
+      projectHash: 'project-broken',
+      projectTitle: 'Broken project',
+      message: 'No access to project project-broken: add the key to the project',
+      ...overrides
+    }
+  }
+}
+
+export function runResult(overrides: Partial<RunResult> = {}): RunResult {
+  const projects = overrides.projects ?? [evaluated()]
+  const failedProjects = projects.flatMap((outcome) =>
+    outcome.status === 'failed' ? [outcome.failure] : []
+  )
+  return {
+    tool: { name: 'encord-annotator-eval', version: '0.1.0' },
+    source: 'encord-api',
+    settings: {
+      method: 'one-to-one',
+      iouThreshold: 0.5,
+      workflowStage: 'Complete',
+      thresholds: {}
+    },
+    benchmark: { projectHash: 'benchmark', title: 'Gold standard', rows: 50 },
+    projects,
+    gate: { passed: failedProjects.length === 0, failures: [], failedProjects },
+    ...overrides
+  }
+}

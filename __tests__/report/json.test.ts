@@ -1,0 +1,143 @@
+import { describe, expect, it } from '@jest/globals'
+import fc from 'fast-check'
+import { renderReportJson, reportJsonChunks } from '../../src/report/json.js'
+import { LazyArray, prettyJsonChunks } from '../../src/report/json-stream.js'
+import type { RunResult } from '../../src/run-result.js'
+import { evaluated, failed, objectResult, runResult, scriptRow } from './builders.js'
+
+const full = (): RunResult =>
+  runResult({
+    settings: {
+      method: 'one-to-one',
+      iouThreshold: 0.5,
+      workflowStage: 'Complete',
+      thresholds: { f1: 0.7, meanIou: 0.8 }
+    },
+    projects: [
+      evaluated({
+        objects: [
+          objectResult(),
+          objectResult({ status: 'missed', iou: null, training: null, attributeMismatches: [] }),
+          objectResult({ attributeAgreement: 0.5, attributeMismatches: ['colour'] })
+        ],
+        classifications: [
+          {
+            dataHash: 'data-1',
+            dataTitle: 'image-1.jpg',
+            frame: null,
+            featureHash: 'weather',
+            name: 'Weather',
+            score: 1,
+            benchmarkAnswer: 'sunny',
+            trainingAnswer: 'sunny'
+          }
+        ],
+        notes: ['1 box skipped']
+      }),
+      evaluated({ projectHash: 'p-script', method: 'encord-script', scriptRows: [scriptRow()] }),
+      failed()
+    ],
+    gate: {
+      passed: false,
+      failures: [
+        {
+          projectHash: 'project-a',
+          annotator: 'alice@example.com',
+          metric: 'f1',
+          threshold: 0.7,
+          actual: null
+        }
+      ],
+      failedProjects: []
+    }
+  })
+
+/** The same data with every object's keys inserted in reverse order. */
+function reverseKeys<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(reverseKeys) as T
+  if (value === null || typeof value !== 'object') return value
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([key, member]) => [key, reverseKeys(member)])
+  ) as T
+}
+
+describe('renderReportJson', () => {
+  it('round-trips the whole result', () => {
+    const result = full()
+    expect(JSON.parse(renderReportJson(result))).toEqual(result)
+  })
+
+  it('pretty-prints with two spaces and ends with a line break', () => {
+    const json = renderReportJson(full())
+    expect(json.startsWith('{\n  "tool": {\n    "name": "encord-annotator-eval",')).toBe(true)
+    expect(json.endsWith('}\n')).toBe(true)
+    expect(json).toBe(`${JSON.stringify(JSON.parse(json), null, 2)}\n`)
+  })
+
+  it('orders keys as the types declare them, however the objects were built', () => {
+    const result = full()
+    const json = renderReportJson(reverseKeys(result))
+    expect(json).toBe(renderReportJson(result))
+    const parsed = JSON.parse(json) as Record<string, unknown>
+    expect(Object.keys(parsed)).toEqual([
+      'tool',
+      'source',
+      'settings',
+      'benchmark',
+      'projects',
+      'gate'
+    ])
+    expect(json.indexOf('"meanIou": 0.8')).toBeLessThan(json.indexOf('"f1": 0.7'))
+    expect(json).toMatch(/"featureHash": "feature-car",\s+"className": "car",\s+"benchmarkObjects"/)
+  })
+
+  it('is deterministic and has no timestamps: online and offline runs differ only in source', () => {
+    const online = renderReportJson(full())
+    expect(renderReportJson(full())).toBe(online)
+    expect(online).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/)
+    const offline = renderReportJson({ ...full(), source: 'export-files' })
+    const changed = online.split('\n').filter((line, index) => offline.split('\n')[index] !== line)
+    expect(changed).toEqual(['  "source": "encord-api",'])
+  })
+
+  it('comes in chunks that concatenate to the same text', () => {
+    const objects = Array.from({ length: 5_000 }, (_, index) => objectResult({ frame: index }))
+    const result = runResult({ projects: [evaluated({ objects }), failed()] })
+    const chunks = Array.from(reportJsonChunks(result))
+    expect(chunks.length).toBeGreaterThan(1)
+    expect(chunks.join('')).toBe(renderReportJson(result))
+    expect(JSON.parse(chunks.join(''))).toEqual(result)
+  })
+})
+
+describe('prettyJsonChunks', () => {
+  it('writes exactly what JSON.stringify(value, null, 2) writes, at any streaming depth', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.integer({ min: 0, max: 6 }), (value, depth) => {
+        expect(Array.from(prettyJsonChunks(value, depth)).join('')).toBe(
+          JSON.stringify(value, null, 2)
+        )
+      }),
+      { numRuns: 2_000 }
+    )
+  })
+
+  it('leaves out what JSON.stringify leaves out', () => {
+    const value = { a: undefined, b: [undefined, () => 1], c: new Date(0), d: Symbol('x') }
+    expect(Array.from(prettyJsonChunks(value, 0)).join('')).toBe(JSON.stringify(value, null, 2))
+    expect(Array.from(prettyJsonChunks(value, 9)).join('')).toBe(JSON.stringify(value, null, 2))
+  })
+
+  it('maps a LazyArray one element at a time', () => {
+    const seen: number[] = []
+    const lazy = new LazyArray([1, 2, 3], (item) => {
+      seen.push(item)
+      return { item }
+    })
+    const text = Array.from(prettyJsonChunks({ list: lazy })).join('')
+    expect(text).toBe(JSON.stringify({ list: [{ item: 1 }, { item: 2 }, { item: 3 }] }, null, 2))
+    expect(seen).toEqual([1, 2, 3])
+  })
+})

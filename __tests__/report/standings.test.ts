@@ -1,0 +1,49 @@
+import { describe, expect, it } from '@jest/globals'
+import { standings, verdictOf, verdictText } from '../../src/report/standings.js'
+import { evaluated, failed, metrics, runResult } from './builders.js'
+
+describe('standings', () => {
+  it('takes pass or fail from the gate and checks only thresholds that are set', () => {
+    const result = runResult({
+      settings: {
+        method: 'one-to-one',
+        iouThreshold: 0.5,
+        workflowStage: 'Complete',
+        thresholds: { f1: 0.5, meanIou: 0.8 }
+      },
+      projects: [evaluated({ projectHash: 'p-1', overall: metrics({ meanIou: 0.6 }) })],
+      gate: {
+        passed: false,
+        failures: [
+          { projectHash: 'p-1', annotator: null, metric: 'meanIou', threshold: 0.8, actual: 0.6 }
+        ],
+        failedProjects: []
+      }
+    })
+    const [standing] = standings(result)
+    expect(standing?.status).toBe('evaluated')
+    if (standing?.status !== 'evaluated') return
+    expect(standing.passed).toBe(false)
+    expect(standing.checks).toEqual([
+      { metric: 'meanIou', input: 'min-mean-iou', threshold: 0.8, actual: 0.6, passed: false },
+      { metric: 'f1', input: 'min-f1', threshold: 0.5, actual: 0.8, passed: true }
+    ])
+  })
+
+  it('words the verdict for every case', () => {
+    const text = (projects: Parameters<typeof runResult>[0]) =>
+      verdictText(verdictOf(runResult(projects)))
+    expect(text({ projects: [evaluated()] })).toEqual({
+      headline: '1 of 1 annotator passed',
+      detail: 'No thresholds are set, so every annotator passes'
+    })
+    expect(text({ projects: [] })).toEqual({
+      headline: 'No training project was evaluated',
+      detail: null
+    })
+    expect(text({ projects: [failed()] })).toEqual({
+      headline: '1 of 1 training project could not be evaluated',
+      detail: null
+    })
+  })
+})

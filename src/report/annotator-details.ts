@@ -1,0 +1,147 @@
+/**
+ * The collapsible detail for one annotator in the job summary: who labelled, coverage, notes,
+ * the per-class table, the confusion matrix and (when the budget allows) the worst items.
+ *
+ * Written as `<details>` with markdown inside (a blank line after `<summary>` lets GitHub parse
+ * the tables). Every user string goes through `escapeMarkdown`.
+ */
+import type { ClassMetrics, Method, ProjectEvaluation } from '../evaluate/types.js'
+import { PASS_MARK, FAIL_MARK, annotatorName } from './annotator-table.js'
+import { confusionMarkdown } from './confusion.js'
+import { formatScore, MISSING, plural } from './format.js'
+import { escapeMarkdown } from './markdown-escape.js'
+import { table, type Column } from './markdown-table.js'
+import type { EvaluatedStanding } from './standings.js'
+import type { WorstItem, WorstKind } from './worst-items.js'
+
+const MAX_CLASS_ROWS = 50
+const MAX_CONTRIBUTORS = 5
+const MAX_NOTES = 10
+
+/** `worst` is null when the worst items are left out to save room. */
+export function annotatorDetails(
+  standing: EvaluatedStanding,
+  worst: readonly WorstItem[] | null
+): string {
+  const { evaluation } = standing
+  const mark = standing.passed ? PASS_MARK : FAIL_MARK
+  const summary = `${mark} ${annotatorName(evaluation.annotator)} · ${escapeMarkdown(evaluation.projectTitle)}`
+  const parts = [
+    `<details>\n<summary>${summary}</summary>\n\n`,
+    overview(evaluation),
+    notes(evaluation.notes),
+    `**Per class**\n\n${perClassTable(evaluation.method, evaluation.perClass)}\n`,
+    `**Confusion matrix** (benchmark class down, training class across)\n\n`,
+    `${confusionMarkdown(
+      evaluation.confusion,
+      evaluation.perClass.map((metrics) => metrics.className)
+    )}\n`,
+    worst === null ? '' : worstItemsSection(worst),
+    '</details>\n\n'
+  ]
+  return parts.join('')
+}
+
+function overview(evaluation: ProjectEvaluation): string {
+  const { coverage } = evaluation
+  const contributors = evaluation.contributors
+    .slice(0, MAX_CONTRIBUTORS)
+    .map((contributor) => `${escapeMarkdown(contributor.email)} (${contributor.annotations})`)
+  const moreContributors = evaluation.contributors.length - contributors.length
+  const labelledBy =
+    contributors.length === 0
+      ? 'no creator recorded'
+      : contributors.join(', ') + (moreContributors > 0 ? `, and ${moreContributors} more` : '')
+  return (
+    `Labelled by: ${labelledBy}.<br>\n` +
+    `Rows scored: ${coverage.pairedRows} of ${coverage.benchmarkRows} benchmark rows; ` +
+    `${coverage.notCompleted} not completed by the annotator (not counted as missed); ` +
+    `${plural(coverage.unmatchedTrainingRows, 'training row')} not in the benchmark.\n\n`
+  )
+}
+
+function notes(list: readonly string[]): string {
+  if (list.length === 0) return ''
+  const shown = list.slice(0, MAX_NOTES).map((note) => `- ${escapeMarkdown(note, 300)}\n`)
+  const more = list.length > MAX_NOTES ? `- …and ${list.length - MAX_NOTES} more notes\n` : ''
+  return `**Notes**\n\n${shown.join('')}${more}\n`
+}
+
+function perClassTable(method: Method, perClass: readonly ClassMetrics[]): string {
+  if (perClass.length === 0) return '_No classes scored._\n'
+  const shown = perClass.slice(0, MAX_CLASS_ROWS)
+  const more =
+    perClass.length > shown.length
+      ? `\n_${perClass.length - shown.length} more classes are in report.json._\n`
+      : ''
+  const right = (header: string): Column => ({ header, align: 'right' })
+  if (method === 'encord-script') {
+    const columns = [
+      { header: 'Class' },
+      right('Training boxes'),
+      right('Mean IoU'),
+      right('Mean class score')
+    ]
+    const rows = shown.map((metrics) => [
+      escapeMarkdown(metrics.className, 80),
+      String(metrics.trainingObjects),
+      formatScore(metrics.meanIou),
+      formatScore(metrics.classAccuracy)
+    ])
+    return table(columns, rows) + more
+  }
+  const columns = [
+    { header: 'Class' },
+    ...['Benchmark', 'Training', 'Matched', 'Wrong class', 'Missed', 'Extra'].map(right),
+    ...['Precision', 'Recall', 'F1', 'Mean IoU', 'Attribute accuracy'].map(right)
+  ]
+  const rows = shown.map((metrics) => [
+    escapeMarkdown(metrics.className, 80),
+    ...[
+      metrics.benchmarkObjects,
+      metrics.trainingObjects,
+      metrics.truePositives,
+      metrics.wrongClass,
+      metrics.missed,
+      metrics.extra
+    ].map(String),
+    ...[
+      metrics.precision,
+      metrics.recall,
+      metrics.f1,
+      metrics.meanIou,
+      metrics.attributeAccuracy
+    ].map(formatScore)
+  ])
+  return table(columns, rows) + more
+}
+
+const KIND_LABEL: Record<WorstKind, string> = {
+  missed: 'Missed',
+  extra: 'Extra',
+  'wrong-class': 'Wrong class',
+  'no-match': 'No match',
+  'low-iou': 'Low IoU'
+}
+
+function worstItemsSection(items: readonly WorstItem[]): string {
+  if (items.length === 0)
+    return '**Worst items**\n\n_Nothing to show: no misses, extras or wrong classes._\n\n'
+  const columns: Column[] = [
+    { header: 'Status' },
+    { header: 'Data unit' },
+    { header: 'Frame', align: 'right' },
+    { header: 'Training class' },
+    { header: 'Benchmark class' },
+    { header: 'IoU', align: 'right' }
+  ]
+  const rows = items.map((item) => [
+    KIND_LABEL[item.kind],
+    escapeMarkdown(item.dataTitle, 100),
+    String(item.frame),
+    item.trainingClass === null ? MISSING : escapeMarkdown(item.trainingClass, 60),
+    item.benchmarkClass === null ? MISSING : escapeMarkdown(item.benchmarkClass, 60),
+    formatScore(item.iou)
+  ])
+  return `**Worst items**\n\n${table(columns, rows)}\n`
+}

@@ -1,0 +1,109 @@
+/**
+ * The markdown table with one row per evaluated annotator (training project): scores, coverage
+ * and a pass or fail mark for each threshold that is set. Shared by the job summary and the PR
+ * comment.
+ *
+ * When the whole table does not fit the size budget, it keeps the annotators who failed (they are
+ * what a reviewer acts on) and leaves out those who passed; if even those do not fit, the table is
+ * cut. The caller says so in its notice.
+ */
+import { THRESHOLD_INPUTS } from '../config.js'
+import type { RunResult } from '../run-result.js'
+import type { Budget } from './budget.js'
+import { formatAgainstThreshold, formatRatio, formatScore, MISSING } from './format.js'
+import { escapeMarkdown } from './markdown-escape.js'
+import { tableHead, tableRow, type Column } from './markdown-table.js'
+import {
+  isEvaluated,
+  scoreColumns,
+  thresholdsSet,
+  type EvaluatedStanding,
+  type Standing,
+  type ThresholdCheck
+} from './standings.js'
+
+export const PASS_MARK = '✅'
+export const FAIL_MARK = '❌'
+
+export interface TableFit {
+  /** The table, or '' when there is no evaluated annotator or not even its head fits. */
+  text: string
+  shown: number
+  /** Evaluated annotators left out. */
+  omitted: number
+  /** True when only annotators who failed are listed. */
+  failedOnly: boolean
+}
+
+export function annotatorTable(
+  result: RunResult,
+  all: readonly Standing[],
+  budget: Budget
+): TableFit {
+  const evaluated = all.filter(isEvaluated)
+  const none = { text: '', shown: 0, omitted: evaluated.length, failedOnly: false }
+  if (evaluated.length === 0) return none
+
+  const head = tableHead(annotatorColumns(result))
+  const rows = evaluated.map((standing) => tableRow(annotatorCells(result, standing)))
+  const total = budget.measure(head) + rows.reduce((sum, row) => sum + budget.measure(row), 0)
+  if (total <= budget.remaining) {
+    budget.take(head + rows.join(''))
+    return { text: head + rows.join(''), shown: rows.length, omitted: 0, failedOnly: false }
+  }
+
+  if (!budget.take(head)) return none
+  let text = head
+  let shown = 0
+  for (const [index, standing] of evaluated.entries()) {
+    if (standing.passed) continue
+    const row = rows[index] ?? ''
+    if (!budget.take(row)) break
+    text += row
+    shown++
+  }
+  return { text, shown, omitted: evaluated.length - shown, failedOnly: true }
+}
+
+function annotatorColumns(result: RunResult): Column[] {
+  return [
+    { header: 'Result', align: 'center' },
+    { header: 'Annotator' },
+    { header: 'Training project' },
+    ...scoreColumns(result.settings.method).map((score): Column => ({
+      header: score.label,
+      align: 'right'
+    })),
+    { header: 'Coverage', align: 'right' },
+    ...thresholdsSet(result).map(([metric]): Column => ({
+      header: THRESHOLD_INPUTS[metric],
+      align: 'right'
+    }))
+  ]
+}
+
+function annotatorCells(result: RunResult, standing: EvaluatedStanding): string[] {
+  const { evaluation } = standing
+  return [
+    standing.passed ? PASS_MARK : FAIL_MARK,
+    annotatorName(evaluation.annotator),
+    escapeMarkdown(evaluation.projectTitle),
+    ...scoreColumns(result.settings.method).map((score) =>
+      formatScore(evaluation.overall[score.key])
+    ),
+    formatRatio(evaluation.coverage.pairedRows, evaluation.coverage.benchmarkRows, 'rows'),
+    ...standing.checks.map(thresholdCell)
+  ]
+}
+
+export function annotatorName(annotator: string | null): string {
+  return annotator === null ? MISSING : escapeMarkdown(annotator)
+}
+
+/** `✅ 0.820 ≥ 0.800` or `❌ 0.610 < 0.800`. */
+export function thresholdCell(check: ThresholdCheck): string {
+  const { actual, threshold } = formatAgainstThreshold(check.actual, check.threshold)
+  const mark = check.passed ? PASS_MARK : FAIL_MARK
+  if (check.actual === null) return `${mark} ${actual}`
+  return `${mark} ${actual} ${check.passed ? '≥' : '<'} ${threshold}`
+}

@@ -1,0 +1,232 @@
+/**
+ * A copy of the `RunResult` whose object keys follow the order the types declare them, whatever
+ * order the code that built the objects used. `report.json` is diffed between runs, so the same
+ * data must give the same bytes.
+ *
+ * Each key list is checked by the compiler against its type: adding a field to a contract without
+ * listing it here fails the type check. A key the types do not know (never expected) is kept after
+ * the known ones, in sorted order, rather than silently dropped.
+ */
+import type {
+  ClassificationResult,
+  ClassMetrics,
+  ConfusionCell,
+  Contributor,
+  Coverage,
+  Metrics,
+  ObjectRef,
+  ObjectResult,
+  ProjectEvaluation,
+  ScriptRow
+} from '../evaluate/types.js'
+import type {
+  GateFailure,
+  GateVerdict,
+  ProjectFailure,
+  ProjectOutcome,
+  RunResult
+} from '../run-result.js'
+import { GATE_METRICS } from './standings.js'
+
+/** The keys of T, every one of them: a missing key is a compile error naming it. */
+function keysOf<T>() {
+  return <const K extends readonly (keyof T)[]>(
+    ...keys: K &
+      ([Exclude<keyof T, K[number]>] extends [never]
+        ? unknown
+        : { missing: Exclude<keyof T, K[number]> })
+  ): readonly (keyof T & string)[] => keys as readonly (keyof T & string)[]
+}
+
+function ordered<T extends object>(
+  value: T,
+  keys: readonly (keyof T & string)[],
+  convert: Partial<{ [P in keyof T]: (member: T[P]) => unknown }> = {}
+): T {
+  const copy: Record<string, unknown> = {}
+  const record = value as Record<string, unknown>
+  for (const key of keys) {
+    if (!(key in value)) continue
+    const member = value[key]
+    const convertMember = convert[key]
+    copy[key] = convertMember === undefined ? member : convertMember(member)
+  }
+  const known = new Set<string>(keys)
+  const unknown = Object.keys(value)
+    .filter((key) => !known.has(key))
+    .sort()
+  for (const key of unknown) copy[key] = record[key]
+  return copy as T
+}
+
+const RUN_RESULT_KEYS = keysOf<RunResult>()(
+  'tool',
+  'source',
+  'settings',
+  'benchmark',
+  'projects',
+  'gate'
+)
+const TOOL_KEYS = keysOf<RunResult['tool']>()('name', 'version')
+const SETTINGS_KEYS = keysOf<RunResult['settings']>()(
+  'method',
+  'iouThreshold',
+  'workflowStage',
+  'thresholds'
+)
+const BENCHMARK_KEYS = keysOf<RunResult['benchmark']>()('projectHash', 'title', 'rows')
+const EVALUATED_KEYS = keysOf<Extract<ProjectOutcome, { status: 'evaluated' }>>()(
+  'status',
+  'evaluation'
+)
+const FAILED_KEYS = keysOf<Extract<ProjectOutcome, { status: 'failed' }>>()('status', 'failure')
+const FAILURE_KEYS = keysOf<ProjectFailure>()('projectHash', 'projectTitle', 'message')
+const EVALUATION_KEYS = keysOf<ProjectEvaluation>()(
+  'projectHash',
+  'projectTitle',
+  'method',
+  'annotator',
+  'contributors',
+  'coverage',
+  'overall',
+  'perClass',
+  'confusion',
+  'objects',
+  'scriptRows',
+  'classifications',
+  'notes'
+)
+const CONTRIBUTOR_KEYS = keysOf<Contributor>()('email', 'annotations')
+const COVERAGE_KEYS = keysOf<Coverage>()(
+  'benchmarkRows',
+  'trainingRows',
+  'pairedRows',
+  'notCompleted',
+  'unmatchedTrainingRows'
+)
+const METRICS_KEYS = keysOf<Metrics>()(
+  'benchmarkObjects',
+  'trainingObjects',
+  'truePositives',
+  'wrongClass',
+  'missed',
+  'extra',
+  'iouSum',
+  'attributesAgreeing',
+  'attributesCompared',
+  'classificationScore',
+  'classificationsCompared',
+  'precision',
+  'recall',
+  'f1',
+  'meanIou',
+  'classAccuracy',
+  'attributeAccuracy',
+  'classificationAccuracy'
+)
+// The class's identity first, then its metrics: easier to read than the inherited order.
+const CLASS_METRICS_KEYS = keysOf<ClassMetrics>()('featureHash', 'className', ...METRICS_KEYS)
+const CONFUSION_KEYS = keysOf<ConfusionCell>()('benchmark', 'training', 'count')
+const OBJECT_RESULT_KEYS = keysOf<ObjectResult>()(
+  'dataHash',
+  'dataTitle',
+  'labelHash',
+  'frame',
+  'status',
+  'iou',
+  'shape',
+  'training',
+  'benchmark',
+  'attributeAgreement',
+  'attributeMismatches'
+)
+const OBJECT_REF_KEYS = keysOf<ObjectRef>()('objectHash', 'featureHash', 'className')
+const TRAINING_REF_KEYS = keysOf<ObjectRef & { createdBy: string | null }>()(
+  ...OBJECT_REF_KEYS,
+  'createdBy'
+)
+const SCRIPT_ROW_KEYS = keysOf<ScriptRow>()(
+  'trainingEmail',
+  'dataUnitName',
+  'labelId',
+  'iouScore',
+  'classScore',
+  'dataHash',
+  'training',
+  'bestMatch'
+)
+const CLASSIFICATION_KEYS = keysOf<ClassificationResult>()(
+  'dataHash',
+  'dataTitle',
+  'frame',
+  'featureHash',
+  'name',
+  'score',
+  'benchmarkAnswer',
+  'trainingAnswer'
+)
+const GATE_KEYS = keysOf<GateVerdict>()('passed', 'failures', 'failedProjects')
+const GATE_FAILURE_KEYS = keysOf<GateFailure>()(
+  'projectHash',
+  'annotator',
+  'metric',
+  'threshold',
+  'actual'
+)
+
+/**
+ * `orderProjects` lets a streaming writer order one project at a time instead of copying them
+ * all up front.
+ */
+export function orderRunResult(
+  result: RunResult,
+  orderProjects: (projects: ProjectOutcome[]) => unknown = (projects) => projects.map(orderOutcome)
+): RunResult {
+  return ordered(result, RUN_RESULT_KEYS, {
+    tool: (tool) => ordered(tool, TOOL_KEYS),
+    settings: (settings) =>
+      ordered(settings, SETTINGS_KEYS, {
+        thresholds: (thresholds) => ordered(thresholds, GATE_METRICS)
+      }),
+    benchmark: (benchmark) => ordered(benchmark, BENCHMARK_KEYS),
+    projects: orderProjects,
+    gate: (gate) =>
+      ordered(gate, GATE_KEYS, {
+        failures: (failures) => failures.map((failure) => ordered(failure, GATE_FAILURE_KEYS)),
+        failedProjects: (failures) => failures.map((failure) => ordered(failure, FAILURE_KEYS))
+      })
+  })
+}
+
+export function orderOutcome(outcome: ProjectOutcome): ProjectOutcome {
+  return outcome.status === 'evaluated'
+    ? ordered(outcome, EVALUATED_KEYS, { evaluation: orderEvaluation })
+    : ordered(outcome, FAILED_KEYS, { failure: (failure) => ordered(failure, FAILURE_KEYS) })
+}
+
+function orderEvaluation(evaluation: ProjectEvaluation): ProjectEvaluation {
+  return ordered(evaluation, EVALUATION_KEYS, {
+    contributors: (contributors) => contributors.map((c) => ordered(c, CONTRIBUTOR_KEYS)),
+    coverage: (coverage) => ordered(coverage, COVERAGE_KEYS),
+    overall: (overall) => ordered(overall, METRICS_KEYS),
+    perClass: (perClass) => perClass.map((metrics) => ordered(metrics, CLASS_METRICS_KEYS)),
+    confusion: (cells) => cells.map((cell) => ordered(cell, CONFUSION_KEYS)),
+    objects: (objects) => objects.map(orderObjectResult),
+    scriptRows: (rows) => rows.map(orderScriptRow),
+    classifications: (list) => list.map((item) => ordered(item, CLASSIFICATION_KEYS))
+  })
+}
+
+function orderObjectResult(object: ObjectResult): ObjectResult {
+  return ordered(object, OBJECT_RESULT_KEYS, {
+    training: (training) => (training === null ? null : ordered(training, TRAINING_REF_KEYS)),
+    benchmark: (benchmark) => (benchmark === null ? null : ordered(benchmark, OBJECT_REF_KEYS))
+  })
+}
+
+function orderScriptRow(row: ScriptRow): ScriptRow {
+  return ordered(row, SCRIPT_ROW_KEYS, {
+    training: (training) => ordered(training, OBJECT_REF_KEYS),
+    bestMatch: (match) => (match === null ? null : ordered(match, OBJECT_REF_KEYS))
+  })
+}

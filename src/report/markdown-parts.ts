@@ -1,0 +1,110 @@
+/**
+ * Pieces the job summary and the PR comment share: the verdict heading, the settings line, links
+ * and the notice shown when something had to be left out.
+ */
+import { THRESHOLD_INPUTS } from '../config.js'
+import type { RunResult } from '../run-result.js'
+import { CSV_FILE_NAME, REPORT_JSON_FILE_NAME } from './file-names.js'
+import { formatThreshold, plural } from './format.js'
+import { escapeMarkdown } from './markdown-escape.js'
+import { thresholdsSet, verdictText, type Verdict } from './standings.js'
+
+/** `### ✅ 3 of 3 annotators passed`, then the second line of the verdict if there is one. */
+export function verdictMarkdown(verdict: Verdict): string {
+  const { headline, detail } = verdictText(verdict)
+  const mark = verdict.passed ? '✅' : '❌'
+  return `### ${mark} ${headline}\n\n${detail === null ? '' : `${detail}.\n\n`}`
+}
+
+/** What produced these numbers, in one small line. User strings are escaped. */
+export function settingsLine(result: RunResult): string {
+  const { settings, benchmark, tool } = result
+  const thresholds = thresholdsSet(result).map(
+    ([metric, threshold]) => `${THRESHOLD_INPUTS[metric]} ${formatThreshold(threshold)}`
+  )
+  const parts = [
+    `Method: ${settings.method}`,
+    ...(settings.method === 'one-to-one' ? [`IoU threshold: ${settings.iouThreshold}`] : []),
+    `Workflow stage: ${escapeMarkdown(settings.workflowStage, 80)}`,
+    `Benchmark: ${escapeMarkdown(benchmark.title, 80)} (${plural(benchmark.rows, 'row')})`,
+    `Thresholds: ${thresholds.length === 0 ? 'none' : thresholds.join(', ')}`,
+    `${escapeMarkdown(tool.name, 60)} ${escapeMarkdown(tool.version, 40)}`
+  ]
+  return `<sub>${parts.join(' · ')}</sub>\n\n`
+}
+
+/** Only http(s) URLs are linked, percent-encoding what could end a markdown link early. */
+export function safeUrl(url: string | undefined): string | null {
+  if (url === undefined) return null
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return null
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null
+  return parsed.href.replace(
+    /[()<>"' ]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`
+  )
+}
+
+export function artifactLink(artifactUrl: string | undefined): string | null {
+  const url = safeUrl(artifactUrl)
+  return url === null ? null : `[${CSV_FILE_NAME} and ${REPORT_JSON_FILE_NAME}](${url})`
+}
+
+/** Where to find everything, for the notice when the artifact link is unknown. */
+export function filesInWords(): string {
+  return `\`${CSV_FILE_NAME}\` and \`${REPORT_JSON_FILE_NAME}\` (the run's artifact, or the output directory)`
+}
+
+export interface Omissions {
+  /** Evaluated annotators not in the table. */
+  tableRows: number
+  /** The table lists only annotators who failed. */
+  tableFailedOnly: boolean
+  /** Unevaluated projects not listed. */
+  failures: number
+  /** Annotators whose details are left out. */
+  details: number
+  /** Annotators whose details are shown without their worst items. */
+  worstItems: number
+}
+
+export const NOTHING_OMITTED: Omissions = {
+  tableRows: 0,
+  tableFailedOnly: false,
+  failures: 0,
+  details: 0,
+  worstItems: 0
+}
+
+export function anythingOmitted(omissions: Omissions): boolean {
+  return (
+    omissions.tableRows + omissions.failures + omissions.details + omissions.worstItems > 0 ||
+    omissions.tableFailedOnly
+  )
+}
+
+/**
+ * `> ⚠️ **Shortened to stay under GitHub's 1 MiB limit:** … Everything is in …`. `where` says
+ * where the full results are (already markdown).
+ */
+export function omissionNotice(limit: string, omissions: Omissions, where: string): string {
+  const left: string[] = []
+  if (omissions.tableFailedOnly) left.push('the table lists only annotators who failed')
+  if (omissions.tableRows > 0) {
+    left.push(`${plural(omissions.tableRows, 'annotator')} left out of the table`)
+  }
+  if (omissions.failures > 0) {
+    left.push(`${plural(omissions.failures, 'unevaluated project')} not listed`)
+  }
+  if (omissions.details > 0) {
+    left.push(`details of ${plural(omissions.details, 'annotator')} left out`)
+  }
+  if (omissions.worstItems > 0) {
+    left.push(`worst items of ${plural(omissions.worstItems, 'annotator')} left out`)
+  }
+  return `> ⚠️ **Shortened to stay under GitHub's ${limit} limit:** ${left.join('; ')}. ${where}\n\n`
+}

@@ -1,0 +1,104 @@
+/**
+ * The action's outputs, as the strings `core.setOutput` will write. The JSON outputs are compact
+ * (no per-object data) and meant for `fromJSON()` in later steps:
+ *
+ * - `passed`: `true` or `false`, the gate's verdict.
+ * - `annotators`: how many training projects were evaluated.
+ * - `failed-annotators`: JSON array, one entry per training project that failed the gate
+ *   (`reason: "below-threshold"`, with the threshold inputs it missed) or could not be evaluated
+ *   (`reason: "not-evaluated"`, with the error), in input order.
+ * - `results`: JSON array, one entry per training project in input order:
+ *   `{ project, title, annotator, passed, <scores>, failedThresholds }` where the scores are those
+ *   of the method (`precision, recall, f1, meanIou, classAccuracy, attributeAccuracy,
+ *   classificationAccuracy` for `one-to-one`; `meanIou, classAccuracy` for `encord-script`),
+ *   full precision, null when they cannot be computed; or `{ project, title, annotator: null,
+ *   passed: false, error }` for a project that could not be evaluated.
+ * - `csv-path`, `report-path`, `summary-file`: where the files were written ('' when not written).
+ */
+import type { RunResult } from '../run-result.js'
+import { scoreColumns, standings, type Standing } from './standings.js'
+
+export interface ReportPaths {
+  csv?: string
+  report?: string
+  summary?: string
+}
+
+export const OUTPUT_NAMES = [
+  'passed',
+  'annotators',
+  'failed-annotators',
+  'results',
+  'csv-path',
+  'report-path',
+  'summary-file'
+] as const
+
+export type OutputName = (typeof OUTPUT_NAMES)[number]
+
+export function buildOutputs(
+  result: RunResult,
+  paths: ReportPaths = {}
+): Record<OutputName, string> {
+  const all = standings(result)
+  return {
+    passed: String(result.gate.passed),
+    annotators: String(all.filter((standing) => standing.status === 'evaluated').length),
+    'failed-annotators': JSON.stringify(all.flatMap(failedEntry)),
+    results: JSON.stringify(all.map((standing) => resultEntry(result, standing))),
+    'csv-path': paths.csv ?? '',
+    'report-path': paths.report ?? '',
+    'summary-file': paths.summary ?? ''
+  }
+}
+
+function failedEntry(standing: Standing): object[] {
+  if (standing.status === 'failed') {
+    const { failure } = standing
+    return [
+      {
+        project: failure.projectHash,
+        title: failure.projectTitle,
+        annotator: null,
+        reason: 'not-evaluated',
+        error: failure.message
+      }
+    ]
+  }
+  if (standing.passed) return []
+  const { evaluation } = standing
+  return [
+    {
+      project: evaluation.projectHash,
+      title: evaluation.projectTitle,
+      annotator: evaluation.annotator,
+      reason: 'below-threshold',
+      thresholds: standing.checks.filter((check) => !check.passed).map((check) => check.input)
+    }
+  ]
+}
+
+function resultEntry(result: RunResult, standing: Standing): object {
+  if (standing.status === 'failed') {
+    const { failure } = standing
+    return {
+      project: failure.projectHash,
+      title: failure.projectTitle,
+      annotator: null,
+      passed: false,
+      error: failure.message
+    }
+  }
+  const { evaluation } = standing
+  const scores = Object.fromEntries(
+    scoreColumns(result.settings.method).map((score) => [score.key, evaluation.overall[score.key]])
+  )
+  return {
+    project: evaluation.projectHash,
+    title: evaluation.projectTitle,
+    annotator: evaluation.annotator,
+    passed: standing.passed,
+    ...scores,
+    failedThresholds: standing.checks.filter((check) => !check.passed).map((check) => check.input)
+  }
+}

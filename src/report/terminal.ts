@@ -1,0 +1,171 @@
+/**
+ * The CLI's report: a plain-text table of annotators (scores, coverage, each threshold that is
+ * set with pass or FAIL), the projects that could not be evaluated, and the verdict as the last
+ * line. No colours unless asked (`color: true`, e.g. when stdout is a TTY and NO_COLOR is unset;
+ * the CLI decides), so that output piped to a file or CI log stays clean.
+ */
+import { THRESHOLD_INPUTS } from '../config.js'
+import type { RunResult } from '../run-result.js'
+import { formatAgainstThreshold, formatRatio, formatScore, MISSING } from './format.js'
+import {
+  isEvaluated,
+  scoreColumns,
+  standings,
+  thresholdsSet,
+  verdictOf,
+  verdictText,
+  type ThresholdCheck
+} from './standings.js'
+import { displayWidth, fitWidth, inert, padEnd, padStart } from './terminal-text.js'
+
+export interface TerminalOptions {
+  /** ANSI colours: green for pass, red for fail. Default false. */
+  color?: boolean
+}
+
+const MAX_TEXT_WIDTH = 40
+const GAP = '  '
+
+type Tone = 'pass' | 'fail' | 'plain'
+
+interface Cell {
+  text: string
+  tone: Tone
+}
+
+interface TextColumn {
+  header: string
+  align: 'left' | 'right'
+}
+
+export function renderTerminalTable(result: RunResult, options: TerminalOptions = {}): string {
+  const paint = painter(options.color ?? false)
+  const all = standings(result)
+  const verdict = verdictOf(result, all)
+  const lines: string[] = []
+
+  const evaluated = all.filter(isEvaluated)
+  if (evaluated.length > 0) {
+    const columns: TextColumn[] = [
+      { header: 'Result', align: 'left' },
+      { header: 'Annotator', align: 'left' },
+      { header: 'Training project', align: 'left' },
+      ...scoreColumns(result.settings.method).map((score): TextColumn => ({
+        header: score.shortLabel,
+        align: 'right'
+      })),
+      { header: 'Coverage', align: 'right' },
+      ...thresholdsSet(result).map(([metric]): TextColumn => ({
+        header: THRESHOLD_INPUTS[metric],
+        align: 'left'
+      }))
+    ]
+    const rows = evaluated.map((standing): Cell[] => [
+      standing.passed ? { text: 'PASS', tone: 'pass' } : { text: 'FAIL', tone: 'fail' },
+      plain(userText(standing.evaluation.annotator ?? MISSING)),
+      plain(userText(standing.evaluation.projectTitle)),
+      ...scoreColumns(result.settings.method).map((score) =>
+        plain(formatScore(standing.evaluation.overall[score.key]))
+      ),
+      plain(
+        formatRatio(
+          standing.evaluation.coverage.pairedRows,
+          standing.evaluation.coverage.benchmarkRows,
+          'rows'
+        )
+      ),
+      ...standing.checks.map(thresholdCell)
+    ])
+    lines.push(...alignedTable(columns, rows, paint), '')
+  }
+
+  const unevaluated = all.flatMap((standing) =>
+    standing.status === 'failed' ? [standing.failure] : []
+  )
+  if (unevaluated.length > 0) {
+    lines.push('Could not be evaluated:')
+    for (const failure of unevaluated) {
+      const name =
+        failure.projectTitle === null
+          ? inert(failure.projectHash)
+          : `${userText(failure.projectTitle)} (${inert(failure.projectHash)})`
+      lines.push(`  ${paint('fail', 'x')} ${name}: ${inert(failure.message)}`)
+    }
+    lines.push('')
+  }
+
+  lines.push(settingsText(result))
+  const { headline, detail } = verdictText(verdict)
+  const label = verdict.passed ? 'PASSED' : 'FAILED'
+  lines.push(`${paint(verdict.passed ? 'pass' : 'fail', label)}: ${headline}`)
+  if (detail !== null) lines.push(`${' '.repeat(label.length + 2)}${detail}`)
+  return `${lines.join('\n')}\n`
+}
+
+function plain(text: string): Cell {
+  return { text, tone: 'plain' }
+}
+
+function userText(text: string): string {
+  return fitWidth(inert(text), MAX_TEXT_WIDTH)
+}
+
+/** `pass 0.820 >= 0.800` or `FAIL 0.610 < 0.800`; ASCII, so it lines up in any terminal. */
+function thresholdCell(check: ThresholdCheck): Cell {
+  const { actual, threshold } = formatAgainstThreshold(check.actual, check.threshold)
+  const comparison =
+    check.actual === null
+      ? `${actual} (no score)`
+      : `${actual} ${check.passed ? '>=' : '<'} ${threshold}`
+  return check.passed
+    ? { text: `pass ${comparison}`, tone: 'pass' }
+    : { text: `FAIL ${comparison}`, tone: 'fail' }
+}
+
+function alignedTable(
+  columns: readonly TextColumn[],
+  rows: readonly Cell[][],
+  paint: Painter
+): string[] {
+  const widths = columns.map((column, index) =>
+    rows.reduce(
+      (widest, row) => Math.max(widest, displayWidth(row[index]?.text ?? '')),
+      displayWidth(column.header)
+    )
+  )
+  const pad = (text: string, index: number): string => {
+    const width = widths[index] ?? 0
+    return columns[index]?.align === 'right' ? padStart(text, width) : padEnd(text, width)
+  }
+  const line = (cells: string[]): string => cells.join(GAP).trimEnd()
+  return [
+    line(columns.map((column, index) => pad(column.header, index))),
+    line(widths.map((width) => '-'.repeat(width))),
+    ...rows.map((row) => line(row.map((cell, index) => paint(cell.tone, pad(cell.text, index)))))
+  ]
+}
+
+function settingsText(result: RunResult): string {
+  const { settings, benchmark } = result
+  const parts = [
+    `method ${settings.method}`,
+    ...(settings.method === 'one-to-one' ? [`IoU threshold ${settings.iouThreshold}`] : []),
+    `stage "${inert(settings.workflowStage)}"`,
+    `benchmark "${userText(benchmark.title)}" (${benchmark.rows} rows)`
+  ]
+  return `Settings: ${parts.join(', ')}`
+}
+
+type Painter = (tone: Tone, text: string) => string
+
+const ANSI: Record<Tone, [string, string]> = {
+  pass: ['\u001b[32m', '\u001b[39m'],
+  fail: ['\u001b[1;31m', '\u001b[22;39m'],
+  plain: ['', '']
+}
+
+function painter(color: boolean): Painter {
+  return color
+    ? (tone, text) => (tone === 'plain' ? text : `${ANSI[tone][0]}${text}${ANSI[tone][1]}`)
+    : (_tone, text) => text
+}
