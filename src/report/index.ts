@@ -11,7 +11,7 @@ export {
 export { csvChunks, renderCsv } from './csv.js'
 export { CSV_COLUMNS, OUR_COLUMNS, SCRIPT_COLUMNS } from './csv-rows.js'
 export { CSV_FILE_NAME, REPORT_JSON_FILE_NAME } from './file-names.js'
-export { renderReportJson, reportJsonChunks } from './json.js'
+export { renderReportJson } from './json.js'
 export { buildOutputs, OUTPUT_NAMES, type OutputName, type ReportPaths } from './outputs.js'
 export { pythonFloatRepr } from './python-float.js'
 export { renderSummary, SUMMARY_LIMIT_BYTES, type SummaryOptions } from './summary.js'

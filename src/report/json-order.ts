@@ -8,16 +8,12 @@
  * the known ones, in sorted order, rather than silently dropped.
  */
 import type {
-  ClassificationResult,
   ClassMetrics,
   ConfusionCell,
   Contributor,
   Coverage,
   Metrics,
-  ObjectRef,
-  ObjectResult,
-  ProjectEvaluation,
-  ScriptRow
+  ProjectEvaluation
 } from '../evaluate/types.js'
 import type {
   GateFailure,
@@ -81,7 +77,17 @@ const EVALUATED_KEYS = keysOf<Extract<ProjectOutcome, { status: 'evaluated' }>>(
 )
 const FAILED_KEYS = keysOf<Extract<ProjectOutcome, { status: 'failed' }>>()('status', 'failure')
 const FAILURE_KEYS = keysOf<ProjectFailure>()('projectHash', 'projectTitle', 'message')
-const EVALUATION_KEYS = keysOf<ProjectEvaluation>()(
+/**
+ * What report.json keeps of a project's evaluation: everything but the per-object and
+ * per-classification lists, which are the CSV's rows. (Kept whole, a 20-project run's report was
+ * 370 MB and took longer to write than the evaluation took to run.)
+ */
+export type ReportedEvaluation = Omit<
+  ProjectEvaluation,
+  'objects' | 'scriptRows' | 'classifications'
+>
+
+const EVALUATION_KEYS = keysOf<ReportedEvaluation>()(
   'projectHash',
   'projectTitle',
   'method',
@@ -91,9 +97,6 @@ const EVALUATION_KEYS = keysOf<ProjectEvaluation>()(
   'overall',
   'perClass',
   'confusion',
-  'objects',
-  'scriptRows',
-  'classifications',
   'notes'
 )
 const CONTRIBUTOR_KEYS = keysOf<Contributor>()('email', 'annotations')
@@ -127,44 +130,6 @@ const METRICS_KEYS = keysOf<Metrics>()(
 // The class's identity first, then its metrics: easier to read than the inherited order.
 const CLASS_METRICS_KEYS = keysOf<ClassMetrics>()('featureHash', 'className', ...METRICS_KEYS)
 const CONFUSION_KEYS = keysOf<ConfusionCell>()('benchmark', 'training', 'count')
-const OBJECT_RESULT_KEYS = keysOf<ObjectResult>()(
-  'dataHash',
-  'dataTitle',
-  'labelHash',
-  'frame',
-  'status',
-  'iou',
-  'shape',
-  'training',
-  'benchmark',
-  'attributeAgreement',
-  'attributeMismatches'
-)
-const OBJECT_REF_KEYS = keysOf<ObjectRef>()('objectHash', 'featureHash', 'className')
-const TRAINING_REF_KEYS = keysOf<ObjectRef & { createdBy: string | null }>()(
-  ...OBJECT_REF_KEYS,
-  'createdBy'
-)
-const SCRIPT_ROW_KEYS = keysOf<ScriptRow>()(
-  'trainingEmail',
-  'dataUnitName',
-  'labelId',
-  'iouScore',
-  'classScore',
-  'dataHash',
-  'training',
-  'bestMatch'
-)
-const CLASSIFICATION_KEYS = keysOf<ClassificationResult>()(
-  'dataHash',
-  'dataTitle',
-  'frame',
-  'featureHash',
-  'name',
-  'score',
-  'benchmarkAnswer',
-  'trainingAnswer'
-)
 const GATE_KEYS = keysOf<GateVerdict>()('passed', 'failures', 'failedProjects')
 const GATE_FAILURE_KEYS = keysOf<GateFailure>()(
   'projectHash',
@@ -174,14 +139,7 @@ const GATE_FAILURE_KEYS = keysOf<GateFailure>()(
   'actual'
 )
 
-/**
- * `orderProjects` lets a streaming writer order one project at a time instead of copying them
- * all up front.
- */
-export function orderRunResult(
-  result: RunResult,
-  orderProjects: (projects: ProjectOutcome[]) => unknown = (projects) => projects.map(orderOutcome)
-): RunResult {
+export function orderRunResult(result: RunResult): RunResult {
   return ordered(result, RUN_RESULT_KEYS, {
     tool: (tool) => ordered(tool, TOOL_KEYS),
     settings: (settings) =>
@@ -189,7 +147,7 @@ export function orderRunResult(
         thresholds: (thresholds) => ordered(thresholds, GATE_METRICS)
       }),
     benchmark: (benchmark) => ordered(benchmark, BENCHMARK_KEYS),
-    projects: orderProjects,
+    projects: (projects) => projects.map(orderOutcome) as ProjectOutcome[],
     gate: (gate) =>
       ordered(gate, GATE_KEYS, {
         failures: (failures) => failures.map((failure) => ordered(failure, GATE_FAILURE_KEYS)),
@@ -198,35 +156,21 @@ export function orderRunResult(
   })
 }
 
-export function orderOutcome(outcome: ProjectOutcome): ProjectOutcome {
+export function orderOutcome(outcome: ProjectOutcome): unknown {
   return outcome.status === 'evaluated'
-    ? ordered(outcome, EVALUATED_KEYS, { evaluation: orderEvaluation })
+    ? ordered(outcome, EVALUATED_KEYS, {
+        evaluation: (evaluation) => orderEvaluation(evaluation) as ProjectEvaluation
+      })
     : ordered(outcome, FAILED_KEYS, { failure: (failure) => ordered(failure, FAILURE_KEYS) })
 }
 
-function orderEvaluation(evaluation: ProjectEvaluation): ProjectEvaluation {
-  return ordered(evaluation, EVALUATION_KEYS, {
+function orderEvaluation(evaluation: ProjectEvaluation): ReportedEvaluation {
+  const { objects: _objects, scriptRows: _rows, classifications: _items, ...reported } = evaluation
+  return ordered(reported, EVALUATION_KEYS, {
     contributors: (contributors) => contributors.map((c) => ordered(c, CONTRIBUTOR_KEYS)),
     coverage: (coverage) => ordered(coverage, COVERAGE_KEYS),
     overall: (overall) => ordered(overall, METRICS_KEYS),
     perClass: (perClass) => perClass.map((metrics) => ordered(metrics, CLASS_METRICS_KEYS)),
-    confusion: (cells) => cells.map((cell) => ordered(cell, CONFUSION_KEYS)),
-    objects: (objects) => objects.map(orderObjectResult),
-    scriptRows: (rows) => rows.map(orderScriptRow),
-    classifications: (list) => list.map((item) => ordered(item, CLASSIFICATION_KEYS))
-  })
-}
-
-function orderObjectResult(object: ObjectResult): ObjectResult {
-  return ordered(object, OBJECT_RESULT_KEYS, {
-    training: (training) => (training === null ? null : ordered(training, TRAINING_REF_KEYS)),
-    benchmark: (benchmark) => (benchmark === null ? null : ordered(benchmark, OBJECT_REF_KEYS))
-  })
-}
-
-function orderScriptRow(row: ScriptRow): ScriptRow {
-  return ordered(row, SCRIPT_ROW_KEYS, {
-    training: (training) => ordered(training, OBJECT_REF_KEYS),
-    bestMatch: (match) => (match === null ? null : ordered(match, OBJECT_REF_KEYS))
+    confusion: (cells) => cells.map((cell) => ordered(cell, CONFUSION_KEYS))
   })
 }

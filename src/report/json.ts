@@ -1,35 +1,15 @@
 /**
- * `report.json`: the whole `RunResult` (settings, every project's evaluation with per-class
- * metrics, confusion, coverage, notes and per-object results, and the gate), pretty-printed with
- * two spaces and keys in the order the types declare them.
+ * `report.json`: the run's settings, every project's evaluation (overall and per-class metrics,
+ * confusion matrix, coverage, contributors, notes) and the gate, pretty-printed with two spaces
+ * and keys in the order the types declare them. Per-object results are the CSV's rows and are
+ * not repeated here.
  *
  * Deterministic: the same result gives the same bytes. Nothing is added (no timestamp, no host),
  * so an online and an offline run over the same labels differ only in `source`.
  */
 import type { RunResult } from '../run-result.js'
-import { orderOutcome, orderRunResult } from './json-order.js'
-import { LazyArray, prettyJsonChunks } from './json-stream.js'
+import { orderRunResult } from './json-order.js'
 
 export function renderReportJson(result: RunResult): string {
-  return Array.from(reportJsonChunks(result)).join('')
+  return `${JSON.stringify(orderRunResult(result), null, 2)}\n`
 }
-
-/**
- * The same text in pieces, for writing a large run to a file: the full report of a 500k-object
- * run is larger than the longest string V8 can hold.
- */
-export function* reportJsonChunks(result: RunResult): Generator<string> {
-  const ordered = orderRunResult(result, (projects) => new LazyArray(projects, orderOutcome))
-  // The writer yields many small pieces; hand them on in about 1 MiB batches for efficient writes.
-  let batch = ''
-  for (const piece of prettyJsonChunks(ordered)) {
-    batch += piece
-    if (batch.length >= CHUNK_LENGTH) {
-      yield batch
-      batch = ''
-    }
-  }
-  yield `${batch}\n`
-}
-
-const CHUNK_LENGTH = 1 << 20
