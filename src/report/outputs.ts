@@ -13,42 +13,25 @@
  *   classificationAccuracy` for `one-to-one`; `meanIou, classAccuracy` for `encord-script`),
  *   full precision, null when they cannot be computed; or `{ project, title, annotator: null,
  *   passed: false, error }` for a project that could not be evaluated.
- * - `csv-path`, `report-path`, `summary-file`: where the files were written ('' when not written).
+ *
+ * The other outputs (file paths, artifact, comment) come from the sinks that produce them.
  */
+import type { OutputName } from '../inputs.js'
 import type { RunResult } from '../run-result.js'
 import { scoreColumns, standings, type Standing } from './standings.js'
 
-export interface ReportPaths {
-  csv?: string
-  report?: string
-  summary?: string
-}
+/** The outputs that describe the scores. */
+export const SCORE_OUTPUTS = ['passed', 'annotators', 'failed-annotators', 'results'] as const
 
-export const OUTPUT_NAMES = [
-  'passed',
-  'annotators',
-  'failed-annotators',
-  'results',
-  'csv-path',
-  'report-path',
-  'summary-file'
-] as const
+export type ScoreOutputName = (typeof SCORE_OUTPUTS)[number] & OutputName
 
-export type OutputName = (typeof OUTPUT_NAMES)[number]
-
-export function buildOutputs(
-  result: RunResult,
-  paths: ReportPaths = {}
-): Record<OutputName, string> {
+export function buildOutputs(result: RunResult): Record<ScoreOutputName, string> {
   const all = standings(result)
   return {
     passed: String(result.gate.passed),
     annotators: String(all.filter((standing) => standing.status === 'evaluated').length),
     'failed-annotators': JSON.stringify(all.flatMap(failedEntry)),
-    results: JSON.stringify(all.map((standing) => resultEntry(result, standing))),
-    'csv-path': paths.csv ?? '',
-    'report-path': paths.report ?? '',
-    'summary-file': paths.summary ?? ''
+    results: JSON.stringify(all.map((standing) => resultEntry(result, standing)))
   }
 }
 
