@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { commentMarker, upsertStickyComment } from '../../src/github/comment.js'
+import { upsertStickyComment } from '../../src/github/comment.js'
+import { commentMarker } from '../../src/report/comment.js'
 import { createGitHubClient } from '../../src/github/octokit.js'
 import { startFakeGitHub, type FakeGitHub } from '../../test/fakes/github-api.mjs'
 import { captureStdout, type CapturedOutput } from './helpers/workflow-commands.js'

@@ -5,6 +5,7 @@
  * comment that cannot be written is a notice or a warning, never a failed job.
  */
 import * as core from '@actions/core'
+import { COMMENT_LIMIT_CHARS, commentMarker } from '../report/comment.js'
 import { firstLineOf, httpStatusOf } from './error-text.js'
 import type { GitHubClient } from './octokit.js'
 import type { CommentTarget } from './pull-request.js'
@@ -21,9 +22,6 @@ export interface CommentResult {
   reason?: string
 }
 
-/** GitHub rejects comment bodies longer than this many characters (422 "body is too long"). */
-export const COMMENT_LIMIT_CHARS = 65_536
-
 /**
  * Who wrote our earlier comments. A personal access token can ask `GET /user`; the workflow's
  * GITHUB_TOKEN cannot (403), and its comments are authored by the bot `github-actions[bot]`.
@@ -34,10 +32,6 @@ export const COMMENT_LIMIT_CHARS = 65_536
 export type Author = { login: string } | { bot: 'github-actions[bot]' }
 
 const GITHUB_ACTIONS_BOT: Author = { bot: 'github-actions[bot]' }
-
-export function commentMarker(key: string): string {
-  return `<!-- encord-annotator-eval:${key.trim() === '' ? 'default' : key.trim()} -->`
-}
 
 interface IssueComment {
   id: number

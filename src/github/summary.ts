@@ -5,9 +5,7 @@
  */
 import * as core from '@actions/core'
 import { firstLineOf } from './error-text.js'
-
-/** GitHub drops a step summary over 1 MiB (with an error annotation), so we never send one. */
-export const SUMMARY_LIMIT_BYTES = 1024 * 1024
+import { SUMMARY_LIMIT_BYTES } from '../report/summary.js'
 
 /** Returns true when the summary was written. */
 export async function appendJobSummary(

@@ -42,7 +42,8 @@ const SLACK_CHARS = 64
 
 /** The hidden marker the comment sink looks for: one sticky comment per comment key. */
 export function commentMarker(commentKey: string): string {
-  return `<!-- encord-annotator-eval:${commentKey} -->`
+  const key = commentKey.trim() === '' ? 'default' : commentKey.trim()
+  return `<!-- encord-annotator-eval:${key} -->`
 }
 
 export function renderComment(result: RunResult, options: CommentOptions): string {
