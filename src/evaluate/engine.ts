@@ -1,0 +1,101 @@
+/**
+ * Scoring one training project against the benchmark, with the geometry functions passed in.
+ * `index.ts` binds the real geometry layer; tests may bind functions whose values are known.
+ */
+import { EvaluationError } from '../errors.js'
+import type { ProjectLabels } from '../labels/model.js'
+import { confusionMatrix } from './confusion.js'
+import { annotatorOf, contributorsOf } from './contributors.js'
+import type { GeometryFunctions } from './geometry-port.js'
+import { evaluateOneToOne } from './one-to-one.js'
+import { checkOntologyCompatible } from './ontology-compat.js'
+import { indexOntology } from './ontology-index.js'
+import { assertSomethingToCompare, pairRows, plural, type RowPair } from './pairing.js'
+import { evaluateEncordScript } from './script/encord-script.js'
+import { tallyResults } from './tallies.js'
+import type { EvaluationOptions, ProjectEvaluation } from './types.js'
+
+export function evaluateProjectWith(
+  benchmark: ProjectLabels,
+  training: ProjectLabels,
+  options: EvaluationOptions,
+  geometry: GeometryFunctions
+): ProjectEvaluation {
+  checkOptions(options)
+  checkOntologyCompatible(
+    benchmark.ontology,
+    training.ontology,
+    `'${training.title}' (${training.projectHash})`,
+    training.projectHash
+  )
+  const pairing = pairRows(benchmark, training)
+  assertSomethingToCompare(pairing, benchmark, training)
+
+  // Labels are read through the benchmark's ontology: it is the reference, and equal to the
+  // training one in everything that matters once the check above has passed.
+  const index = indexOntology(benchmark.ontology)
+  const contributors = contributorsOf(training)
+  const common = {
+    projectHash: training.projectHash,
+    projectTitle: training.title,
+    method: options.method,
+    annotator: annotatorOf(contributors),
+    contributors,
+    coverage: pairing.coverage
+  }
+
+  if (options.method === 'encord-script') {
+    const script = evaluateEncordScript(pairing.pairs, index)
+    return {
+      ...common,
+      overall: script.overall,
+      perClass: script.perClass,
+      confusion: confusionMatrix(index, script.confusion),
+      objects: [],
+      scriptRows: script.rows,
+      classifications: [],
+      notes: [...pairing.notes, ...script.notes]
+    }
+  }
+
+  const { objects, classifications } = evaluateOneToOne(
+    pairing.pairs,
+    index,
+    geometry,
+    options.iouThreshold
+  )
+  const { overall, perClass } = tallyResults(index, objects, classifications)
+  const results = objects.map(({ result }) => result)
+  return {
+    ...common,
+    overall,
+    perClass,
+    confusion: confusionMatrix(index, results),
+    objects: results,
+    scriptRows: [],
+    classifications,
+    notes: [...pairing.notes, ...unscoredNotes(pairing.pairs)]
+  }
+}
+
+function checkOptions(options: EvaluationOptions): void {
+  const { method, iouThreshold } = options
+  if (method !== 'one-to-one' && method !== 'encord-script') {
+    throw new EvaluationError(`Unknown evaluation method '${String(method)}'`)
+  }
+  if (!(iouThreshold >= 0 && iouThreshold <= 1)) {
+    throw new EvaluationError(`The IoU threshold must be between 0 and 1, got ${iouThreshold}`)
+  }
+}
+
+function unscoredNotes(pairs: readonly RowPair[]): string[] {
+  const benchmark = new Set(pairs.map((p) => p.benchmark))
+  const count =
+    pairs.reduce((sum, p) => sum + p.training.unscoredObjects, 0) +
+    [...benchmark].reduce((sum, row) => sum + row.unscoredObjects, 0)
+  if (count === 0) return []
+  return [
+    `${count} object${plural(count)} of shapes that are not scored (audio, text, cuboid…) ` +
+      `${count === 1 ? 'was' : 'were'} not compared`
+  ]
+}

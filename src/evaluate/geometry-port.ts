@@ -1,0 +1,27 @@
+/**
+ * What the engine needs from the geometry layer. Passed in rather than imported so that the
+ * engine can be tested with similarity functions whose values are known by hand.
+ */
+import type { FrameSize, Geometry } from '../labels/model.js'
+
+export interface Bounds {
+  minX: number
+  minY: number
+  maxX: number
+  maxY: number
+}
+
+export interface GeometryFunctions {
+  /** Similarity in [0, 1], symmetric; 0 across shape families. */
+  similarity(a: Geometry, b: Geometry, size: FrameSize | undefined): number
+  /**
+   * The shape's reach, in the units `similarity` works in: two shapes whose reaches do not
+   * overlap have similarity 0. Empty bounds (min > max) overlap nothing.
+   */
+  boundsOf(g: Geometry, size: FrameSize | undefined): Bounds
+}
+
+/** True when the closed rectangles share no point: the pair's similarity is then 0. */
+export function boundsApart(a: Bounds, b: Bounds): boolean {
+  return !(a.minX <= b.maxX && b.minX <= a.maxX && a.minY <= b.maxY && b.minY <= a.maxY)
+}

@@ -1,0 +1,104 @@
+/**
+ * Which rows are compared. Rows arrive filtered to the workflow stage, in listing order. They are
+ * paired by data hash exactly as Encord's script pairs them: for the benchmark the last row listed
+ * for a data hash wins, and pairs follow the order of the training rows.
+ */
+import { EvaluationError } from '../errors.js'
+import type { LabelRow, ProjectLabels } from '../labels/model.js'
+import type { Coverage } from './types.js'
+
+export interface RowPair {
+  benchmark: LabelRow
+  training: LabelRow
+}
+
+export interface Pairing {
+  pairs: RowPair[]
+  coverage: Coverage
+  notes: string[]
+}
+
+export function pairRows(benchmark: ProjectLabels, training: ProjectLabels): Pairing {
+  const benchmarkByData = new Map<string, LabelRow>()
+  for (const row of benchmark.rows) benchmarkByData.set(row.dataHash, row)
+
+  const pairs: RowPair[] = []
+  let unmatchedTrainingRows = 0
+  for (const row of training.rows) {
+    const gold = benchmarkByData.get(row.dataHash)
+    if (gold) pairs.push({ benchmark: gold, training: row })
+    else unmatchedTrainingRows += 1
+  }
+
+  const trainingData = new Set(training.rows.map((row) => row.dataHash))
+  let notCompleted = 0
+  for (const dataHash of benchmarkByData.keys()) if (!trainingData.has(dataHash)) notCompleted += 1
+
+  const coverage: Coverage = {
+    benchmarkRows: benchmark.rows.length,
+    trainingRows: training.rows.length,
+    pairedRows: pairs.length,
+    notCompleted,
+    unmatchedTrainingRows
+  }
+  return { pairs, coverage, notes: pairingNotes(benchmark, training, pairs) }
+}
+
+/**
+ * An empty comparison must never look like a score of 0: the annotator has done nothing we can
+ * compare, which is a different problem (wrong stage, wrong project, unfinished tasks).
+ */
+export function assertSomethingToCompare(
+  pairing: Pairing,
+  benchmark: ProjectLabels,
+  training: ProjectLabels
+): void {
+  if (pairing.pairs.length > 0) return
+  const { benchmarkRows, trainingRows } = pairing.coverage
+  const project = `'${training.title}' (${training.projectHash})`
+  const message =
+    benchmarkRows === 0
+      ? `Training project ${project} cannot be scored: the benchmark project '${benchmark.title}' ` +
+        `(${benchmark.projectHash}) has no rows in its '${benchmark.stageTitle}' stage`
+      : `Training project ${project} has no completed task on the benchmark's data: ` +
+        `0 of ${benchmarkRows} benchmark rows are in its '${training.stageTitle}' stage` +
+        (trainingRows > 0
+          ? ` (its ${trainingRows} row${plural(trainingRows)} there are on other data; are both projects on the same dataset?)`
+          : '')
+  throw new EvaluationError(message, training.projectHash)
+}
+
+function pairingNotes(
+  benchmark: ProjectLabels,
+  training: ProjectLabels,
+  pairs: RowPair[]
+): string[] {
+  const notes: string[] = []
+  const benchmarkDuplicates =
+    benchmark.rows.length - new Set(benchmark.rows.map((r) => r.dataHash)).size
+  if (benchmarkDuplicates > 0) {
+    notes.push(
+      `The benchmark lists ${benchmarkDuplicates} extra row${plural(benchmarkDuplicates)} for data ` +
+        `it already has; for each data unit the last row listed is used, as the script does`
+    )
+  }
+  const trainingDuplicates =
+    training.rows.length - new Set(training.rows.map((r) => r.dataHash)).size
+  if (trainingDuplicates > 0) {
+    notes.push(
+      `The training project lists ${trainingDuplicates} extra row${plural(trainingDuplicates)} for ` +
+        `data it already has; each row is scored, as the script does`
+    )
+  }
+  const neverLabelled = pairs.filter((p) => p.training.labelHash === null).length
+  if (neverLabelled > 0) {
+    notes.push(
+      `${neverLabelled} training row${plural(neverLabelled)} in the stage ${neverLabelled === 1 ? 'was' : 'were'} never labelled and ${neverLabelled === 1 ? 'counts' : 'count'} as empty`
+    )
+  }
+  return notes
+}
+
+export function plural(count: number): string {
+  return count === 1 ? '' : 's'
+}
