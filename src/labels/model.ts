@@ -167,18 +167,27 @@ export interface ClassificationInstance {
   createdBy: string | null
 }
 
-export type DataType =
-  | 'image'
-  | 'img_group'
-  | 'video'
-  | 'dicom'
-  | 'dicom_study'
-  | 'nifti'
-  | 'audio'
-  | 'plain_text'
-  | 'pdf'
-  | 'group'
-  | 'scene'
+export const DATA_TYPES = [
+  'image',
+  'img_group',
+  'video',
+  'dicom',
+  'dicom_study',
+  'nifti',
+  'audio',
+  'plain_text',
+  'pdf',
+  'group',
+  'scene'
+] as const
+
+export type DataType = (typeof DATA_TYPES)[number]
+
+/** Encord's data type names are lower-case in label JSON and upper-case in listings. */
+export function toDataType(text: string): DataType | null {
+  const lower = text.toLowerCase()
+  return (DATA_TYPES as readonly string[]).includes(lower) ? (lower as DataType) : null
+}
 
 export interface FrameSize {
   width: number

@@ -1,0 +1,361 @@
+/**
+ * Raw inputs (action inputs or CLI flags, as strings) → one validated `RunConfig`.
+ * Every mistake a user can make is found here, before any network call, and reported as an
+ * `InputError` with one line that names the input and shows a valid value.
+ */
+import { createHash } from 'node:crypto'
+import { parsePrivateKey, type SigningKey } from './encord/keys.js'
+import { InputError } from './errors.js'
+import type { EvaluationOptions, Method } from './evaluate/types.js'
+import { INPUT_DEFAULTS, type InputName, type RawInputs } from './inputs.js'
+
+export type GateMetric = 'meanIou' | 'classAccuracy' | 'precision' | 'recall' | 'f1'
+
+/** Thresholds in [0, 1]; an annotator below any threshold that is set fails the gate. */
+export type Thresholds = Partial<Record<GateMetric, number>>
+
+export const THRESHOLD_INPUTS: Record<GateMetric, InputName> = {
+  meanIou: 'min-mean-iou',
+  classAccuracy: 'min-class-accuracy',
+  precision: 'min-precision',
+  recall: 'min-recall',
+  f1: 'min-f1'
+}
+
+export interface EncordSourceConfig {
+  kind: 'encord'
+  key: SigningKey
+  domain: string
+  benchmarkProject: string
+  trainingProjects: string[]
+  concurrency: number
+}
+
+export interface ExportSourceConfig {
+  kind: 'exports'
+  benchmarkExport: string
+  trainingExports: string[]
+  ontologyFile: string
+}
+
+export type CommentMode = 'auto' | 'always' | 'off'
+
+export interface RunConfig {
+  /** Where labels come from; null when the run only checks registration files. */
+  source: EncordSourceConfig | ExportSourceConfig | null
+  workflowStage: string
+  evaluation: EvaluationOptions
+  thresholds: Thresholds
+  outputDir: string
+  artifact: { upload: boolean; name: string; retentionDays: number | null }
+  comment: { mode: CommentMode; key: string }
+  githubToken: string
+  /** Newline-separated globs of registration JSON files to check; null when not set. */
+  registrationFiles: string | null
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const EXAMPLE_HASH = '00000000-0000-0000-0000-000000000000'
+/** Characters @actions/artifact rejects in artifact names. */
+const ARTIFACT_NAME_FORBIDDEN = /["':<>|*?\r\n\\/]/
+
+/**
+ * Parses and validates raw inputs. `env` supplies the runner variables used to make the artifact
+ * name unique (GITHUB_JOB, GITHUB_RUN_ATTEMPT).
+ */
+export function parseConfig(raw: RawInputs, env: NodeJS.ProcessEnv = {}): RunConfig {
+  const value = (name: InputName): string | undefined => {
+    const text = raw[name]?.trim()
+    return text === undefined || text === '' ? undefined : text
+  }
+  const withDefault = (name: keyof typeof INPUT_DEFAULTS): string =>
+    value(name) ?? INPUT_DEFAULTS[name]
+
+  const registrationFiles = value('registration-files') ?? null
+  const method = parseMethod(withDefault('method'))
+  const thresholds = parseThresholds(value, method)
+  const source = parseSource(value, withDefault, registrationFiles !== null)
+
+  return {
+    source,
+    workflowStage: withDefault('workflow-stage'),
+    evaluation: {
+      method,
+      iouThreshold: parseFraction('iou-threshold', withDefault('iou-threshold'), {
+        allowZero: false
+      })
+    },
+    thresholds,
+    outputDir: withDefault('output-dir'),
+    artifact: {
+      upload: parseBoolean('upload-artifact', withDefault('upload-artifact')),
+      name: uniqueArtifactName(
+        parseArtifactName(withDefault('artifact-name')),
+        value('comment-key'),
+        source,
+        env
+      ),
+      retentionDays: parseRetentionDays(value('retention-days'))
+    },
+    comment: {
+      mode: parseEnum('comment', withDefault('comment'), ['auto', 'always', 'off'] as const),
+      key: parseCommentKey(value('comment-key'))
+    },
+    githubToken: value('github-token') ?? '',
+    registrationFiles
+  }
+}
+
+function parseSource(
+  value: (name: InputName) => string | undefined,
+  withDefault: (name: keyof typeof INPUT_DEFAULTS) => string,
+  checkingRegistration: boolean
+): RunConfig['source'] {
+  const exportInputs = ['benchmark-export', 'training-exports', 'ontology-file'] as const
+  const apiInputs = ['benchmark-project', 'training-projects'] as const
+  const anyExport = exportInputs.some((name) => value(name) !== undefined)
+  const anyApi = apiInputs.some((name) => value(name) !== undefined)
+
+  if (anyExport && anyApi) {
+    throw new InputError(
+      'Set either benchmark-project and training-projects (read from Encord) or benchmark-export, training-exports and ontology-file (read from files), not both',
+      'benchmark-export'
+    )
+  }
+  if (anyExport) {
+    const missing = exportInputs.filter((name) => value(name) === undefined)
+    if (missing.length > 0) {
+      throw new InputError(
+        `Input '${missing[0]}' is required when scoring from export files (set benchmark-export, training-exports and ontology-file together)`,
+        missing[0]
+      )
+    }
+    return {
+      kind: 'exports',
+      benchmarkExport: value('benchmark-export') as string,
+      trainingExports: splitList(value('training-exports') as string),
+      ontologyFile: value('ontology-file') as string
+    }
+  }
+  if (!anyApi && checkingRegistration) return null
+
+  const benchmarkProject = parseProjectHash(
+    'benchmark-project',
+    required(value, 'benchmark-project')
+  )
+  const trainingProjects = parseTrainingProjects(required(value, 'training-projects'))
+  if (trainingProjects.includes(benchmarkProject)) {
+    throw new InputError(
+      `Input 'training-projects' includes the benchmark project ${benchmarkProject}; list only the annotators' training projects`,
+      'training-projects'
+    )
+  }
+  const keyText = value('ssh-private-key')
+  if (keyText === undefined) {
+    throw new InputError(
+      "Input 'ssh-private-key' is required: pass your Encord private key from a secret, e.g. ssh-private-key: ${{ secrets.ENCORD_SSH_KEY }}",
+      'ssh-private-key'
+    )
+  }
+  return {
+    kind: 'encord',
+    key: parsePrivateKey(keyText),
+    domain: parseDomain(withDefault('encord-domain')),
+    benchmarkProject,
+    trainingProjects,
+    concurrency: parseInteger('concurrency', withDefault('concurrency'), 1, 64)
+  }
+}
+
+function required(value: (name: InputName) => string | undefined, name: InputName): string {
+  const text = value(name)
+  if (text === undefined) {
+    const example = name === 'training-projects' ? `${EXAMPLE_HASH}, …` : EXAMPLE_HASH
+    throw new InputError(`Input '${name}' is required, e.g. ${name}: ${example}`, name)
+  }
+  return text
+}
+
+/** Splits a list given one per line, or separated by commas or spaces. */
+export function splitList(text: string): string[] {
+  return text
+    .split(/[\s,]+/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '')
+}
+
+function parseTrainingProjects(text: string): string[] {
+  const hashes = splitList(text).map((hash) => parseProjectHash('training-projects', hash))
+  const unique = [...new Set(hashes.map((hash) => hash.toLowerCase()))]
+  if (unique.length === 0) {
+    throw new InputError(
+      `Input 'training-projects' lists no project; give one hash per line, e.g. ${EXAMPLE_HASH}`,
+      'training-projects'
+    )
+  }
+  return unique
+}
+
+function parseProjectHash(name: InputName, text: string): string {
+  if (!UUID.test(text)) {
+    throw new InputError(
+      `Input '${name}' has '${truncate(text)}', which is not an Encord project hash: expected a UUID like ${EXAMPLE_HASH} (the id in the project's URL)`,
+      name
+    )
+  }
+  return text.toLowerCase()
+}
+
+function parseDomain(text: string): string {
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    throw new InputError(
+      `Input 'encord-domain' has '${truncate(text)}', which is not a URL: use https://api.encord.com (or https://api.us.encord.com)`,
+      'encord-domain'
+    )
+  }
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new InputError(
+      `Input 'encord-domain' must use https (got ${url.protocol}//${url.host}): use https://api.encord.com`,
+      'encord-domain'
+    )
+  }
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') {
+    throw new InputError(
+      `Input 'encord-domain' must be an origin without a path (got ${truncate(text)}): use ${url.origin}`,
+      'encord-domain'
+    )
+  }
+  return url.origin
+}
+
+function parseMethod(text: string): Method {
+  return parseEnum('method', text, ['one-to-one', 'encord-script'] as const)
+}
+
+function parseThresholds(
+  value: (name: InputName) => string | undefined,
+  method: Method
+): Thresholds {
+  const thresholds: Thresholds = {}
+  for (const [metric, name] of Object.entries(THRESHOLD_INPUTS) as [GateMetric, InputName][]) {
+    const text = value(name)
+    if (text === undefined) continue
+    if (method === 'encord-script' && !['meanIou', 'classAccuracy'].includes(metric)) {
+      throw new InputError(
+        `Input '${name}' cannot be used with method: encord-script, which scores only IoU and class; use min-mean-iou or min-class-accuracy, or method: one-to-one`,
+        name
+      )
+    }
+    thresholds[metric] = parseFraction(name, text, { allowZero: true })
+  }
+  return thresholds
+}
+
+function parseFraction(
+  name: InputName,
+  text: string,
+  { allowZero }: { allowZero: boolean }
+): number {
+  const number = Number(text)
+  const ok =
+    text !== '' && Number.isFinite(number) && number <= 1 && (allowZero ? number >= 0 : number > 0)
+  if (!ok) {
+    const range = allowZero ? 'between 0 and 1' : 'greater than 0 and at most 1'
+    throw new InputError(
+      `Input '${name}' must be a number ${range} (got '${truncate(text)}'), e.g. ${name}: 0.8`,
+      name
+    )
+  }
+  return number
+}
+
+function parseInteger(name: InputName, text: string, min: number, max: number): number {
+  const number = Number(text)
+  if (!/^\d+$/.test(text) || number < min || number > max) {
+    throw new InputError(
+      `Input '${name}' must be a whole number from ${min} to ${max} (got '${truncate(text)}'), e.g. ${name}: ${min === 1 ? 8 : min}`,
+      name
+    )
+  }
+  return number
+}
+
+function parseBoolean(name: InputName, text: string): boolean {
+  if (/^true$/i.test(text)) return true
+  if (/^false$/i.test(text)) return false
+  throw new InputError(`Input '${name}' must be true or false (got '${truncate(text)}')`, name)
+}
+
+function parseEnum<T extends string>(name: InputName, text: string, allowed: readonly T[]): T {
+  const match = allowed.find((option) => option === text.toLowerCase())
+  if (match === undefined) {
+    throw new InputError(
+      `Input '${name}' must be one of ${allowed.join(', ')} (got '${truncate(text)}')`,
+      name
+    )
+  }
+  return match
+}
+
+function parseRetentionDays(text: string | undefined): number | null {
+  if (text === undefined) return null
+  return parseInteger('retention-days', text, 1, 90)
+}
+
+function parseArtifactName(text: string): string {
+  if (ARTIFACT_NAME_FORBIDDEN.test(text)) {
+    throw new InputError(
+      `Input 'artifact-name' contains a character GitHub does not allow in artifact names (" : < > | * ? \\ / or a line break); use letters, digits, - and _, e.g. annotator-scores`,
+      'artifact-name'
+    )
+  }
+  return text
+}
+
+function parseCommentKey(text: string | undefined): string {
+  if (text === undefined) return ''
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(text)) {
+    throw new InputError(
+      `Input 'comment-key' must be 1–64 letters, digits, '.', '_' or '-' (got '${truncate(text)}'), e.g. comment-key: team-a`,
+      'comment-key'
+    )
+  }
+  return text
+}
+
+/**
+ * Artifacts are immutable and their names unique per workflow run; a re-run is the same run.
+ * So the name carries the run attempt, and the matrix leg (the comment key if set, else a short
+ * digest of the projects scored) so legs of one job never collide.
+ */
+function uniqueArtifactName(
+  base: string,
+  commentKey: string | undefined,
+  source: RunConfig['source'],
+  env: NodeJS.ProcessEnv
+): string {
+  const leg = commentKey ?? (source === null ? 'registration' : digest(describeSource(source)))
+  const attempt = env.GITHUB_RUN_ATTEMPT?.trim() || '1'
+  return `${base}-${leg}-attempt-${attempt}`
+}
+
+function describeSource(source: NonNullable<RunConfig['source']>): string {
+  return source.kind === 'encord'
+    ? [source.benchmarkProject, ...source.trainingProjects].join(',')
+    : [source.benchmarkExport, ...source.trainingExports].join(',')
+}
+
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 8)
+}
+
+/** Echoes a bad value back, shortened, and never when it looks like key material. */
+function truncate(text: string): string {
+  if (/PRIVATE KEY|OPENSSH|b3BlbnNzaC1rZXktdjE/.test(text)) return '<key material, not shown>'
+  const oneLine = text.replace(/[\r\n]+/g, ' ')
+  return oneLine.length > 60 ? `${oneLine.slice(0, 57)}…` : oneLine
+}
