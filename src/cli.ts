@@ -1,2 +1,7 @@
-/** The command-line entry point: `encord-annotator-eval`. */
-process.stdout.write('encord-annotator-eval CLI\n')
+/** The command-line entry point, `encord-annotator-eval` (dist/cli.js). */
+import { runCli } from './cli/run.js'
+
+process.exitCode = await runCli(process.argv.slice(2), process.env, {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text)
+})

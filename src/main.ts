@@ -1,12 +1,182 @@
+/**
+ * The action: read inputs → check registration files and/or evaluate → write every sink → gate.
+ * The one place that turns errors into a failed step. Sinks fail alone: a failed comment or
+ * upload is a warning, never a lost CSV; the gate's `setFailed` comes last, once.
+ */
 import * as core from '@actions/core'
+import { parseConfig, type RunConfig } from './config.js'
 import { describeError } from './errors.js'
+import { describeVerdict } from './gate.js'
+import { createAnnotationBudget, type AnnotationBudget } from './github/annotations.js'
+import { uploadReportArtifact } from './github/artifact.js'
+import { writeReportFiles, type WrittenReportFiles } from './github/files.js'
+import { actionsLogger } from './github/logger.js'
+import { setActionOutputs } from './github/outputs.js'
+import { commentOnPullRequest } from './github/pr-comment.js'
+import { appendJobSummary } from './github/summary.js'
+import { INPUT_NAMES, type RawInputs } from './inputs.js'
+import { evaluateRun, type EvaluableConfig } from './pipeline.js'
+import { checkRegistrationFiles } from './registration/run.js'
+import { resolveRegistrationGlobs } from './registration/globs.js'
+import { renderRegistrationSummary } from './registration/render.js'
+import {
+  buildOutputs,
+  commentMarker,
+  renderComment,
+  renderCsv,
+  renderReportJson,
+  renderSummary
+} from './report/index.js'
+import type { RunResult } from './run-result.js'
+import { TOOL } from './version.js'
 
-/** Runs the action. The one place that turns errors into a failed step. */
 export async function run(): Promise<void> {
+  const annotations = createAnnotationBudget()
+  const failures: string[] = []
   try {
-    core.info('encord-annotator-eval: skeleton')
+    maskKey(core.getInput('ssh-private-key'))
+    const config = parseConfig(readInputs(), process.env)
+    if (config.registrationFiles !== null) {
+      const problem = await checkRegistration(config.registrationFiles, annotations)
+      if (problem !== null) failures.push(problem)
+    }
+    if (config.source !== null) {
+      const problem = await evaluateAndReport({ ...config, source: config.source }, annotations)
+      if (problem !== null) failures.push(problem)
+    }
   } catch (error) {
     core.debug(error instanceof Error ? (error.stack ?? error.message) : String(error))
-    core.setFailed(describeError(error))
+    failures.push(describeError(error))
+  } finally {
+    annotations.flush()
   }
+  if (failures.length > 0) core.setFailed(failures.join('. '))
+}
+
+/**
+ * Masks the key before anything can log it: the whole value, each of its lines (the runner masks
+ * line by line), and the literal-`\n` form people paste into secrets.
+ */
+function maskKey(key: string): void {
+  if (key.trim() === '') return
+  core.setSecret(key)
+  const lines = key.replace(/\\n/g, '\n').split(/\r?\n/)
+  for (const line of lines) if (line.trim().length >= 8) core.setSecret(line.trim())
+}
+
+/** Action inputs by name; a missing input reads as '' and takes its default in parseConfig. */
+function readInputs(): RawInputs {
+  const raw: RawInputs = {}
+  for (const name of INPUT_NAMES) raw[name] = core.getInput(name)
+  return raw
+}
+
+/** Checks registration files; returns the failure line, or null when there are no errors. */
+async function checkRegistration(
+  patterns: string,
+  annotations: AnnotationBudget
+): Promise<string | null> {
+  return core.group('Check registration files', async () => {
+    const files = await resolveRegistrationGlobs(patterns)
+    const reports = await checkRegistrationFiles(files)
+    let errors = 0
+    for (const report of reports) {
+      for (const diagnostic of report.diagnostics) {
+        if (diagnostic.severity === 'error') errors += 1
+        annotations[diagnostic.severity](diagnostic.message, {
+          title: `Registration file: ${diagnostic.rule}`,
+          file: report.file,
+          startLine: diagnostic.line,
+          startColumn: diagnostic.column
+        })
+      }
+    }
+    await appendJobSummary(renderRegistrationSummary(reports))
+    core.info(`Checked ${reports.length} registration file(s): ${errors} error(s)`)
+    return errors === 0
+      ? null
+      : `${errors} error(s) in registration files: see the annotations and the job summary`
+  })
+}
+
+/** Evaluates, writes every sink, and returns the gate's failure line (or null on a pass). */
+async function evaluateAndReport(
+  config: EvaluableConfig,
+  annotations: AnnotationBudget
+): Promise<string | null> {
+  const result = await evaluateRun(config, { log: actionsLogger, tool: TOOL })
+  for (const outcome of result.projects) {
+    if (outcome.status === 'failed') {
+      annotations.error(outcome.failure.message, {
+        title: `Training project ${outcome.failure.projectHash} could not be evaluated`
+      })
+    }
+  }
+  const files = await core.group('Write reports', () => writeFiles(result, config, annotations))
+  const artifact =
+    files !== null && config.artifact.upload
+      ? await core.group('Upload the artifact', () =>
+          uploadReportArtifact({
+            name: config.artifact.name,
+            files: [files.csvPath, files.reportPath, files.summaryPath],
+            rootDir: files.outputDir,
+            retentionDays: config.artifact.retentionDays
+          })
+        )
+      : null
+  const artifactUrl = artifact?.url ?? undefined
+  await appendJobSummary(renderSummary(result, withLink({}, artifactUrl)))
+  const comment = await core.group('Comment on the pull request', () =>
+    commentOnPullRequest({
+      mode: config.comment.mode,
+      key: config.comment.key,
+      token: config.githubToken,
+      body: renderComment(
+        result,
+        withLink({ marker: commentMarker(config.comment.key), runUrl: runUrl() }, artifactUrl)
+      )
+    })
+  )
+  const outputs = buildOutputs(result)
+  setActionOutputs({
+    passed: outputs.passed,
+    annotators: outputs.annotators,
+    'failed-annotators': outputs['failed-annotators'],
+    results: outputs.results,
+    'csv-path': files?.csvPath ?? '',
+    'report-path': files?.reportPath ?? '',
+    'summary-path': files?.summaryPath ?? '',
+    'artifact-id': artifact === null ? '' : String(artifact.id),
+    'artifact-url': artifact?.url ?? '',
+    'comment-id': comment.id === null ? '' : String(comment.id)
+  })
+  return result.gate.passed ? null : describeVerdict(result.gate)
+}
+
+async function writeFiles(
+  result: RunResult,
+  config: RunConfig,
+  annotations: AnnotationBudget
+): Promise<WrittenReportFiles | null> {
+  try {
+    const files = await writeReportFiles(config.outputDir, {
+      csv: renderCsv(result),
+      reportJson: renderReportJson(result),
+      summaryMarkdown: renderSummary(result)
+    })
+    core.info(`Wrote ${files.csvPath}, ${files.reportPath} and ${files.summaryPath}`)
+    return files
+  } catch (error) {
+    annotations.error(describeError(error), { title: 'Could not write the report files' })
+    return null
+  }
+}
+
+function withLink<T extends object>(options: T, artifactUrl: string | undefined): T {
+  return artifactUrl === undefined ? options : { ...options, artifactUrl }
+}
+
+function runUrl(): string | undefined {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: id } = process.env
+  return server && repo && id ? `${server}/${repo}/actions/runs/${id}` : undefined
 }

@@ -1,0 +1,69 @@
+/**
+ * The CLI's main: the same config parsing, pipeline and reports as the action, with the terminal
+ * as the sink. Exit codes: 0 pass, 1 gate failure or project error, 2 usage error.
+ */
+import { parseConfig } from '../config.js'
+import { describeError, InputError } from '../errors.js'
+import { writeReportFiles } from '../github/files.js'
+import { evaluateRun } from '../pipeline.js'
+import { runCheckRegistration } from '../registration/cli-command.js'
+import { renderCsv, renderReportJson, renderSummary, renderTerminalTable } from '../report/index.js'
+import { TOOL } from '../version.js'
+import { parseArgs } from './args.js'
+import { HELP } from './help.js'
+import { terminalLogger } from './terminal-logger.js'
+
+export interface CliIo {
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+}
+
+export const EXIT = { pass: 0, fail: 1, usage: 2 } as const
+
+export async function runCli(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  io: CliIo
+): Promise<number> {
+  const verbose = argv.includes('--verbose') || argv.includes('-v')
+  const fail = (error: unknown): number => {
+    io.stderr(`error: ${describeError(error)}\n`)
+    if (verbose && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`)
+    return error instanceof InputError ? EXIT.usage : EXIT.fail
+  }
+  try {
+    const command = parseArgs(argv, env)
+    switch (command.kind) {
+      case 'help':
+        io.stdout(HELP)
+        return EXIT.pass
+      case 'version':
+        io.stdout(`${TOOL.version}\n`)
+        return EXIT.pass
+      case 'check-registration':
+        return await runCheckRegistration(command.args, io)
+      case 'evaluate':
+        break
+    }
+    const config = parseConfig(command.inputs)
+    if (config.source === null) {
+      throw new InputError(
+        'Nothing to evaluate: give --benchmark-project and --training-projects (run with --help)'
+      )
+    }
+    const log = terminalLogger(io.stderr, command.verbose)
+    const result = await evaluateRun({ ...config, source: config.source }, { log, tool: TOOL })
+    const files = await writeReportFiles(config.outputDir, {
+      csv: renderCsv(result),
+      reportJson: renderReportJson(result),
+      summaryMarkdown: renderSummary(result)
+    })
+    io.stdout(`\n${renderTerminalTable(result, { color: command.color })}\n`)
+    io.stdout(
+      `CSV:     ${files.csvPath}\nReport:  ${files.reportPath}\nSummary: ${files.summaryPath}\n`
+    )
+    return result.gate.passed ? EXIT.pass : EXIT.fail
+  } catch (error) {
+    return fail(error)
+  }
+}
