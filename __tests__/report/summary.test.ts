@@ -210,6 +210,29 @@ describe('renderSummary', () => {
     expect(markdown).not.toContain('Shortened')
   })
 
+  it('lists classification questions in their own table, not among object classes', () => {
+    const weather = classMetrics('Weather', {
+      benchmarkObjects: 0,
+      trainingObjects: 0,
+      truePositives: 0,
+      wrongClass: 0,
+      missed: 0,
+      extra: 0,
+      classificationScore: 9,
+      classificationsCompared: 12
+    })
+    const result = runResult({
+      projects: [evaluated({ perClass: [classMetrics('car'), weather] })]
+    })
+    const markdown = renderSummary(result)
+    expect(markdown).toContain('**Classifications** (per frame, or per row when global)')
+    expect(markdown).toContain('| Weather | 12 | 0.750 |')
+    expect(markdown).not.toMatch(/^\| Weather \| 0 \|/m)
+    const confusion = markdown.slice(markdown.indexOf('**Confusion matrix**'))
+    expect(confusion).toContain('| **car** |')
+    expect(confusion).not.toContain('Weather')
+  })
+
   it('names at most five contributors and says when none is recorded', () => {
     const contributors = Array.from({ length: 7 }, (_, index) => ({
       email: `c${index}@example.com`,

@@ -30,11 +30,12 @@ export function annotatorDetails(
     `<details>\n<summary>${summary}</summary>\n\n`,
     overview(evaluation),
     notes(evaluation.notes),
-    `**Per class**\n\n${perClassTable(evaluation.method, evaluation.perClass)}\n`,
+    `**Per class**\n\n${perClassTable(evaluation.method, objectClasses(evaluation.perClass))}\n`,
+    classificationTable(evaluation.perClass),
     `**Confusion matrix** (benchmark class down, training class across)\n\n`,
     `${confusionMarkdown(
       evaluation.confusion,
-      evaluation.perClass.map((metrics) => metrics.className)
+      objectClasses(evaluation.perClass).map((metrics) => metrics.className)
     )}\n`,
     worst === null ? '' : worstItemsSection(worst),
     '</details>\n\n'
@@ -114,6 +115,29 @@ function perClassTable(method: Method, perClass: readonly ClassMetrics[]): strin
     ].map(formatScore)
   ])
   return table(columns, rows) + more
+}
+
+/** Classes with objects on either side; classification questions have their own table. */
+function objectClasses(perClass: readonly ClassMetrics[]): ClassMetrics[] {
+  return perClass.filter((metrics) => metrics.benchmarkObjects + metrics.trainingObjects > 0)
+}
+
+function classificationTable(perClass: readonly ClassMetrics[]): string {
+  const questions = perClass.filter((metrics) => metrics.classificationsCompared > 0)
+  if (questions.length === 0) return ''
+  const columns: Column[] = [
+    { header: 'Classification' },
+    { header: 'Compared', align: 'right' },
+    { header: 'Agreement', align: 'right' }
+  ]
+  const rows = questions
+    .slice(0, MAX_CLASS_ROWS)
+    .map((metrics) => [
+      escapeMarkdown(metrics.className, 80),
+      String(metrics.classificationsCompared),
+      formatScore(metrics.classificationAccuracy)
+    ])
+  return `**Classifications** (per frame, or per row when global)\n\n${table(columns, rows)}\n`
 }
 
 const KIND_LABEL: Record<WorstKind, string> = {
