@@ -150,10 +150,24 @@ function signingKeyFromContainer(container: Buffer): SigningKey {
   }
 }
 
+/**
+ * The key types OpenSSH writes besides Ed25519 and RSA. A name read from the file is echoed only
+ * when it is one of these: in a damaged file the "name" is whatever bytes sit there, which may be
+ * private key bytes.
+ */
+const OTHER_KEY_TYPES: ReadonlySet<string> = new Set([
+  'ssh-dss',
+  'ecdsa-sha2-nistp256',
+  'ecdsa-sha2-nistp384',
+  'ecdsa-sha2-nistp521',
+  'sk-ecdsa-sha2-nistp256@openssh.com',
+  'sk-ssh-ed25519@openssh.com',
+  'ssh-xmss@openssh.com'
+])
+
 function describeKeyType(keyType: string): string {
   if (keyType === 'ssh-rsa') return MESSAGES.rsa
-  // Key type names come from a fixed vocabulary (ecdsa-sha2-nistp256…); anything odd is damage.
-  return /^[a-z0-9@.-]{1,64}$/.test(keyType) ? otherTypeMessage(keyType) : MESSAGES.damaged
+  return OTHER_KEY_TYPES.has(keyType) ? otherTypeMessage(keyType) : MESSAGES.damaged
 }
 
 function createSigningKey(seed: Buffer, embeddedPublicKey: Buffer): SigningKey {

@@ -1,0 +1,56 @@
+// `npm start`: the demo runs the built CLI against a fake Encord serving the sample. It resolves
+// the sample and dist/ from its own location and the CLI writes to the working directory, so it
+// runs here in a temporary directory.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { tempDir } from '../cli/support.js'
+
+let temp: { dir: string; remove(): Promise<void> }
+let result: { code: number | null; stdout: string; stderr: string }
+
+beforeAll(async () => {
+  temp = await tempDir('npm-start-')
+  result = await new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.resolve('tools/demo/run-demo.mjs')], {
+      cwd: temp.dir,
+      // No key of the user's in the environment: the demo brings its own.
+      env: { PATH: process.env.PATH, HOME: temp.dir },
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })
+})
+
+afterAll(async () => {
+  await temp.remove()
+})
+
+describe('npm start', () => {
+  it('exits 0', () => {
+    expect({ code: result.code, stderr: result.code === 0 ? '' : result.stderr }).toEqual({
+      code: 0,
+      stderr: ''
+    })
+  })
+
+  it('writes the three files into the working directory', () => {
+    for (const name of ['iou_results.csv', 'report.json', 'summary.md']) {
+      expect(existsSync(path.join(temp.dir, 'encord-annotator-eval', name))).toBe(true)
+    }
+  })
+
+  it('prints a table row for Alice, Bob and Carol, and the verdict', () => {
+    expect(result.stdout).toMatch(/^PASS +alice@example\.com +Annotator training – Alice +\d/m)
+    expect(result.stdout).toMatch(/^PASS +bob@example\.com +Annotator training – Bob +\d/m)
+    expect(result.stdout).toMatch(/^FAIL +carol@example\.com +Annotator training – Carol +\d/m)
+    expect(result.stdout).toMatch(/^FAILED: 1 of 3 annotators failed/m)
+    expect(result.stdout).toContain('exited with code 1')
+  })
+})
