@@ -20,7 +20,7 @@ export interface PipelineDeps {
   log: Logger
   tool: { name: string; version: string }
   /** Injected in tests; by default a real client is built from the config. */
-  createClient?: (source: EncordSourceConfig, log: Logger) => EncordClient
+  createClient?: (source: EncordSourceConfig, log: Logger, signal: AbortSignal) => EncordClient
 }
 
 /** Loads a project's labels; the pipeline does not care where they come from. */
@@ -31,7 +31,9 @@ export type EvaluableConfig = RunConfig & { source: NonNullable<RunConfig['sourc
 export async function evaluateRun(config: EvaluableConfig, deps: PipelineDeps): Promise<RunResult> {
   const { log } = deps
   const { source } = config
-  const load = await makeLoader(config, deps)
+  // Without the benchmark nothing can be scored: stop the training downloads at once.
+  const cancel = new AbortController()
+  const load = await makeLoader(config, deps, cancel.signal)
   const benchmarkId = source.kind === 'encord' ? source.benchmarkProject : source.benchmarkExport
   const trainingIds = source.kind === 'encord' ? source.trainingProjects : source.trainingExports
 
@@ -39,7 +41,7 @@ export async function evaluateRun(config: EvaluableConfig, deps: PipelineDeps): 
     load(benchmarkId, 'benchmark')
   )
   // Training projects start loading while the benchmark loads; scoring waits for it.
-  benchmark.catch(() => {})
+  benchmark.catch(() => cancel.abort())
   const limit = pLimit(projectConcurrency(config))
   let done = 0
   const projects = await log.group(`Score ${trainingIds.length} training project(s)`, () =>
@@ -113,23 +115,28 @@ class BenchmarkFailed extends Error {
   }
 }
 
-async function makeLoader(config: EvaluableConfig, deps: PipelineDeps): Promise<ProjectLoader> {
+async function makeLoader(
+  config: EvaluableConfig,
+  deps: PipelineDeps,
+  signal: AbortSignal
+): Promise<ProjectLoader> {
   const { source } = config
   if (source.kind === 'encord') {
-    const client = (deps.createClient ?? defaultClient(deps.tool.version))(source, deps.log)
+    const client = (deps.createClient ?? defaultClient(deps.tool.version))(source, deps.log, signal)
     return (id, role) => loadProjectFromEncord(client, id, config.workflowStage, role)
   }
   return exportLoader(source, config.workflowStage)
 }
 
 function defaultClient(version: string) {
-  return (source: EncordSourceConfig, log: Logger): EncordClient =>
+  return (source: EncordSourceConfig, log: Logger, signal: AbortSignal): EncordClient =>
     createEncordClient({
       key: source.key,
       domain: source.domain,
       concurrency: source.concurrency,
       userAgent: `encord-annotator-eval/${version}`,
-      debug: log.debug
+      debug: log.debug,
+      signal
     })
 }
 

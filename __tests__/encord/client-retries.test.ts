@@ -265,3 +265,24 @@ describe('policy options', () => {
     client.close()
   })
 })
+
+describe('cancellation', () => {
+  it('sends nothing once the signal is aborted, and stops retrying when it is aborted mid-way', async () => {
+    const cancel = new AbortController()
+    nock(DOMAIN).get(projectPath).reply(503, 'busy')
+    const { client } = makeClient({
+      retry: quickRetry,
+      signal: cancel.signal,
+      // The benchmark fails while this request waits to be retried.
+      sleep: async () => cancel.abort()
+    })
+    await expect(client.getProject(TRAINING)).rejects.toMatchObject({ kind: 'network' })
+    expect(client.stats.requests).toBe(1)
+    await expect(client.listLabelRows(TRAINING, 'Complete')).rejects.toMatchObject({
+      kind: 'network'
+    })
+    expect(client.stats.requests).toBe(1)
+    expect(nock.pendingMocks()).toEqual([])
+    client.close()
+  })
+})

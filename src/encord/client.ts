@@ -71,6 +71,8 @@ export interface EncordClientOptions {
   sleep?: (ms: number) => Promise<void>
   /** Uniform in [0, 1); jitters the backoff. */
   random?: () => number
+  /** Once aborted, no further request (or retry) is sent; calls fail with a network error. */
+  signal?: AbortSignal
 }
 
 export interface EncordClient {
@@ -120,7 +122,8 @@ export function createEncordClient(options: EncordClientOptions): EncordClient {
     now,
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     random: options.random ?? Math.random,
-    debug: options.debug ?? (() => {})
+    debug: options.debug ?? (() => {}),
+    ...(options.signal ? { signal: options.signal } : {})
   })
 
   const context = (endpoint: string, project: string, resource: string): FailureContext => ({

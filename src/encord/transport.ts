@@ -35,6 +35,8 @@ export interface TransportOptions {
   sleep: (ms: number) => Promise<void>
   random: () => number
   debug: (message: string) => void
+  /** Stops sending: checked before every attempt, so queued requests and retries end at once. */
+  signal?: AbortSignal
 }
 
 export interface TransportRequest {
@@ -138,6 +140,8 @@ export function createTransport(options: TransportOptions): Transport {
 
   async function sendWithRetries(request: TransportRequest): Promise<TransportResponse> {
     for (let attempt = 1; ; attempt += 1) {
+      if (options.signal?.aborted)
+        throw new NetworkFailure('the request was cancelled', attempt - 1)
       const result = await attemptOnce(request, attempt)
       const lastAttempt = attempt >= policy.attempts
       if (result.ok) {
