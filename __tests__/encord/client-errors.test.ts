@@ -171,7 +171,7 @@ describe('v1 failures are told by the body, not the HTTP status', () => {
 describe('v2 failures are told by the HTTP status', () => {
   const projectPath = `/v2/public/projects/${TRAINING}`
   const cases: [number, EncordErrorKind, RegExp][] = [
-    [401, 'bad-signature', /rejected the signature.*clock/],
+    [401, 'bad-signature', /did not accept the key.*fingerprint SHA256:.*Public keys.*clock/],
     [403, 'no-access', new RegExp(`add the key's user to project ${TRAINING}`)],
     [
       404,

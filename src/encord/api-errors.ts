@@ -58,6 +58,22 @@ function badSignature(
   )
 }
 
+/**
+ * v2 answers 401 both to an unknown key and to a bad signature (as far as the SDK shows), so the
+ * message gives both fixes: the first v2 call is the first call, where an unregistered key shows.
+ */
+function keyRejected(context: FailureContext, status: number): EncordApiError {
+  return apiError(
+    'bad-signature',
+    `Encord did not accept the key for ${context.resource} (HTTP ${status}): register its public ` +
+      `key (fingerprint ${publicKeyFingerprint(context.publicKeyHex)}) in the Encord web app under ` +
+      `Settings → Public keys on the instance of encord-domain (${context.domain}), and make sure ` +
+      "ssh-private-key is that key's complete private key and the runner's clock is correct.",
+    context,
+    { status }
+  )
+}
+
 function keyNotRegistered(context: FailureContext, status?: number, code?: string): EncordApiError {
   return apiError(
     'key-not-registered',
@@ -220,7 +236,7 @@ function describeStatus(status: unknown): string {
 export function v2Failure(context: FailureContext, status: number): EncordApiError {
   switch (status) {
     case 401:
-      return badSignature(context, 'HTTP 401', status)
+      return keyRejected(context, status)
     case 403:
       return noAccess(context, status)
     case 404:
