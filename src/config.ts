@@ -93,6 +93,7 @@ export function parseConfig(raw: RawInputs, env: NodeJS.ProcessEnv = {}): RunCon
         parseArtifactName(withDefault('artifact-name')),
         value('comment-key'),
         source,
+        method,
         env
       ),
       retentionDays: parseRetentionDays(value('retention-days'))
@@ -255,14 +256,16 @@ function parseThresholds(
   return thresholds
 }
 
+/** Plain decimals only: `Number()` alone would also take `0x1`, `1e-1` or `Infinity`. */
+const DECIMAL = /^(?:\d+(?:\.\d*)?|\.\d+)$/
+
 function parseFraction(
   name: InputName,
   text: string,
   { allowZero }: { allowZero: boolean }
 ): number {
   const number = Number(text)
-  const ok =
-    text !== '' && Number.isFinite(number) && number <= 1 && (allowZero ? number >= 0 : number > 0)
+  const ok = DECIMAL.test(text) && number <= 1 && (allowZero ? number >= 0 : number > 0)
   if (!ok) {
     const range = allowZero ? 'between 0 and 1' : 'greater than 0 and at most 1'
     throw new InputError(
@@ -329,18 +332,21 @@ function parseCommentKey(text: string | undefined): string {
 
 /**
  * Artifacts are immutable and their names unique per workflow run; a re-run is the same run.
- * So the name carries the run attempt, and the matrix leg (the comment key if set, else a short
- * digest of the projects scored) so legs of one job never collide.
+ * So the name carries the job, the matrix leg (the comment key if set, else a short digest of
+ * what is scored) and the run attempt: re-runs, matrix legs and jobs never collide.
  */
 function uniqueArtifactName(
   base: string,
   commentKey: string | undefined,
   source: RunConfig['source'],
+  method: Method,
   env: NodeJS.ProcessEnv
 ): string {
-  const leg = commentKey ?? (source === null ? 'registration' : digest(describeSource(source)))
+  const leg =
+    commentKey ?? (source === null ? 'registration' : digest(`${method}:${describeSource(source)}`))
+  const job = env.GITHUB_JOB?.trim()
   const attempt = env.GITHUB_RUN_ATTEMPT?.trim() || '1'
-  return `${base}-${leg}-attempt-${attempt}`
+  return [base, job, leg, 'attempt', attempt].filter((part) => part).join('-')
 }
 
 function describeSource(source: NonNullable<RunConfig['source']>): string {

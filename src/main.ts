@@ -27,6 +27,7 @@ import {
   renderReportJson,
   renderSummary
 } from './report/index.js'
+import { escapeMarkdown } from './report/markdown-escape.js'
 import type { RunResult } from './run-result.js'
 import { TOOL } from './version.js'
 
@@ -46,11 +47,24 @@ export async function run(): Promise<void> {
     }
   } catch (error) {
     core.debug(error instanceof Error ? (error.stack ?? error.message) : String(error))
-    failures.push(describeError(error))
+    const message = describeError(error)
+    failures.push(message)
+    await reportRunFailure(message)
   } finally {
     annotations.flush()
   }
   if (failures.length > 0) core.setFailed(failures.join('. '))
+}
+
+/**
+ * The run stopped before there were scores (a bad input, an unreadable benchmark): later steps
+ * still get `passed: false`, and the job summary says why.
+ */
+async function reportRunFailure(message: string): Promise<void> {
+  core.setOutput('passed', 'false')
+  await appendJobSummary(
+    `### ❌ encord-annotator-eval could not score the annotators\n\n${escapeMarkdown(message, 2000)}\n`
+  )
 }
 
 /**

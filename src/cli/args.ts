@@ -107,8 +107,13 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliC
   return { kind: 'evaluate', inputs, verbose, color }
 }
 
+/** Only a run that reads Encord needs the key; anything else is left to parseConfig to judge. */
 function needsKey(inputs: RawInputs): boolean {
-  return inputs['benchmark-export'] === undefined && inputs['training-exports'] === undefined
+  const fromFiles =
+    inputs['benchmark-export'] !== undefined || inputs['training-exports'] !== undefined
+  const fromEncord =
+    inputs['benchmark-project'] !== undefined || inputs['training-projects'] !== undefined
+  return fromEncord && !fromFiles
 }
 
 /** The key, as the Encord SDK looks for it: a file flag, then ENCORD_SSH_KEY_FILE, then ENCORD_SSH_KEY. */

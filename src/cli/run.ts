@@ -25,9 +25,13 @@ export async function runCli(
   env: NodeJS.ProcessEnv,
   io: CliIo
 ): Promise<number> {
+  if (argv.length === 0) {
+    io.stderr(HELP)
+    return EXIT.usage
+  }
   const verbose = argv.includes('--verbose') || argv.includes('-v')
   const fail = (error: unknown): number => {
-    io.stderr(`error: ${describeError(error)}\n`)
+    io.stderr(`error: ${inFlagTerms(describeError(error), error)}\n`)
     if (verbose && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`)
     return error instanceof InputError ? EXIT.usage : EXIT.fail
   }
@@ -66,4 +70,16 @@ export async function runCli(
   } catch (error) {
     return fail(error)
   }
+}
+
+/**
+ * Config errors name action inputs ("Input 'iou-threshold' … e.g. iou-threshold: 0.8"); on the
+ * command line the same input is a flag of the same name.
+ */
+function inFlagTerms(message: string, error: unknown): string {
+  if (!(error instanceof InputError) || error.input === undefined) return message
+  const name = error.input
+  return message
+    .replaceAll(`Input '${name}'`, `--${name}`)
+    .replaceAll(`e.g. ${name}: `, `e.g. --${name} `)
 }
