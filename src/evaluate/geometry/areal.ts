@@ -4,7 +4,8 @@
  * (see `boxIoU`); rotated boxes at multiples of 90° are boxes too.
  *
  * inter = area(intersection(a, b)) from the clipping library; union = area(a) + area(b) − inter,
- * which is cheaper than a second library call. Disjoint bounds give 0 without calling the library.
+ * which is cheaper than a second library call. Disjoint bounds give 0, and the same polygons give 1,
+ * without calling the library.
  * If the library throws, the pair is compared on a raster of RASTER_FALLBACK_CELLS cells along the
  * longer side of the pair's joint bounds (IoU error roughly perimeter × cell / area, well under 1 %
  * for shapes spanning a few dozen cells or more).
@@ -43,7 +44,10 @@ export const arealShapeOf = memoisedByGeometry((g: ArealGeometry, scale: UnitSca
 /** IoU of two prepared shapes; symmetric to the last bit because the operands are ordered. */
 export function arealIoU(a: ArealShape, b: ArealShape): number {
   if (!(a.area > 0 && b.area > 0) || !boundsOverlap(a.bounds, b.bounds)) return 0
-  const [first, second] = compareShapes(a, b) <= 0 ? [a, b] : [b, a]
+  const order = compareShapes(a, b)
+  // The same polygons (a shape against a copy of itself): exactly 1, with no library call.
+  if (order === 0) return 1
+  const [first, second] = order < 0 ? [a, b] : [b, a]
   if (first.clean && second.clean) {
     const intersection = intersectionArea(first.polygons, second.polygons)
     if (intersection !== null) {

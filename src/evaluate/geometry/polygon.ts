@@ -6,9 +6,10 @@
  * repeated points (including the repeated closing point) are dropped, rings with fewer than 3
  * points or all on one line are dropped, and a polygon whose outer ring is dropped goes with its holes.
  * A single simple ring (the usual case) is used as is. Anything else — holes, several polygons,
- * a self-intersecting ring — is resolved once with the library's union, which gives simple,
- * disjoint polygons whose area is exact. If the library fails on that, the cleaned rings are
- * kept, marked unclean, and compared on a raster (see `areal.ts`).
+ * a self-intersecting ring — is resolved once with the library's union (each polygon read with
+ * the even-odd rule), which gives non-overlapping polygons whose area is exact. If the library
+ * fails on that, the cleaned rings are kept, marked unclean, and compared on a raster (see
+ * `areal.ts`).
  */
 import { cleanShape, boundsOfPolygons, DEGENERATE, type ArealShape } from './areal-shape.js'
 import {

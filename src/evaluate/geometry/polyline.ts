@@ -10,9 +10,10 @@
  * drift by about two thirds of r.
  *
  * Areas are integrated in horizontal bands (`capsule-scan.ts`) rather than with the clipping
- * library: in `bench/geometry-micro.mjs` a buffer built as a polygon-clipping union of capsules
- * with 32-gon ends cost 4–7 ms per line and intersecting two of them about 3 ms, against
- * 0.5–0.8 ms per pair here (plus about 1 ms once per line), with nothing large kept per line.
+ * library: in `bench/geometry-micro.mjs` a buffer built as a library union of capsules with
+ * 32-gon ends cost 4–7 ms per line and intersecting two of them about 3 ms with polygon-clipping
+ * (1.7–2.3 ms and 0.7–0.9 ms with clipper-lib, its successor), against 0.4–0.8 ms per pair here
+ * (plus about 1 ms once per line), with nothing large kept per line and no 32-gon ends.
  *
  * Along a horizontal line the covered length is exact (capsule ∩ line is an interval; the
  * intervals of all segments are merged). Across lines it is two-point Gauss–Legendre on bands at
