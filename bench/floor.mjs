@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// The floor: the same requests the action makes (project, ontology, listing, label-row bundles,
+// signed the same way, through the same transport, at the same concurrency), doing nothing else
+// with the answers: no parsing past the listing's label hashes, no evaluation, no reports.
+// Run by bench/run.mjs as its own process; prints one JSON line.
+//   node bench/floor.mjs <domain> <key-file> <concurrency> <stage> <project>...
+import { readFile } from 'node:fs/promises'
+import { createTransport } from '../build/encord/transport.js'
+import { parsePrivateKey } from '../build/encord/keys.js'
+import { v1Authorization, v2SignatureHeaders } from '../build/encord/signing.js'
+import { labelRowFetchQuery, labelRowMetadataQuery } from '../build/encord/v1-queries.js'
+
+const [domain, keyFile, concurrencyText, stage, ...projects] = process.argv.slice(2)
+const key = parsePrivateKey(await readFile(keyFile, 'utf8'))
+const transport = createTransport({
+  userAgent: 'encord-annotator-eval-bench-floor',
+  concurrency: Number(concurrencyText),
+  timeoutMs: 180_000,
+  retry: { attempts: 4, baseDelayMs: 2000, maxDelayMs: 30_000, maxRetryAfterMs: 120_000 },
+  now: Date.now,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  random: Math.random,
+  debug: () => {}
+})
+
+const v2 = (path, project) =>
+  transport.send({
+    method: 'GET',
+    url: `${domain}${path}`,
+    body: null,
+    endpoint: path,
+    project,
+    headers: () => ({
+      Accept: 'application/json',
+      'Accept-Encoding': 'gzip',
+      ...v2SignatureHeaders(key, {
+        method: 'GET',
+        requestTarget: path,
+        body: '',
+        nowMs: Date.now()
+      })
+    })
+  })
+
+const v1 = (project, query) =>
+  transport.send({
+    method: 'POST',
+    url: `${domain}/public`,
+    body: query.body,
+    endpoint: 'v1',
+    project,
+    headers: () => ({
+      Accept: 'application/json',
+      'Content-Type': 'application/json',
+      'Accept-Encoding': 'gzip',
+      ResourceType: 'project',
+      ResourceID: project,
+      Authorization: v1Authorization(key, query.body)
+    })
+  })
+
+async function project(hash) {
+  const info = JSON.parse((await v2(`/v2/public/projects/${hash}`, hash)).body.toString('utf8'))
+  const [, listing] = await Promise.all([
+    v2(`/v2/public/ontologies/${info.ontologyHash}`, hash),
+    v1(hash, labelRowMetadataQuery(stage))
+  ])
+  const rows = JSON.parse(listing.body.toString('utf8')).response
+  const hashes = rows.map((row) => row.label_hash).filter((labelHash) => labelHash !== null)
+  const bundles = []
+  for (let i = 0; i < hashes.length; i += 1000) bundles.push(hashes.slice(i, i + 1000))
+  await Promise.all(bundles.map((uids) => v1(hash, labelRowFetchQuery(uids))))
+}
+
+const started = performance.now()
+await Promise.all(projects.map(project))
+const ms = performance.now() - started
+transport.close()
+process.stdout.write(`${JSON.stringify({ ms, ...transport.stats })}\n`)
