@@ -82,7 +82,8 @@ export function matchFrame(
 /**
  * Similarities of one frame's benchmark × training pairs, computed on demand. Pairs whose reaches
  * (bounds) are apart score 0 without being computed: on a busy frame most pairs are apart, and
- * polygon or bitmask IoU is costly.
+ * polygon or bitmask IoU is costly. Pairs whose similarity bound is below the threshold are
+ * skipped too: only pairs at or above it become edges, and an edge's weight is all that is read.
  */
 class FramePairs {
   private readonly goldBounds: Bounds[]
@@ -115,6 +116,13 @@ class FramePairs {
         if (!given || !givenBounds) continue
         if ((gold.object.featureHash === given.object.featureHash) !== sameClass) continue
         if (boundsApart(goldBounds, givenBounds)) continue
+        // Nothing reads the similarity of a pair that cannot match, so it need not be computed.
+        const bound = this.geometry.similarityBound?.(
+          gold.annotation.geometry,
+          given.annotation.geometry,
+          this.size
+        )
+        if (bound !== undefined && bound < this.threshold) continue
         const raw = this.geometry.similarity(
           gold.annotation.geometry,
           given.annotation.geometry,

@@ -19,6 +19,11 @@ export interface GeometryFunctions {
    * overlap have similarity 0. Empty bounds (min > max) overlap nothing.
    */
   boundsOf(g: Geometry, size: FrameSize | undefined): Bounds
+  /**
+   * Optional: an upper bound on `similarity(a, b, size)`, cheaper than computing it. A matcher may
+   * skip a pair whose bound is below the IoU threshold: it could not match in any pass.
+   */
+  similarityBound?(a: Geometry, b: Geometry, size: FrameSize | undefined): number
 }
 
 /** True when the closed rectangles share no point: the pair's similarity is then 0. */

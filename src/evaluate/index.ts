@@ -4,10 +4,10 @@
 import type { ProjectLabels } from '../labels/model.js'
 import { evaluateProjectWith } from './engine.js'
 import type { GeometryFunctions } from './geometry-port.js'
-import { boundsOf, similarity } from './geometry/index.js'
+import { boundsOf, similarity, similarityBound } from './geometry/index.js'
 import type { EvaluationOptions, ProjectEvaluation } from './types.js'
 
-const realGeometry: GeometryFunctions = { similarity, boundsOf }
+const realGeometry: GeometryFunctions = { similarity, boundsOf, similarityBound }
 
 /**
  * Scores one training project against the benchmark. Throws `EvaluationError` when the project
@@ -20,7 +20,10 @@ export function evaluateProject(
   options: EvaluationOptions,
   geometry: Partial<GeometryFunctions> = {}
 ): ProjectEvaluation {
-  return evaluateProjectWith(benchmark, training, options, { ...realGeometry, ...geometry })
+  // The real bound holds only for the real similarity: with another one, there is none.
+  const bound = geometry.similarity === undefined ? { similarityBound } : {}
+  const { similarityBound: _real, ...exact } = realGeometry
+  return evaluateProjectWith(benchmark, training, options, { ...exact, ...bound, ...geometry })
 }
 
 export { checkOntologyCompatible, ontologyDifferences } from './ontology-compat.js'

@@ -20,7 +20,7 @@
  * two shapes' `boundsOf` are disjoint. Nothing here throws on bad coordinates.
  */
 import type { FrameSize, Geometry } from '../../labels/model.js'
-import { arealIoU, arealShapeOf, isAreal } from './areal.js'
+import { arealIoU, arealIoUBound, arealShapeOf, isAreal } from './areal.js'
 import { bitmaskArealIoU, bitmaskIoU, bitmaskReach } from './bitmask.js'
 import type { Bounds } from './bounds.js'
 import { boxBounds, boxIoU } from './box.js'
@@ -47,6 +47,18 @@ export function similarity(a: Geometry, b: Geometry, size: FrameSize | undefined
   }
   const value = shapeSimilarity(a, b, size)
   return Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0
+}
+
+/**
+ * An upper bound on `similarity(a, b, size)`, cheap to compute: for two shapes compared by the
+ * clipping library (polygons and rotated boxes with each other and with boxes), from their areas
+ * and the overlap of their bounds (`arealIoUBound`); 1 for every other pair, whose exact value is
+ * cheap enough or has no cheap bound.
+ */
+export function similarityBound(a: Geometry, b: Geometry, size: FrameSize | undefined): number {
+  if (!isAreal(a) || !isAreal(b) || (a.type === 'box' && b.type === 'box')) return 1
+  const scale = unitScale(size)
+  return arealIoUBound(arealShapeOf(a, scale), arealShapeOf(b, scale))
 }
 
 function shapeSimilarity(a: Geometry, b: Geometry, size: FrameSize | undefined): number {

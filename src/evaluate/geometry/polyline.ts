@@ -29,7 +29,7 @@ import type { Geometry } from '../../labels/model.js'
 import { boundsOverlap, emptyBounds, grownBounds, includePoint, type Bounds } from './bounds.js'
 import type { Pair } from './clipping.js'
 import {
-  bandSamples,
+  BandSamples,
   BufferSweep,
   intervalsLength,
   makeSegment,
@@ -58,6 +58,9 @@ interface PreparedPolyline {
   /** Area of the buffer, integrated as described above. */
   area: number
 }
+
+/** Reused for every integration (one at a time: nothing here is re-entered). */
+const samples = new BandSamples()
 
 const preparePolyline = memoisedByGeometry(
   (g: PolylineGeometry, scale: UnitScale): PreparedPolyline => {
@@ -89,8 +92,14 @@ const preparePolyline = memoisedByGeometry(
     }
     const sweep = new BufferSweep(segments, radius)
     const step = radius / POLYLINE_BANDS_PER_RADIUS
-    for (const sample of bandSamples(prepared.reach.minY, prepared.reach.maxY, step, [breaks])) {
-      prepared.area += sample.weight * intervalsLength(sweep.cut(sample.y))
+    const { count, y, weight } = samples.fill(
+      prepared.reach.minY,
+      prepared.reach.maxY,
+      step,
+      breaks
+    )
+    for (let k = 0; k < count; k++) {
+      prepared.area += (weight[k] as number) * intervalsLength(sweep.cut(y[k] as number))
     }
     return prepared
   }
@@ -125,8 +134,10 @@ export function polylineSimilarity(
   const sweepFirst = new BufferSweep(first.segments, first.radius)
   const sweepSecond = new BufferSweep(second.segments, second.radius)
   const step = first.radius / POLYLINE_BANDS_PER_RADIUS
-  for (const sample of bandSamples(from, to, step, [first.breaks, second.breaks])) {
-    shared += sample.weight * sharedLength(sweepFirst.cut(sample.y), sweepSecond.cut(sample.y))
+  const { count, y, weight } = samples.fill(from, to, step, first.breaks, second.breaks)
+  for (let k = 0; k < count; k++) {
+    const at = y[k] as number
+    shared += (weight[k] as number) * sharedLength(sweepFirst.cut(at), sweepSecond.cut(at))
   }
   const union = first.area + second.area - shared
   return union > 0 ? Math.min(1, Math.max(0, shared / union)) : 0
