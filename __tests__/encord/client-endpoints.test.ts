@@ -470,6 +470,30 @@ describe('fetchLabelRows', () => {
     client.close()
   })
 
+  it('reports a row that is not JSON as it reports a body that is not JSON', async () => {
+    // Rows are split from the answer and parsed one by one; a broken one still fails the answer.
+    nock(DOMAIN)
+      .post('/public')
+      .reply(
+        200,
+        '{"status": 200, "response": [{"label_hash": "label-a"}, {"label_hash": "label-b", "x": tru}]}'
+      )
+    const { client } = makeClient()
+    const error = await failure(client.fetchLabelRows(TRAINING, ['label-a', 'label-b']))
+    expect(error.kind).toBe('invalid-response')
+    expect(error.message).toContain('not JSON')
+    client.close()
+  })
+
+  it('reads rows lazily, each parsed when asked for, with the same JSON', async () => {
+    serveLabelRows(1)
+    const { client } = makeClient()
+    const rows = await client.fetchLabelRowsLazily(TRAINING, ['label-b', 'label-a'])
+    expect(rows.map((row) => row.labelHash)).toEqual(['label-b', 'label-a'])
+    expect(rows.map((row) => row.json())).toEqual([labelRow('label-b'), labelRow('label-a')])
+    client.close()
+  })
+
   it('asks each hash once even when it is listed twice, and answers both positions', async () => {
     serveLabelRows(1)
     const { client } = makeClient()

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { createEncordClient, type EncordClient } from '../../src/encord/client.js'
 import { parsePrivateKey } from '../../src/encord/keys.js'
+import { EncordApiError } from '../../src/errors.js'
 import type { LabelRow } from '../../src/labels/model.js'
 import { loadProjectFromEncord } from '../../src/sources/encord-source.js'
 import {
@@ -153,5 +154,81 @@ describe('loadProjectFromEncord with 2,500 rows in the stage', () => {
     expect(
       review.rows.every((row) => boxX(row) !== undefined && (boxX(row) as number) >= 0.25)
     ).toBe(true)
+  })
+})
+
+describe('loadProjectFromEncord with a label row that is not JSON', () => {
+  const BROKEN = deterministicUuid('sources-test', 'broken-project')
+  let brokenFake: FakeEncord
+  let brokenClient: EncordClient
+
+  beforeAll(async () => {
+    // Listed first: a row that is JSON but cannot be read (its class is not in the ontology).
+    const unreadable = withSerialisedLabels(
+      imageRow({
+        dataHash: deterministicUuid('sources-test', 'broken-data', 1),
+        dataTitle: 'unreadable.jpg',
+        labelHash: deterministicUuid('sources-test', 'broken-label', 1),
+        stage: 'Complete',
+        objects: [
+          boundingBox({
+            objectHash: 'unknown1',
+            featureHash: 'notInOntology',
+            name: 'Car',
+            x: 0.1,
+            y: 0.1,
+            w: 0.1,
+            h: 0.1,
+            createdBy: 'alice@example.com'
+          })
+        ]
+      })
+    )
+    // Listed second: served verbatim, and not JSON.
+    const broken: ScenarioRow = {
+      ...labelledRow(1, 'Complete'),
+      labels: `{"label_hash": "${deterministicUuid('sources-test', 'label', 1)}", "data_units": tru}`
+    }
+    brokenFake = await startFakeEncord({
+      scenario: buildScenario({
+        users: [
+          {
+            email: 'evaluator@example.com',
+            publicKeyHex: EVALUATOR.publicKeyHex,
+            projects: [BROKEN]
+          }
+        ],
+        ontologies: { [ONTOLOGY]: ontology },
+        projects: {
+          [BROKEN]: ontologyProject({
+            projectHash: BROKEN,
+            title: 'Broken',
+            ontologyHash: ONTOLOGY,
+            rows: [unreadable, broken]
+          })
+        }
+      })
+    })
+    brokenClient = createEncordClient({
+      key: parsePrivateKey(EVALUATOR.privateKeyOpenSsh),
+      domain: brokenFake.url,
+      userAgent: 'encord-annotator-eval/test'
+    })
+  })
+
+  afterAll(async () => {
+    brokenClient.close()
+    await brokenFake.close()
+  })
+
+  it('fails as the answer not being JSON, before any row that cannot be read', async () => {
+    // Rows are parsed one by one as they are read; the answer's error still comes first.
+    const error = await loadProjectFromEncord(brokenClient, BROKEN, 'Complete', 'training').then(
+      () => null,
+      (caught: unknown) => caught
+    )
+    expect(error).toBeInstanceOf(EncordApiError)
+    expect((error as EncordApiError).kind).toBe('invalid-response')
+    expect((error as EncordApiError).message).toContain('not JSON')
   })
 })

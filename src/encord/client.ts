@@ -22,6 +22,7 @@ import {
 import { normaliseDomain } from './domain.js'
 import { assertEncordHash } from './identifiers.js'
 import type { SigningKey } from './keys.js'
+import type { RequestLimit } from './request-limit.js'
 import { resolveRetryPolicy, type RetryPolicy } from './retry.js'
 import {
   labelRowListSchema,
@@ -29,9 +30,9 @@ import {
   ontologySchema,
   parseAtEdge,
   projectSchema,
-  v1EnvelopeSchema,
-  type FetchedLabelRow
+  v1EnvelopeSchema
 } from './schemas.js'
+import { splitLabelRowBundle } from './label-row-bundle.js'
 import { v1Authorization, v2SignatureHeaders } from './signing.js'
 import {
   createTransport,
@@ -57,6 +58,8 @@ export interface EncordClientOptions {
   domain: string
   /** Requests in flight at once, for all projects together. Default 8. */
   concurrency?: number
+  /** A limit shared with clients on other threads; replaces `concurrency`. */
+  requestLimit?: RequestLimit
   /** Full User-Agent header; build it with `encordUserAgent(version)`. */
   userAgent: string
   /** Receives one line per request attempt and retry (the action passes `core.debug`). */
@@ -75,6 +78,13 @@ export interface EncordClientOptions {
   signal?: AbortSignal
 }
 
+/** A fetched label row: its hash, and its JSON, parsed when asked for. */
+export interface LabelRowReader {
+  labelHash: string
+  /** The row's JSON; throws the answer's error (`invalid-response`) if it is not JSON. */
+  json(): unknown
+}
+
 export interface EncordClient {
   getProject(projectHash: string): Promise<ProjectInfo>
   /** `forProject` names the project in error messages. */
@@ -86,6 +96,14 @@ export interface EncordClient {
    * at once (the concurrency limit queues them).
    */
   fetchLabelRows(projectHash: string, labelHashes: readonly string[]): Promise<unknown[]>
+  /**
+   * As `fetchLabelRows`, but each row's JSON is parsed only when read, and again each time:
+   * read each once, and drop it when done, so that one row's tree is alive at a time.
+   */
+  fetchLabelRowsLazily(
+    projectHash: string,
+    labelHashes: readonly string[]
+  ): Promise<LabelRowReader[]>
   readonly stats: Readonly<TransportStats>
   /** Close idle keep-alive connections. */
   close(): void
@@ -123,7 +141,8 @@ export function createEncordClient(options: EncordClientOptions): EncordClient {
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     random: options.random ?? Math.random,
     debug: options.debug ?? (() => {}),
-    ...(options.signal ? { signal: options.signal } : {})
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.requestLimit ? { limit: options.requestLimit } : {})
   })
 
   const context = (endpoint: string, project: string, resource: string): FailureContext => ({
@@ -194,9 +213,14 @@ export function createEncordClient(options: EncordClientOptions): EncordClient {
     where: FailureContext,
     uids = 0
   ): Promise<unknown> {
+    const answer = await v1Send(project, query, where)
+    return v1Response(answer, { ...where, attempts: answer.attempts }, uids)
+  }
+
+  function v1Send(project: string, query: V1Query, where: FailureContext) {
     const traceContext = newTraceContext()
     const authorization = v1Authorization(key, query.body)
-    const answer = await send(
+    return send(
       {
         method: 'POST',
         url: `${domain}/public`,
@@ -215,7 +239,10 @@ export function createEncordClient(options: EncordClientOptions): EncordClient {
       },
       where
     )
-    const located = { ...where, attempts: answer.attempts }
+  }
+
+  /** The envelope's `response`, or the error the envelope describes. */
+  function v1Response(answer: TransportResponse, located: FailureContext, uids: number): unknown {
     const json = parseJson(answer)
     if (!json.ok) throw v1NotJson(located, answer.status)
     const envelope = parseAtEdge(v1EnvelopeSchema, json.value, located)
@@ -275,11 +302,19 @@ export function createEncordClient(options: EncordClientOptions): EncordClient {
   async function fetchBundle(
     projectHash: string,
     uids: readonly string[]
-  ): Promise<FetchedLabelRow[]> {
+  ): Promise<LabelRowReader[]> {
     const where = context('labelrow', projectHash, `the label rows of project ${projectHash}`)
     try {
-      const response = await v1Get(projectHash, labelRowFetchQuery(uids), where, uids.length)
-      return parseAtEdge(labelRowListSchema, response, where, 'response')
+      const answer = await v1Send(projectHash, labelRowFetchQuery(uids), where)
+      const located = { ...where, attempts: answer.attempts }
+      const rows = splitRows(answer, located)
+      if (rows !== null) return rows
+      // Anything but a plain successful answer is read whole, as every other answer is.
+      const response = v1Response(answer, located, uids.length)
+      return parseAtEdge(labelRowListSchema, response, where, 'response').map((row) => ({
+        labelHash: row.label_hash,
+        json: () => row
+      }))
     } catch (error) {
       // The server may allow fewer rows per request than the SDK's 1000: split and go on.
       if (
@@ -296,10 +331,34 @@ export function createEncordClient(options: EncordClientOptions): EncordClient {
     }
   }
 
-  async function fetchLabelRows(
+  /**
+   * A successful bundle's rows, each parsed from its slice of the body when read (see
+   * `label-row-bundle.ts`); null when the answer is anything else. A row whose slice is not JSON
+   * fails as the whole answer would have: the body is not JSON.
+   */
+  function splitRows(answer: TransportResponse, located: FailureContext): LabelRowReader[] | null {
+    if (answer.status !== 200) return null
+    const split = splitLabelRowBundle(answer.body)
+    if (split === null) return null
+    const envelope = parseAtEdge(v1EnvelopeSchema, { ...split.members, response: [] }, located)
+    if (envelope.status !== 200) return null
+    const { body, status } = answer
+    return split.rows.map((row) => ({
+      labelHash: row.labelHash,
+      json() {
+        try {
+          return JSON.parse(body.toString('utf8', row.start, row.end)) as unknown
+        } catch {
+          throw v1NotJson(located, status)
+        }
+      }
+    }))
+  }
+
+  async function fetchLabelRowsLazily(
     projectHash: string,
     labelHashes: readonly string[]
-  ): Promise<unknown[]> {
+  ): Promise<LabelRowReader[]> {
     assertEncordHash(projectHash, 'project')
     for (const hash of labelHashes) {
       if (typeof hash !== 'string' || hash === '') {
@@ -312,8 +371,8 @@ export function createEncordClient(options: EncordClientOptions): EncordClient {
     const bundles = await Promise.all(
       chunk(unique, bundleSize).map((uids) => fetchBundle(projectHash, uids))
     )
-    const byHash = new Map<string, FetchedLabelRow>()
-    for (const row of bundles.flat()) byHash.set(row.label_hash, row)
+    const byHash = new Map<string, LabelRowReader>()
+    for (const row of bundles.flat()) byHash.set(row.labelHash, row)
     return labelHashes.map((hash) => {
       const row = byHash.get(hash)
       if (row === undefined) {
@@ -324,11 +383,20 @@ export function createEncordClient(options: EncordClientOptions): EncordClient {
     })
   }
 
+  async function fetchLabelRows(
+    projectHash: string,
+    labelHashes: readonly string[]
+  ): Promise<unknown[]> {
+    const rows = await fetchLabelRowsLazily(projectHash, labelHashes)
+    return rows.map((row) => row.json())
+  }
+
   return {
     getProject,
     getOntology,
     listLabelRows,
     fetchLabelRows,
+    fetchLabelRowsLazily,
     get stats() {
       return { ...transport.stats }
     },

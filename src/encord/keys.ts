@@ -179,11 +179,33 @@ function createSigningKey(seed: Buffer, embeddedPublicKey: Buffer): SigningKey {
   const publicKey = rawPublicKey(privateKey)
   // A mismatch means the file was edited; signing would produce signatures Encord rejects.
   if (!publicKey.equals(embeddedPublicKey)) throw new InputError(MESSAGES.damaged, INPUT)
-  const publicKeyHex = publicKey.toString('hex')
-  return Object.freeze({
-    publicKeyHex,
+  return signingKeyOf(privateKey, publicKey)
+}
+
+/** The private KeyObject behind each key made here: reachable only through `keyForThread`. */
+const privateKeys = new WeakMap<SigningKey, KeyObject>()
+
+function signingKeyOf(privateKey: KeyObject, publicKey: Buffer): SigningKey {
+  const key: SigningKey = Object.freeze({
+    publicKeyHex: publicKey.toString('hex'),
     sign: (data: Buffer): Buffer => sign(null, data, privateKey)
   })
+  privateKeys.set(key, privateKey)
+  return key
+}
+
+/**
+ * The key in a form a worker thread of this process can be handed (Node copies KeyObjects
+ * between threads); `signingKeyFromThread` turns it back into a key there. Null for a key not
+ * made by this module.
+ */
+export function keyForThread(key: SigningKey): KeyObject | null {
+  return privateKeys.get(key) ?? null
+}
+
+/** A key handed over by `keyForThread` on another thread. */
+export function signingKeyFromThread(privateKey: KeyObject): SigningKey {
+  return signingKeyOf(privateKey, rawPublicKey(privateKey))
 }
 
 function rawPublicKey(privateKey: KeyObject): Buffer {

@@ -156,9 +156,6 @@ export const labelRowMetadataListSchema = z.array(labelRowMetadataSchema)
  */
 export const labelRowListSchema = z.array(z.looseObject({ label_hash: z.string() }))
 
-/** A fetched label row: its JSON, plus the one key we rely on. */
-export type FetchedLabelRow = z.infer<typeof labelRowListSchema>[number]
-
 /**
  * Parse `value` with `schema` or throw `EncordApiError` (`invalid-response`) naming the endpoint,
  * the project and the path of the first field that does not fit.

@@ -13,7 +13,7 @@ import type { IncomingHttpHeaders, IncomingMessage } from 'node:http'
 import { promisify } from 'node:util'
 import { gunzip } from 'node:zlib'
 import { HttpClient } from '@actions/http-client'
-import pLimit from 'p-limit'
+import { localRequestLimit, type RequestLimit } from './request-limit.js'
 import {
   backoffDelayMs,
   errorParts,
@@ -27,7 +27,10 @@ const gunzipAsync = promisify(gunzip)
 
 export interface TransportOptions {
   userAgent: string
+  /** Requests in flight at once; ignored when `limit` is given. */
   concurrency: number
+  /** A limit shared with other transports (other threads); by default one of `concurrency`. */
+  limit?: RequestLimit
   /** Longest silence allowed while waiting for the answer or between its chunks. */
   timeoutMs: number
   retry: RetryPolicy
@@ -103,7 +106,7 @@ export function createTransport(options: TransportOptions): Transport {
     allowRetries: false, // retries are ours, with the SDK's status list
     socketTimeout: options.timeoutMs
   })
-  const limit = pLimit(options.concurrency)
+  const limit = options.limit ?? localRequestLimit(options.concurrency)
   const stats: TransportStats = { requests: 0, retries: 0, bytesReceived: 0 }
   const policy = options.retry
 
@@ -163,7 +166,7 @@ export function createTransport(options: TransportOptions): Transport {
 
   return {
     // Retries wait inside the limit on purpose: a rate-limited server gets fewer requests.
-    send: (request) => limit(() => sendWithRetries(request)),
+    send: (request) => limit.run(() => sendWithRetries(request)),
     stats,
     close: () => http.dispose()
   }

@@ -3,7 +3,7 @@
  * workflow stage, and their label JSON. Rows never labelled (null label hash) are empty; they are
  * never fetched, and never created.
  */
-import type { EncordClient } from '../encord/client.js'
+import type { EncordClient, LabelRowReader } from '../encord/client.js'
 import type { LabelRowMetadata } from '../encord/schemas.js'
 import { EncordApiError, EvaluationError } from '../errors.js'
 import { emptyLabelRow, toLabelRow, type RowMetadata } from '../labels/convert.js'
@@ -33,19 +33,33 @@ export async function loadProjectFromEncord(
   })
 
   const labelled = listed.filter((row) => row.labelHash !== null)
-  const labels = await client.fetchLabelRows(
+  const labels = await client.fetchLabelRowsLazily(
     projectHash,
     labelled.map((row) => row.labelHash as string)
   )
-  const byLabelHash = new Map<string, unknown>()
-  labelled.forEach((row, index) => byLabelHash.set(row.labelHash as string, labels[index]))
-
-  const rows: LabelRow[] = listed.map((row) => {
-    const meta = toRowMetadata(row)
-    return row.labelHash === null
-      ? emptyLabelRow(meta)
-      : toLabelRow(byLabelHash.get(row.labelHash), meta, ontology, context)
+  const byLabelHash = new Map<string, LabelRowReader>()
+  labelled.forEach((row, index) => {
+    const label = labels[index]
+    if (label !== undefined) byLabelHash.set(row.labelHash as string, label)
   })
+
+  // Each row's JSON is parsed as it is converted, and dropped with it.
+  const rows: LabelRow[] = []
+  for (const row of listed) {
+    const meta = toRowMetadata(row)
+    try {
+      rows.push(
+        row.labelHash === null
+          ? emptyLabelRow(meta)
+          : toLabelRow(byLabelHash.get(row.labelHash)?.json(), meta, ontology, context)
+      )
+    } catch (error) {
+      // An answer that is not JSON fails the fetch before any row is read: that error comes
+      // first, whichever row holds it.
+      for (const other of labels) other.json()
+      throw error
+    }
+  }
   return { projectHash, title: project.title, ontology, rows, stageTitle }
 }
 
