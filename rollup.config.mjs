@@ -1,4 +1,5 @@
-// Two self-contained ESM bundles: the action (dist/index.js) and the CLI (dist/cli.js).
+// Three self-contained ESM bundles: the action (dist/index.js), the CLI (dist/cli.js), and the
+// scoring worker both start on every core (dist/worker.js).
 // @rollup/plugin-json is required: @actions/artifact requires its own package.json.
 import commonjs from '@rollup/plugin-commonjs'
 import json from '@rollup/plugin-json'
@@ -35,4 +36,11 @@ export function bundle(input, file, outDir = 'dist') {
   }
 }
 
-export default [bundle('src/index.ts', 'index.js'), bundle('src/cli.ts', 'cli.js')]
+/** [entry, bundle] of every file in dist/; tools/check-dist.mjs rebuilds the same list. */
+export const ENTRIES = [
+  ['src/index.ts', 'index.js'],
+  ['src/cli.ts', 'cli.js'],
+  ['src/worker.ts', 'worker.js']
+]
+
+export default ENTRIES.map(([input, file]) => bundle(input, file))

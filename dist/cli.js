@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-import { createPrivateKey, sign, createPublicKey, createHash, randomBytes } from 'node:crypto';
-import { mkdir, writeFile, readFile } from 'node:fs/promises';
+import { createPrivateKey, createPublicKey, sign, createHash, randomBytes } from 'node:crypto';
+import { mkdir, open as open$1, writeFile, readFile } from 'node:fs/promises';
 import path, { resolve, join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import * as http from 'http';
 import http__default from 'http';
 import * as https from 'https';
@@ -24,12 +25,13 @@ import require$$5 from 'node:tls';
 import require$$1$2, { gunzip } from 'node:zlib';
 import require$$5$1 from 'node:perf_hooks';
 import require$$8$1 from 'node:util/types';
-import require$$1$1 from 'node:worker_threads';
+import require$$1$1, { Worker } from 'node:worker_threads';
 import require$$1$3 from 'node:url';
 import require$$5$2 from 'node:async_hooks';
 import require$$1$4 from 'node:console';
 import require$$1$5 from 'node:dns';
 import require$$5$3 from 'string_decoder';
+import { serialize } from 'node:v8';
 import { readFileSync } from 'node:fs';
 
 /**
@@ -336,11 +338,25 @@ function createSigningKey(seed, embeddedPublicKey) {
     // A mismatch means the file was edited; signing would produce signatures Encord rejects.
     if (!publicKey.equals(embeddedPublicKey))
         throw new InputError(MESSAGES.damaged, INPUT$1);
-    const publicKeyHex = publicKey.toString('hex');
-    return Object.freeze({
-        publicKeyHex,
+    return signingKeyOf(privateKey, publicKey);
+}
+/** The private KeyObject behind each key made here: reachable only through `keyForThread`. */
+const privateKeys = new WeakMap();
+function signingKeyOf(privateKey, publicKey) {
+    const key = Object.freeze({
+        publicKeyHex: publicKey.toString('hex'),
         sign: (data) => sign(null, data, privateKey)
     });
+    privateKeys.set(key, privateKey);
+    return key;
+}
+/**
+ * The key in a form a worker thread of this process can be handed (Node copies KeyObjects
+ * between threads); `signingKeyFromThread` turns it back into a key there. Null for a key not
+ * made by this module.
+ */
+function keyForThread(key) {
+    return privateKeys.get(key) ?? null;
 }
 function rawPublicKey(privateKey) {
     const jwk = createPublicKey(privateKey).export({ format: 'jwk' });
@@ -617,6 +633,8 @@ function truncate(text) {
 /**
  * Writes the rendered reports into the output directory. The strings come from `src/report/`;
  * this module only puts them on disk, so the CSV exists even when every other sink fails.
+ * The CSV can be written as the run goes (`csvFileWriter`): a large run's rows are never all in
+ * memory at once.
  */
 /** File names inside the output directory; `iou_results.csv` is the name Encord's script uses. */
 const REPORT_FILE_NAMES = {
@@ -631,20 +649,71 @@ const REPORT_FILE_NAMES = {
  */
 async function writeReportFiles(outputDir, reports) {
     const dir = resolve(outputDir);
-    await attempt(dir, () => mkdir(dir, { recursive: true }));
     const files = {
         csvPath: join(dir, REPORT_FILE_NAMES.csv),
         reportPath: join(dir, REPORT_FILE_NAMES.report),
         summaryPath: join(dir, REPORT_FILE_NAMES.summary)
     };
-    await attempt(files.csvPath, () => writeFile(files.csvPath, reports.csv, 'utf8'));
+    const { csv } = reports;
+    if (typeof csv === 'string') {
+        await attempt(dir, () => mkdir(dir, { recursive: true }));
+        await attempt(files.csvPath, () => writeFile(files.csvPath, csv, 'utf8'));
+    }
+    else {
+        await csv.close();
+    }
     await attempt(files.reportPath, () => writeFile(files.reportPath, reports.reportJson, 'utf8'));
     await attempt(files.summaryPath, () => writeFile(files.summaryPath, reports.summaryMarkdown, 'utf8'));
     return { outputDir: dir, ...files };
 }
+function csvFileWriter(outputDir, header) {
+    const dir = resolve(outputDir);
+    const path = join(dir, REPORT_FILE_NAMES.csv);
+    let file = null;
+    let closed = false;
+    let failure = null;
+    // Appends run one after another, in call order, whoever calls.
+    let queue = Promise.resolve();
+    const append = (text) => {
+        queue = queue.then(async () => {
+            if (failure !== null || closed)
+                return;
+            try {
+                if (file === null) {
+                    await attempt(dir, () => mkdir(dir, { recursive: true }));
+                    file = await attempt(path, () => open$1(path, 'w'));
+                    await attempt(path, () => file.writeFile(header, 'utf8'));
+                }
+                const handle = file;
+                if (text.length > 0)
+                    await attempt(path, () => handle.writeFile(text, 'utf8'));
+            }
+            catch (error) {
+                failure = error;
+            }
+        });
+        return queue;
+    };
+    return {
+        write: append,
+        async close() {
+            await append('');
+            closed = true;
+            const handle = file;
+            file = null;
+            if (handle !== null) {
+                await attempt(path, () => handle.close()).catch((error) => {
+                    failure ??= error;
+                });
+            }
+            if (failure !== null)
+                throw failure;
+        }
+    };
+}
 async function attempt(path, write) {
     try {
-        await write();
+        return await write();
     }
     catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
@@ -877,6 +946,130 @@ function validateConcurrency(concurrency) {
 	if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
 		throw new TypeError('Expected `concurrency` to be a number from 1 and up');
 	}
+}
+
+/** Threshold order in messages and reports. */
+const GATE_METRICS$1 = [
+    'meanIou',
+    'classAccuracy',
+    'precision',
+    'recall',
+    'f1'
+];
+function applyGate(projects, thresholds) {
+    const failures = [];
+    const failedProjects = [];
+    for (const outcome of projects) {
+        if (outcome.status === 'failed') {
+            failedProjects.push(outcome.failure);
+            continue;
+        }
+        const { evaluation } = outcome;
+        for (const metric of GATE_METRICS$1) {
+            const threshold = thresholds[metric];
+            if (threshold === undefined)
+                continue;
+            const actual = evaluation.overall[metric];
+            // A score that cannot be computed (e.g. no benchmark objects) cannot show the bar is met.
+            if (actual === null || actual < threshold) {
+                failures.push({
+                    projectHash: evaluation.projectHash,
+                    annotator: evaluation.annotator,
+                    metric,
+                    threshold,
+                    actual
+                });
+            }
+        }
+    }
+    return { passed: failures.length === 0 && failedProjects.length === 0, failures, failedProjects };
+}
+
+/**
+ * Hands items on in input order although they are produced out of order: item i is delivered
+ * once items 0 … i − 1 have been (an item may be null: nothing to deliver, but its turn passes).
+ * Deliveries run one at a time, each awaited before the next starts.
+ */
+class InInputOrder {
+    deliver;
+    next = 0;
+    waiting = new Map();
+    chain = Promise.resolve();
+    constructor(deliver) {
+        this.deliver = deliver;
+    }
+    /** Item `index` is ready. */
+    put(index, item) {
+        this.waiting.set(index, item);
+        while (this.waiting.has(this.next)) {
+            const ready = this.waiting.get(this.next);
+            this.waiting.delete(this.next);
+            this.next += 1;
+            if (ready !== null)
+                this.chain = this.chain.then(() => this.deliver(ready));
+        }
+    }
+    /** Settles once everything delivered so far has been; rejects with a delivery's error. */
+    settled() {
+        return this.chain;
+    }
+}
+
+/**
+ * How many Encord requests may be in flight at once. One limit covers the whole run, whichever
+ * thread sends: the benchmark's requests on the main thread and the training projects' requests
+ * on the scoring workers share the `concurrency` the user set.
+ */
+/** A limit for this thread alone. */
+function localRequestLimit(concurrency) {
+    const limit = pLimit(concurrency);
+    return { run: (task) => limit(task) };
+}
+/** Memory for a limit shared between threads: pass it to `sharedRequestLimit` in each. */
+function sharedLimitMemory(concurrency) {
+    if (!Number.isSafeInteger(concurrency) || concurrency < 1) {
+        throw new RangeError('concurrency must be a positive integer');
+    }
+    const memory = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
+    Atomics.store(new Int32Array(memory), 0, concurrency);
+    return memory;
+}
+const waitAsync = Atomics.waitAsync;
+/**
+ * A counting semaphore in shared memory: the one cell holds the free slots. Takers retry a
+ * compare-and-swap and, when no slot is free, wait (without blocking the thread) for a release.
+ * Not first-come first-served across threads, which a request limit does not need.
+ */
+function sharedRequestLimit(memory) {
+    const cells = new Int32Array(memory);
+    const acquire = async () => {
+        for (;;) {
+            const free = Atomics.load(cells, 0);
+            if (free > 0) {
+                if (Atomics.compareExchange(cells, 0, free, free - 1) === free)
+                    return;
+                continue;
+            }
+            const wait = waitAsync(cells, 0, free);
+            if (wait.async)
+                await wait.value;
+        }
+    };
+    const release = () => {
+        Atomics.add(cells, 0, 1);
+        Atomics.notify(cells, 0, 1);
+    };
+    return {
+        async run(task) {
+            await acquire();
+            try {
+                return await task();
+            }
+            finally {
+                release();
+            }
+        }
+    };
 }
 
 function getProxyUrl$1(reqUrl) {
@@ -37395,6 +37588,215 @@ function formatPath$1(prefix, path) {
 }
 
 /**
+ * Splitting a `labelrow` GET answer, `{"status": 200, "response": [row, row, …]}`, into its rows
+ * without parsing them: each row is parsed from its own slice of the body when it is read. A
+ * bundle is thousands of rows and tens of megabytes of JSON; parsed whole, its tree outlives
+ * every young-generation collection while the rows are converted one by one, and is copied and
+ * promoted for nothing. Parsed row by row, each tree dies young.
+ *
+ * The scan follows the JSON structure down to each row's own keys (strings and nesting are
+ * skipped, not checked); everything it does not look into is parsed by `JSON.parse` later, from
+ * a slice that is itself JSON text exactly when the whole body is. It returns null — parse the
+ * body whole, as before — on anything it does not expect: a key not read as plain JSON, an
+ * element that is not an object, a row without a string `label_hash`, bytes out of place.
+ */
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+class NotPlain extends Error {
+}
+function splitLabelRowBundle(body) {
+    try {
+        return new Scanner(body).bundle();
+    }
+    catch (error) {
+        if (error instanceof NotPlain || error instanceof SyntaxError)
+            return null;
+        throw error;
+    }
+}
+class Scanner {
+    body;
+    at = 0;
+    constructor(body) {
+        this.body = body;
+    }
+    bundle() {
+        const members = {};
+        let rows = null;
+        this.expect(OPEN_BRACE);
+        this.objectMembers((key) => {
+            if (key === 'response' && this.peek() === OPEN_BRACKET) {
+                delete members[key];
+                rows = this.rows();
+                return;
+            }
+            // A later `response` that is not a list replaces the list, as in JSON.parse.
+            if (key === 'response')
+                rows = null;
+            const start = this.at;
+            this.skipValue();
+            setMember(members, key, JSON.parse(this.text(start, this.at)));
+        });
+        this.space();
+        if (this.at !== this.body.length || rows === null)
+            throw new NotPlain();
+        return { members, rows };
+    }
+    /** The list's elements, each an object with a string `label_hash`. */
+    rows() {
+        const rows = [];
+        this.expect(OPEN_BRACKET);
+        this.space();
+        if (this.peek() === CLOSE_BRACKET) {
+            this.at++;
+            return rows;
+        }
+        for (;;) {
+            this.space();
+            const start = this.at;
+            let labelHash = undefined;
+            this.expect(OPEN_BRACE);
+            this.objectMembers((key) => {
+                const valueStart = this.at;
+                this.skipValue();
+                if (key === 'label_hash')
+                    labelHash = JSON.parse(this.text(valueStart, this.at));
+            });
+            if (typeof labelHash !== 'string')
+                throw new NotPlain();
+            rows.push({ start, end: this.at, labelHash });
+            this.space();
+            const next = this.next();
+            if (next === CLOSE_BRACKET)
+                return rows;
+            if (next !== COMMA)
+                throw new NotPlain();
+        }
+    }
+    /** Members of an object whose `{` was just read, up to and including its `}`. */
+    objectMembers(member) {
+        this.space();
+        if (this.peek() === CLOSE_BRACE) {
+            this.at++;
+            return;
+        }
+        for (;;) {
+            this.space();
+            const keyStart = this.at;
+            this.skipString();
+            const key = JSON.parse(this.text(keyStart, this.at));
+            this.space();
+            this.expect(COLON);
+            this.space();
+            member(key);
+            this.space();
+            const next = this.next();
+            if (next === CLOSE_BRACE)
+                return;
+            if (next !== COMMA)
+                throw new NotPlain();
+        }
+    }
+    /** Past one value: strings and nesting are followed, their contents not checked. */
+    skipValue() {
+        const first = this.peek();
+        if (first === QUOTE)
+            return this.skipString();
+        if (first !== OPEN_BRACE && first !== OPEN_BRACKET)
+            return this.skipScalar();
+        const body = this.body;
+        let depth = 0;
+        while (this.at < body.length) {
+            const byte = body[this.at];
+            if (byte === QUOTE) {
+                this.skipString();
+                continue;
+            }
+            this.at++;
+            if (byte === OPEN_BRACE || byte === OPEN_BRACKET)
+                depth++;
+            else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
+                depth--;
+                if (depth === 0)
+                    return;
+            }
+        }
+        throw new NotPlain();
+    }
+    /** A number, true, false or null: up to the next structural byte or space. */
+    skipScalar() {
+        const body = this.body;
+        const start = this.at;
+        while (this.at < body.length) {
+            const byte = body[this.at];
+            if (byte === COMMA || byte === CLOSE_BRACE || byte === CLOSE_BRACKET || isSpace(byte))
+                break;
+            this.at++;
+        }
+        if (this.at === start)
+            throw new NotPlain();
+    }
+    /** Past a string: to the first quote not escaped (preceded by an even run of backslashes). */
+    skipString() {
+        const body = this.body;
+        this.expect(QUOTE);
+        for (;;) {
+            const quote = body.indexOf(QUOTE, this.at);
+            if (quote < 0)
+                throw new NotPlain();
+            let backslashes = 0;
+            while (body[quote - 1 - backslashes] === BACKSLASH)
+                backslashes++;
+            this.at = quote + 1;
+            if (backslashes % 2 === 0)
+                return;
+        }
+    }
+    space() {
+        const body = this.body;
+        while (this.at < body.length && isSpace(body[this.at]))
+            this.at++;
+    }
+    peek() {
+        if (this.at >= this.body.length)
+            throw new NotPlain();
+        return this.body[this.at];
+    }
+    next() {
+        const byte = this.peek();
+        this.at++;
+        return byte;
+    }
+    expect(byte) {
+        if (this.next() !== byte)
+            throw new NotPlain();
+    }
+    /** Decoded as the whole body would be (`Buffer#toString`): slices start and end at ASCII. */
+    text(start, end) {
+        return this.body.toString('utf8', start, end);
+    }
+}
+/** JSON's four whitespace bytes. */
+function isSpace(byte) {
+    return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+}
+/** As JSON.parse sets a member: a later repeat of a key replaces its value in place. */
+function setMember(members, key, value) {
+    Object.defineProperty(members, key, {
+        value,
+        writable: true,
+        enumerable: true,
+        configurable: true
+    });
+}
+
+/**
  * Request signatures, exactly as the Python SDK computes them (encord-api.md §2.3–2.4).
  *
  * v1 (`POST /public`): `Authorization: <public key hex>:<hex Ed25519 signature of SHA-256(body)>`.
@@ -37469,7 +37871,7 @@ function createTransport(options) {
         allowRetries: false, // retries are ours, with the SDK's status list
         socketTimeout: options.timeoutMs
     });
-    const limit = pLimit(options.concurrency);
+    const limit = options.limit ?? localRequestLimit(options.concurrency);
     const stats = { requests: 0, retries: 0, bytesReceived: 0 };
     const policy = options.retry;
     async function attemptOnce(request, attempt) {
@@ -37518,7 +37920,7 @@ function createTransport(options) {
     }
     return {
         // Retries wait inside the limit on purpose: a rate-limited server gets fewer requests.
-        send: (request) => limit(() => sendWithRetries(request)),
+        send: (request) => limit.run(() => sendWithRetries(request)),
         stats,
         close: () => http.dispose()
     };
@@ -37692,6 +38094,10 @@ const LABEL_ROW_BUNDLE_LIMIT = 1000;
 const DEFAULT_CONCURRENCY = 8;
 /** The SDK's read timeout (encord-api.md §5.1). */
 const DEFAULT_TIMEOUT_MS = 180_000;
+/** The User-Agent this tool identifies itself with. */
+function encordUserAgent(version) {
+    return `encord-annotator-eval/${version}`;
+}
 const V2_ENDPOINTS = {
     project: 'GET /v2/public/projects/{hash}',
     ontology: 'GET /v2/public/ontologies/{hash}'
@@ -37716,7 +38122,8 @@ function createEncordClient(options) {
         sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
         random: options.random ?? Math.random,
         debug: options.debug ?? (() => { }),
-        ...(options.signal ? { signal: options.signal } : {})
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.requestLimit ? { limit: options.requestLimit } : {})
     });
     const context = (endpoint, project, resource) => ({
         endpoint,
@@ -37772,9 +38179,13 @@ function createEncordClient(options) {
     }
     /** A v1 logical GET; returns the envelope's `response` (success is the body's status 200). */
     async function v1Get(project, query, where, uids = 0) {
+        const answer = await v1Send(project, query, where);
+        return v1Response(answer, { ...where, attempts: answer.attempts }, uids);
+    }
+    function v1Send(project, query, where) {
         const traceContext = newTraceContext();
         const authorization = v1Authorization(key, query.body);
-        const answer = await send({
+        return send({
             method: 'POST',
             url: `${domain}/public`,
             body: query.body,
@@ -37790,7 +38201,9 @@ function createEncordClient(options) {
                 'X-Cloud-Trace-Context': traceContext
             })
         }, where);
-        const located = { ...where, attempts: answer.attempts };
+    }
+    /** The envelope's `response`, or the error the envelope describes. */
+    function v1Response(answer, located, uids) {
         const json = parseJson(answer);
         if (!json.ok)
             throw v1NotJson(located, answer.status);
@@ -37836,8 +38249,17 @@ function createEncordClient(options) {
     async function fetchBundle(projectHash, uids) {
         const where = context('labelrow', projectHash, `the label rows of project ${projectHash}`);
         try {
-            const response = await v1Get(projectHash, labelRowFetchQuery(uids), where, uids.length);
-            return parseAtEdge(labelRowListSchema, response, where, 'response');
+            const answer = await v1Send(projectHash, labelRowFetchQuery(uids), where);
+            const located = { ...where, attempts: answer.attempts };
+            const rows = splitRows(answer, located);
+            if (rows !== null)
+                return rows;
+            // Anything but a plain successful answer is read whole, as every other answer is.
+            const response = v1Response(answer, located, uids.length);
+            return parseAtEdge(labelRowListSchema, response, where, 'response').map((row) => ({
+                labelHash: row.label_hash,
+                json: () => row
+            }));
         }
         catch (error) {
             // The server may allow fewer rows per request than the SDK's 1000: split and go on.
@@ -37850,7 +38272,34 @@ function createEncordClient(options) {
             throw error;
         }
     }
-    async function fetchLabelRows(projectHash, labelHashes) {
+    /**
+     * A successful bundle's rows, each parsed from its slice of the body when read (see
+     * `label-row-bundle.ts`); null when the answer is anything else. A row whose slice is not JSON
+     * fails as the whole answer would have: the body is not JSON.
+     */
+    function splitRows(answer, located) {
+        if (answer.status !== 200)
+            return null;
+        const split = splitLabelRowBundle(answer.body);
+        if (split === null)
+            return null;
+        const envelope = parseAtEdge(v1EnvelopeSchema, { ...split.members, response: [] }, located);
+        if (envelope.status !== 200)
+            return null;
+        const { body, status } = answer;
+        return split.rows.map((row) => ({
+            labelHash: row.labelHash,
+            json() {
+                try {
+                    return JSON.parse(body.toString('utf8', row.start, row.end));
+                }
+                catch {
+                    throw v1NotJson(located, status);
+                }
+            }
+        }));
+    }
+    async function fetchLabelRowsLazily(projectHash, labelHashes) {
         assertEncordHash(projectHash, 'project');
         for (const hash of labelHashes) {
             if (typeof hash !== 'string' || hash === '') {
@@ -37863,7 +38312,7 @@ function createEncordClient(options) {
         const bundles = await Promise.all(chunk(unique, bundleSize).map((uids) => fetchBundle(projectHash, uids)));
         const byHash = new Map();
         for (const row of bundles.flat())
-            byHash.set(row.label_hash, row);
+            byHash.set(row.labelHash, row);
         return labelHashes.map((hash) => {
             const row = byHash.get(hash);
             if (row === undefined) {
@@ -37873,11 +38322,16 @@ function createEncordClient(options) {
             return row;
         });
     }
+    async function fetchLabelRows(projectHash, labelHashes) {
+        const rows = await fetchLabelRowsLazily(projectHash, labelHashes);
+        return rows.map((row) => row.json());
+    }
     return {
         getProject,
         getOntology,
         listLabelRows,
         fetchLabelRows,
+        fetchLabelRowsLazily,
         get stats() {
             return { ...transport.stats };
         },
@@ -37895,7 +38349,1433 @@ function newTraceContext() {
     return `${randomBytes(16).toString('hex')}/1;o=1`;
 }
 
+/**
+ * Collects the answers of one owner across one or more lists (`object_answers` then
+ * `object_actions` for objects). The ontology decides whether an attribute is dynamic, as in the
+ * SDK, whichever list its answer came from.
+ */
+class AnswerCollector {
+    index;
+    owner;
+    allowDynamic;
+    staticAnswers = new Map();
+    dynamicAnswers = [];
+    /** Dynamic checklists are merged per attribute, in first-answer order. */
+    dynamicChecklists = new Map();
+    constructor(index, owner, 
+    /** Classifications have no dynamic attributes: their answers are all static. */
+    allowDynamic) {
+        this.index = index;
+        this.owner = owner;
+        this.allowDynamic = allowDynamic;
+    }
+    add(list, fail) {
+        list.forEach((entry, i) => {
+            const lookup = this.index.attribute(this.owner, entry.featureHash);
+            if ('problem' in lookup)
+                fail(lookup.problem, [i, 'featureHash']);
+            const attribute = lookup.found;
+            const dynamic = this.allowDynamic && attribute.dynamic;
+            const answer = this.readAnswer(attribute, entry, (problem, field) => fail(problem, [i, ...field]));
+            if (dynamic)
+                this.addDynamic(attribute, entry, answer, i, fail);
+            else if (answer !== undefined)
+                this.addStatic(attribute, answer);
+        });
+    }
+    result() {
+        const staticAnswers = [...this.staticAnswers].map(([attributeHash, answer]) => ({
+            attributeHash,
+            answer
+        }));
+        const dynamicAnswers = [...this.dynamicAnswers];
+        for (const [attributeHash, entries] of this.dynamicChecklists) {
+            for (const { ranges, options } of mergeChecklistRanges(entries)) {
+                dynamicAnswers.push({ attributeHash, answer: { type: 'checklist', options }, ranges });
+            }
+        }
+        return { staticAnswers, dynamicAnswers };
+    }
+    addStatic(attribute, answer) {
+        const previous = this.staticAnswers.get(attribute.featureHash);
+        // The web app writes one dict per ticked checklist option; the SDK merges them.
+        if (answer.type === 'checklist' && previous?.type === 'checklist') {
+            this.staticAnswers.set(attribute.featureHash, {
+                type: 'checklist',
+                options: unique([...previous.options, ...answer.options])
+            });
+        }
+        else {
+            this.staticAnswers.set(attribute.featureHash, answer);
+        }
+    }
+    addDynamic(attribute, entry, answer, i, fail) {
+        if (entry.range === null || entry.range === undefined) {
+            fail(`attribute "${attribute.name}" is dynamic, so its answer needs a "range"`, [i, 'range']);
+        }
+        entry.range.forEach(([start, end], r) => {
+            if (end < start)
+                fail(`range [${start}, ${end}] ends before it starts`, [i, 'range', r]);
+        });
+        if (answer === undefined)
+            return;
+        const ranges = entry.range.map(([start, end]) => [start, end]);
+        if (answer.type === 'checklist') {
+            const entries = this.dynamicChecklists.get(attribute.featureHash) ?? [];
+            entries.push({ ranges, options: answer.options });
+            this.dynamicChecklists.set(attribute.featureHash, entries);
+        }
+        else {
+            // Where ranges of several answers overlap, the later answer holds (as the SDK overwrites).
+            this.dynamicAnswers.push({ attributeHash: attribute.featureHash, answer, ranges });
+        }
+    }
+    /** The answer of one entry, or undefined when it carries none (null, or a radio without one). */
+    readAnswer(attribute, entry, fail) {
+        const answers = entry.answers;
+        if (answers === null)
+            return undefined;
+        const name = `attribute "${attribute.name}" is ${attribute.type}, so its answer must be`;
+        switch (attribute.type) {
+            case 'text':
+                if (typeof answers !== 'string')
+                    fail(`${name} a string`, ['answers']);
+                return { type: 'text', text: answers };
+            case 'numeric':
+                if (typeof answers !== 'number')
+                    fail(`${name} a number`, ['answers']);
+                return { type: 'numeric', value: answers };
+            case 'radio': {
+                if (!Array.isArray(answers))
+                    fail(`${name} a list of one option`, ['answers']);
+                // The app keeps a radio with its answer removed as an empty list: no answer, as in the SDK.
+                const [only] = answers;
+                if (answers.length !== 1 || only === undefined)
+                    return undefined;
+                return { type: 'radio', option: this.optionHash(attribute, only.featureHash, fail, 0) };
+            }
+            case 'checklist': {
+                if (!Array.isArray(answers))
+                    fail(`${name} a list of options`, ['answers']);
+                return {
+                    type: 'checklist',
+                    options: unique(answers.map((option, j) => this.optionHash(attribute, option.featureHash, fail, j)))
+                };
+            }
+        }
+    }
+    optionHash(attribute, featureHash, fail, j) {
+        const lookup = this.index.option(attribute, featureHash);
+        if ('problem' in lookup)
+            fail(lookup.problem, ['answers', j, 'featureHash']);
+        return lookup.found.featureHash;
+    }
+}
+/**
+ * Dynamic checklist answers may come as several entries with overlapping ranges (one per ticked
+ * option). Like the SDK, we cut them into non-overlapping pieces holding the union of the options
+ * ticked there, then gather the pieces that hold the same options into one answer.
+ */
+function mergeChecklistRanges(entries) {
+    const bounds = new Set();
+    for (const { ranges } of entries) {
+        for (const [start, end] of ranges)
+            bounds.add(start).add(end + 1);
+    }
+    const points = [...bounds].sort((a, b) => a - b);
+    const bySet = new Map();
+    for (let k = 0; k + 1 < points.length; k++) {
+        const start = points[k];
+        const end = points[k + 1] - 1;
+        const options = [];
+        for (const entry of entries) {
+            if (entry.ranges.some(([s, e]) => s <= start && end <= e))
+                options.push(...entry.options);
+        }
+        if (options.length === 0)
+            continue;
+        const set = unique(options);
+        const key = [...set].sort().join('\u0000');
+        const group = bySet.get(key);
+        const last = group?.ranges[group.ranges.length - 1];
+        if (group === undefined)
+            bySet.set(key, { ranges: [[start, end]], options: set });
+        else if (last !== undefined && last[1] + 1 === start)
+            last[1] = end;
+        else
+            group.ranges.push([start, end]);
+    }
+    return [...bySet.values()];
+}
+function unique(values) {
+    return [...new Set(values)];
+}
+
+/**
+ * Classification instances of one row (`encord-api.md` §7.4, §7.7), built in the SDK's order:
+ * first the instances that `classification_answers` describe itself (those carrying `createdBy`:
+ * global and range-based ones), then frame classifications in order of first appearance.
+ */
+/** A corrupt range must not make us allocate billions of frames. */
+const MAX_EXPANDED_FRAMES = 1_000_000;
+class ClassificationCollector {
+    index;
+    answers;
+    rangesAreFrames;
+    fail;
+    building = new Map();
+    constructor(index, answers, 
+    /** False for audio and text, whose ranges are milliseconds or characters, not frames. */
+    rangesAreFrames, fail) {
+        this.index = index;
+        this.answers = answers;
+        this.rangesAreFrames = rangesAreFrames;
+        this.fail = fail;
+    }
+    /** Instances described by `classification_answers` alone (global and range-based ones). */
+    addFromAnswers() {
+        for (const [key, entry] of Object.entries(this.answers)) {
+            // Entries on spaces belong to objects we do not score; entries without `createdBy` are the
+            // answers of frame classifications, created when a frame names them.
+            if (!('createdBy' in entry) || hasSpaces(entry))
+                continue;
+            const hash = entry.classificationHash ?? key;
+            const path = ['classification_answers', key];
+            const classification = this.lookup(entry.featureHash, hash, [...path, 'featureHash']);
+            const ranges = entry.range ?? [];
+            const global = classification.global === true || ranges.length === 0;
+            const frames = new Set();
+            if (!global && this.rangesAreFrames)
+                this.expand(ranges, frames, hash, [...path, 'range']);
+            this.building.set(hash, {
+                instance: this.instance(hash, classification, global, entry, entry.createdBy ?? null, path),
+                frames,
+                globalInOntology: classification.global === true
+            });
+        }
+    }
+    /** Frame classifications of one frame; a hash seen on several frames is one instance. */
+    addFrame(list, frame, path) {
+        list.forEach((label, i) => {
+            const hash = label.classificationHash;
+            const classification = this.lookup(label.featureHash, hash, [...path(i), 'featureHash']);
+            const known = this.building.get(hash);
+            if (known !== undefined) {
+                // An answer entry with an empty range looks global, but the SDK still places it on the
+                // frames that name it; only the ontology's `level: "global"` keeps it off frames.
+                if (known.globalInOntology)
+                    return;
+                known.instance.global = false;
+                known.frames.add(frame);
+                return;
+            }
+            const entry = this.answers[hash];
+            // A frame classification without answers is dropped, as the SDK does (older rows have them).
+            if (entry === undefined)
+                return;
+            const global = classification.global === true;
+            const answersPath = ['classification_answers', hash];
+            this.building.set(hash, {
+                instance: this.instance(hash, classification, global, entry, label.createdBy ?? null, answersPath),
+                frames: global ? new Set() : new Set([frame]),
+                globalInOntology: global
+            });
+        });
+    }
+    result() {
+        return [...this.building.values()].map(({ instance, frames }) => ({
+            ...instance,
+            frames: [...frames].sort((a, b) => a - b)
+        }));
+    }
+    lookup(featureHash, hash, path) {
+        const lookup = this.index.classification(featureHash);
+        if ('problem' in lookup)
+            this.fail(lookup.problem, hash, path);
+        return lookup.found;
+    }
+    instance(hash, classification, global, entry, createdBy, path) {
+        const collector = new AnswerCollector(this.index, classification, false);
+        const fail = (problem, field) => this.fail(problem, hash, [...path, 'classifications', ...field]);
+        collector.add(entry.classifications, fail);
+        return {
+            classificationHash: hash,
+            featureHash: classification.featureHash,
+            name: classification.name,
+            global,
+            frames: [],
+            answers: collector.result().staticAnswers,
+            createdBy
+        };
+    }
+    expand(ranges, frames, hash, path) {
+        ranges.forEach(([start, end], r) => {
+            if (end < start)
+                this.fail(`range [${start}, ${end}] ends before it starts`, hash, [...path, r]);
+            if (frames.size + (end - start + 1) > MAX_EXPANDED_FRAMES) {
+                this.fail(`ranges cover more than ${MAX_EXPANDED_FRAMES} frames`, hash, [...path, r]);
+            }
+            for (let frame = start; frame <= end; frame++)
+                frames.add(frame);
+        });
+    }
+}
+function hasSpaces(entry) {
+    return entry.spaces !== null && entry.spaces !== undefined && Object.keys(entry.spaces).length > 0;
+}
+
+class FrameSizes {
+    listedWidth;
+    listedHeight;
+    sizes = new Map();
+    constructor(listedWidth, listedHeight) {
+        this.listedWidth = listedWidth;
+        this.listedHeight = listedHeight;
+    }
+    /** Records the size of `frame`; `override` (per-frame metadata) wins over the unit's size. */
+    set(frame, unit, override) {
+        const size = known(override?.width, override?.height) ??
+            known(unit.width, unit.height) ??
+            known(this.listedWidth, this.listedHeight);
+        if (size !== undefined)
+            this.sizes.set(frame, size);
+    }
+}
+function known(width, height) {
+    return width && height && width > 0 && height > 0 ? { width, height } : undefined;
+}
+
+/**
+ * Our own label model. Everything past the sources layer sees only these types, never Encord's
+ * JSON. Coordinates stay normalised to [0, 1] as Encord stores them (x and widths are fractions of
+ * the frame width, y and heights of the frame height); pixel sizes are kept per frame where known
+ * so that similarity can be computed in pixels.
+ */
+const SCORED_SHAPES = new Set([
+    'bounding_box',
+    'rotatable_bounding_box',
+    'polygon',
+    'polyline',
+    'point',
+    'bitmask',
+    'skeleton'
+]);
+const DATA_TYPES = [
+    'image',
+    'img_group',
+    'video',
+    'dicom',
+    'dicom_study',
+    'nifti',
+    'audio',
+    'plain_text',
+    'pdf',
+    'group',
+    'scene'
+];
+/** Encord's data type names are lower-case in label JSON and upper-case in listings. */
+function toDataType(text) {
+    const lower = text.toLowerCase();
+    return DATA_TYPES.includes(lower) ? lower : null;
+}
+
+/**
+ * Coordinates of one frame object (`encord-api.md` §7.5) → our `Geometry`. Values stay normalised
+ * as Encord stores them; nothing is clamped (neither does the SDK).
+ */
+function isScoredShape(shape) {
+    return SCORED_SHAPES.has(shape);
+}
+function decodeGeometry(object, shape) {
+    switch (shape) {
+        case 'bounding_box': {
+            const box = object.boundingBox;
+            if (box === undefined)
+                return missing('boundingBox', shape);
+            return { type: 'box', x: box.x, y: box.y, w: box.w, h: box.h };
+        }
+        case 'rotatable_bounding_box': {
+            const box = object.rotatableBoundingBox;
+            if (box === undefined)
+                return missing('rotatableBoundingBox', shape);
+            // theta is kept as given: its unit is unverified; the geometry layer reads degrees.
+            return { type: 'rotatedBox', x: box.x, y: box.y, w: box.w, h: box.h, theta: box.theta };
+        }
+        case 'polygon':
+            return decodePolygon(object);
+        case 'polyline': {
+            if (object.polyline === undefined)
+                return missing('polyline', shape);
+            const points = orderedPoints(object.polyline, 'polyline');
+            return 'problem' in points ? points : { type: 'polyline', points };
+        }
+        case 'point': {
+            if (object.point === undefined)
+                return missing('point', shape);
+            // Only key "0" is read, as in the SDK (a 3-D point's z is ignored).
+            const point = object.point['0'];
+            return { type: 'point', x: point.x, y: point.y };
+        }
+        case 'bitmask':
+            return decodeBitmask(object);
+        case 'skeleton': {
+            if (object.skeleton === undefined)
+                return missing('skeleton', shape);
+            return { type: 'skeleton', nodes: Object.values(object.skeleton).map(toSkeletonNode) };
+        }
+    }
+}
+/**
+ * A non-empty `polygons` (polygons → rings → flat `[x1, y1, …]`) wins; otherwise the legacy
+ * `polygon` points make one polygon with one ring. Both empty is an error, as in the SDK.
+ */
+function decodePolygon(object) {
+    const polygons = object.polygons;
+    if (polygons !== null && polygons !== undefined && polygons.length > 0) {
+        for (const [p, polygon] of polygons.entries()) {
+            if (polygon.length === 0) {
+                return { problem: 'a polygon in "polygons" has no rings', field: ['polygons', p] };
+            }
+            for (const [r, ring] of polygon.entries()) {
+                if (ring.length % 2 !== 0) {
+                    return {
+                        problem: `a ring must list x, y pairs, but has ${ring.length} numbers`,
+                        field: ['polygons', p, r]
+                    };
+                }
+            }
+        }
+        return { type: 'polygon', polygons };
+    }
+    const points = object.polygon === null || object.polygon === undefined
+        ? []
+        : orderedPoints(object.polygon, 'polygon');
+    if ('problem' in points)
+        return points;
+    if (points.length === 0) {
+        return {
+            problem: 'the polygon has no points (both "polygon" and "polygons" are empty)',
+            field: ['polygon']
+        };
+    }
+    const ring = [];
+    for (const point of points)
+        ring.push(point.x, point.y);
+    return { type: 'polygon', polygons: [[ring]] };
+}
+function decodeBitmask(object) {
+    // Very old labels carry the mask on the object itself; the SDK falls back to reading it there.
+    const mask = object.bitmask ?? object;
+    const { top, left, width, height, rleString } = mask;
+    if (top === undefined ||
+        left === undefined ||
+        width === undefined ||
+        height === undefined ||
+        rleString === undefined) {
+        return missing('bitmask', 'bitmask');
+    }
+    return { type: 'bitmask', top, left, width, height, rle: rleString };
+}
+/** Legacy point lists: arrays keep their order, objects keyed "0", "1", … are sorted numerically. */
+function orderedPoints(list, field) {
+    if (Array.isArray(list))
+        return list.map(({ x, y }) => ({ x, y }));
+    const keyed = [];
+    for (const [key, { x, y }] of Object.entries(list)) {
+        if (!/^\d+$/.test(key)) {
+            return {
+                problem: `point keys must be numbers "0", "1", …, not "${key}"`,
+                field: [field, key]
+            };
+        }
+        keyed.push([Number(key), { x, y }]);
+    }
+    return keyed.sort((a, b) => a[0] - b[0]).map(([, point]) => point);
+}
+function toSkeletonNode(node) {
+    return {
+        name: node.name,
+        featureHash: node.featureHash ?? null,
+        x: node.x,
+        y: node.y,
+        visibility: visibilityOf(node)
+    };
+}
+/** Legacy boolean flags take precedence, in the SDK's order; then `visibility`; default visible. */
+function visibilityOf(node) {
+    if (node.invisible)
+        return 'invisible';
+    if (node.occluded)
+        return 'occluded';
+    if (node.selfOccluded)
+        return 'selfOccluded';
+    if (node.visible)
+        return 'visible';
+    return node.visibility ?? 'visible';
+}
+function missing(key, shape) {
+    return { problem: `a ${shape} label needs a "${key}" field`, field: [key] };
+}
+
+/**
+ * Object instances (tracks) of one row. One `objectHash` is one instance, whatever the number of
+ * frames or images it appears on; instances keep the order in which they first appear.
+ */
+class ObjectCollector {
+    index;
+    fail;
+    tracks = new Map();
+    /** Objects whose ontology shape we do not score (audio, text, cuboid…), counted once each. */
+    unscored = new Set();
+    constructor(index, fail) {
+        this.index = index;
+        this.fail = fail;
+    }
+    /** One frame object; `path` locates it in the row for error messages. */
+    add(label, frame, path) {
+        const hash = label.objectHash;
+        const track = this.tracks.get(hash);
+        if (track === undefined && this.unscored.has(hash))
+            return;
+        // Later frames of a track are read against the class of its first frame, as in the SDK.
+        const object = track?.object ?? this.ontologyObject(label, path);
+        if (label.shape !== object.shape) {
+            this.fail(`its shape "${label.shape}" does not match the shape "${object.shape}" of class "${object.name}" (${object.featureHash}) in the ontology`, hash, [...path, 'shape']);
+        }
+        const shape = object.shape;
+        if (!isScoredShape(shape)) {
+            this.unscored.add(hash);
+            return;
+        }
+        const geometry = decodeGeometry(label, shape);
+        if ('problem' in geometry)
+            this.fail(geometry.problem, hash, [...path, ...geometry.field]);
+        const annotation = { frame, geometry, createdBy: label.createdBy ?? null };
+        if (track === undefined) {
+            const instance = {
+                objectHash: hash,
+                featureHash: object.featureHash,
+                className: object.name,
+                shape,
+                annotations: [annotation],
+                staticAnswers: [],
+                dynamicAnswers: []
+            };
+            this.tracks.set(hash, {
+                instance,
+                object,
+                frames: new Set([frame]),
+                answers: new AnswerCollector(this.index, object, true)
+            });
+            return;
+        }
+        if (track.frames.has(frame)) {
+            this.fail(`the object appears twice on frame ${frame}`, hash, path);
+        }
+        track.frames.add(frame);
+        track.instance.annotations.push(annotation);
+    }
+    /**
+     * Answers from `object_answers` (static) or `object_actions` (dynamic) for one object. Entries
+     * for objects on no frame (orphans left by deleted objects) are ignored, as in the SDK.
+     */
+    addAnswers(objectHash, list, path) {
+        const track = this.tracks.get(objectHash);
+        if (track === undefined)
+            return;
+        const fail = (problem, field) => this.fail(problem, objectHash, [...path, ...field]);
+        track.answers.add(list, fail);
+    }
+    /** Counts an object that exists only in `object_answers` (audio, text). */
+    addRangedObject(objectHash, featureHash, path) {
+        const lookup = this.index.object(featureHash);
+        if ('problem' in lookup)
+            this.fail(lookup.problem, objectHash, [...path, 'featureHash']);
+        this.unscored.add(objectHash);
+    }
+    has(objectHash) {
+        return this.tracks.has(objectHash) || this.unscored.has(objectHash);
+    }
+    get unscoredCount() {
+        return this.unscored.size;
+    }
+    result() {
+        return [...this.tracks.values()].map(({ instance, answers }) => ({
+            ...instance,
+            ...answers.result()
+        }));
+    }
+    ontologyObject(label, path) {
+        const lookup = this.index.object(label.featureHash);
+        if ('problem' in lookup)
+            this.fail(lookup.problem, label.objectHash, [...path, 'featureHash']);
+        return lookup.found;
+    }
+}
+
+class OntologyIndex {
+    ontology;
+    entries = new Map();
+    /** Attributes anywhere in the tree of an object or classification, by owner featureHash. */
+    attributesByOwner = new Map();
+    optionsByAttribute = new Map();
+    constructor(ontology) {
+        this.ontology = ontology;
+        for (const object of ontology.objects) {
+            this.add({ kind: 'object', object }, object.featureHash);
+            this.addTree(object.featureHash, object.attributes);
+        }
+        for (const classification of ontology.classifications) {
+            this.add({ kind: 'classification', classification }, classification.featureHash);
+            this.addTree(classification.featureHash, [classification.attribute]);
+        }
+    }
+    /** The first element of the ontology with this featureHash, of whatever kind. */
+    entry(featureHash) {
+        return this.entries.get(featureHash);
+    }
+    object(featureHash) {
+        const entry = this.entries.get(featureHash);
+        if (entry?.kind === 'object')
+            return { found: entry.object };
+        return { problem: notA('an object', featureHash, entry) };
+    }
+    classification(featureHash) {
+        const entry = this.entries.get(featureHash);
+        if (entry?.kind === 'classification')
+            return { found: entry.classification };
+        return { problem: notA('a classification', featureHash, entry) };
+    }
+    /** An attribute of the given object or classification (nested attributes included). */
+    attribute(owner, featureHash) {
+        const attribute = this.attributesByOwner.get(owner.featureHash)?.get(featureHash);
+        if (attribute !== undefined)
+            return { found: attribute };
+        const entry = this.entries.get(featureHash);
+        const ownerName = `"${owner.name}" (${owner.featureHash})`;
+        if (entry === undefined) {
+            return {
+                problem: `featureHash ${featureHash} is not an attribute of ${ownerName} in the project's ontology`
+            };
+        }
+        return {
+            problem: entry.kind === 'attribute'
+                ? `attribute ${featureHash} ("${entry.attribute.name}") is not an attribute of ${ownerName} in the ontology`
+                : `${notA('an attribute', featureHash, entry)} of ${ownerName}`
+        };
+    }
+    /** An option of the given radio or checklist attribute. */
+    option(attribute, featureHash) {
+        const option = this.optionsByAttribute.get(attribute)?.get(featureHash);
+        if (option !== undefined)
+            return { found: option };
+        return {
+            problem: `option ${featureHash} is not an option of attribute "${attribute.name}" (${attribute.featureHash}) in the ontology`
+        };
+    }
+    add(entry, featureHash) {
+        // First occurrence wins, as in the SDK's depth-first search.
+        if (!this.entries.has(featureHash))
+            this.entries.set(featureHash, entry);
+    }
+    addTree(ownerHash, attributes) {
+        let owned = this.attributesByOwner.get(ownerHash);
+        if (owned === undefined) {
+            owned = new Map();
+            this.attributesByOwner.set(ownerHash, owned);
+        }
+        for (const attribute of attributes) {
+            this.add({ kind: 'attribute', attribute }, attribute.featureHash);
+            if (!owned.has(attribute.featureHash))
+                owned.set(attribute.featureHash, attribute);
+            const options = new Map();
+            this.optionsByAttribute.set(attribute, options);
+            for (const option of attribute.options) {
+                this.add({ kind: 'option', option }, option.featureHash);
+                if (!options.has(option.featureHash))
+                    options.set(option.featureHash, option);
+                this.addTree(ownerHash, option.attributes);
+            }
+        }
+    }
+}
+const indexes = new WeakMap();
+/** The index of an ontology, built once per ontology object (a project converts many rows). */
 function indexOntology$1(ontology) {
+    let index = indexes.get(ontology);
+    if (index === undefined) {
+        index = new OntologyIndex(ontology);
+        indexes.set(ontology, index);
+    }
+    return index;
+}
+function notA(kind, featureHash, entry) {
+    if (entry === undefined)
+        return `featureHash ${featureHash} is not in the project's ontology`;
+    return `featureHash ${featureHash} is ${articled(entry.kind)} in the ontology, not ${kind}`;
+}
+function articled(kind) {
+    return kind === 'attribute' || kind === 'object' || kind === 'option' ? `an ${kind}` : `a ${kind}`;
+}
+
+function rowProblem(scope, problem, site = {}) {
+    const parts = [`data unit "${scope.dataTitle}"`];
+    if (site.imageTitle !== undefined && site.imageTitle !== scope.dataTitle) {
+        parts.push(`image "${site.imageTitle}"`);
+    }
+    if (site.objectHash !== undefined)
+        parts.push(`object ${site.objectHash}`);
+    if (site.classificationHash !== undefined)
+        parts.push(`classification ${site.classificationHash}`);
+    const at = site.path === undefined ? '' : `at ${formatPath(site.path)}; `;
+    const message = `Project ${scope.project}: cannot read the labels of ${parts.join(', ')}: ${oneLine(problem)} (${at}${scope.source})`;
+    return new LabelDataError(message, {
+        project: scope.project,
+        dataUnit: scope.dataTitle,
+        object: site.objectHash ?? site.classificationHash
+    });
+}
+/** Turns the first schema issue into a row problem, naming the object found along its path. */
+function rowSchemaProblem(scope, raw, error) {
+    const issue = error.issues[0];
+    if (issue === undefined)
+        return rowProblem(scope, 'the label row does not fit its schema');
+    return rowProblem(scope, issueMessage(issue), { path: issue.path, ...locate(raw, issue.path) });
+}
+function ontologyProblem(context, problem, path) {
+    const name = context.ontologyHash ? `ontology ${context.ontologyHash}` : 'ontology';
+    const at = path === undefined ? '' : `at ${formatPath(path)}; `;
+    return new LabelDataError(`Project ${context.project}: cannot read the ${name}: ${oneLine(problem)} (${at}${context.source})`, { project: context.project });
+}
+function issueMessage(issue) {
+    // Record keys report a generic "Invalid key in record"; the nested issue says what is wrong.
+    if (issue.code === 'invalid_key')
+        return issue.issues[0]?.message ?? issue.message;
+    return issue.message;
+}
+/** `data_units.abc.labels.0.objects[2].boundingBox.w` */
+function formatPath(path) {
+    let text = '';
+    for (const key of path) {
+        if (typeof key === 'number')
+            text += `[${key}]`;
+        else
+            text += text === '' ? String(key) : `.${String(key)}`;
+    }
+    return text === '' ? '(top level)' : text;
+}
+/**
+ * Walks the raw JSON along a failing path and reports the last object, classification and image
+ * met on the way: their hashes and titles make the message actionable.
+ */
+function locate(raw, path) {
+    const site = {};
+    const imageGroup = isRecord$1(raw) && raw.data_type === 'img_group';
+    let node = raw;
+    for (let depth = 0; depth < path.length; depth++) {
+        const key = path[depth];
+        if (key === undefined || typeof key === 'symbol' || !isRecord$1(node))
+            break;
+        node = node[key];
+        const parent = path[depth - 1];
+        if (depth === 1 && (parent === 'object_answers' || parent === 'object_actions')) {
+            site.objectHash = String(key);
+        }
+        if (depth === 1 && parent === 'classification_answers')
+            site.classificationHash = String(key);
+        if (!isRecord$1(node))
+            continue;
+        if (depth === 1 &&
+            parent === 'data_units' &&
+            imageGroup &&
+            typeof node.data_title === 'string') {
+            site.imageTitle = node.data_title;
+        }
+        if (typeof node.objectHash === 'string')
+            site.objectHash = node.objectHash;
+        if (typeof node.classificationHash === 'string') {
+            site.classificationHash = node.classificationHash;
+        }
+    }
+    return site;
+}
+function isRecord$1(value) {
+    return typeof value === 'object' && value !== null;
+}
+function oneLine(text) {
+    return text.replace(/\s*\r?\n\s*/g, ' ');
+}
+
+/**
+ * Zod schemas for the two Encord payloads this layer reads: the label-row JSON (`encord-api.md` §7)
+ * and the ontology structure (§8, the `editor` / `editorOntology` object).
+ *
+ * Rules of thumb, in order:
+ * - Unknown keys are ignored (`z.object` strips them without looking at them, which is also the
+ *   cheapest mode: only the keys named here are read).
+ * - Keys we read are required where the SDK reads them with a hard lookup, optional where it
+ *   defaults them. Keys we never read (timestamps, colours, `branch_name`…) are not checked: a
+ *   payload is not rejected for a field that cannot change a score.
+ * - Shapes stay flat: a frame object lists every coordinate key as optional instead of being a
+ *   union over shapes; the converter picks the key its ontology shape names. The only union over
+ *   objects is the row itself, discriminated by `data_type` (a map lookup, not trial parsing).
+ */
+// ---------------------------------------------------------------------------------------------
+// Label row (§7)
+// ---------------------------------------------------------------------------------------------
+const count = number().int().nonnegative();
+/** Inclusive `[start, end]` frame (or millisecond, or character) ranges. */
+const ranges = array(tuple([count, count]));
+const xy = object({ x: number(), y: number() });
+/**
+ * Legacy point lists: an object keyed `"0"`, `"1"`, … (sorted numerically later) or an array.
+ * Keyed objects use `catchall` rather than `z.record`: it reads the same and measures ~40% faster,
+ * which counts at thousands of polygons per project.
+ */
+const keyedPoints = object({}).catchall(xy);
+const pointList = union$1([array(xy), keyedPoints], {
+    error: 'expected a list of {x, y} points or an object keyed "0", "1", …'
+});
+const skeletonNode = object({
+    x: number(),
+    y: number(),
+    name: string(),
+    featureHash: string().nullish(),
+    visibility: _enum(['visible', 'invisible', 'occluded', 'selfOccluded']).nullish(),
+    // Legacy flags written before `visibility` existed.
+    invisible: boolean().nullish(),
+    occluded: boolean().nullish(),
+    selfOccluded: boolean().nullish(),
+    visible: boolean().nullish()
+});
+const bitmaskFields = {
+    top: count,
+    left: count,
+    width: count,
+    height: count,
+    rleString: string()
+};
+/** One object on one frame (§7.3, §7.5). */
+const frameObject = object({
+    objectHash: string(),
+    featureHash: string(),
+    shape: string(),
+    createdBy: string().nullish(),
+    boundingBox: object({ x: number(), y: number(), w: number(), h: number() }).optional(),
+    rotatableBoundingBox: object({ x: number(), y: number(), w: number(), h: number(), theta: number() })
+        .optional(),
+    polygon: pointList.nullish(),
+    polygons: array(array(array(number()))).nullish(),
+    polyline: pointList.optional(),
+    point: object({ '0': xy }).optional(),
+    bitmask: object(bitmaskFields).optional(),
+    // Very old bitmask labels carry the mask fields on the object itself (the SDK falls back to them).
+    ...partial(bitmaskFields),
+    skeleton: object({}).catchall(skeletonNode).optional()
+});
+/** A classification placed on a frame (§7.4); its answers live in `classification_answers`. */
+const frameClassification = object({
+    classificationHash: string(),
+    featureHash: string(),
+    createdBy: string().nullish()
+});
+/** The blob of an image or of one image of an image group: both keys may be missing. */
+const imageBlob = object({
+    objects: array(frameObject).optional(),
+    classifications: array(frameClassification).optional()
+});
+/** One frame of a frame-keyed data unit: both lists are required keys there. */
+const frameBlob = object({
+    objects: array(frameObject),
+    classifications: array(frameClassification),
+    // DICOM slices carry their own pixel size.
+    metadata: object({ width: number().nullish(), height: number().nullish() }).nullish()
+});
+const frameKey = string().regex(/^\d+$/, 'frame keys must be decimal numbers');
+/** `data_sequence`: an integer or a numeric string (the SDK applies `int()`). */
+const frameNumberMessage = 'expected a frame number (an integer or a string of digits)';
+const dataSequence = union$1([count, string().regex(/^\d+$/, frameNumberMessage)], {
+    error: frameNumberMessage
+});
+const unitBase = {
+    data_hash: string(),
+    data_title: string(),
+    width: number().nullish(),
+    height: number().nullish()
+};
+const imageUnit = object({
+    ...unitBase,
+    data_sequence: dataSequence,
+    labels: imageBlob.optional()
+});
+const frameKeyedUnit = object({ ...unitBase, labels: record(frameKey, frameBlob).optional() });
+/** Audio, text, data groups: root `labels` are not read. */
+const unlabelledUnit = object(unitBase);
+/** One attribute answer (§7.8), static or dynamic (§7.9, then with `range`). */
+const attributeAnswer = object({
+    featureHash: string(),
+    answers: union$1([string(), number(), array(object({ featureHash: string() }))], {
+        error: 'expected a text, a number or a list of {featureHash} options'
+    })
+        .nullable(),
+    range: ranges.nullish()
+});
+const spacesMap = record(string(), unknown()).nullish();
+const objectAnswer = object({
+    objectHash: string().optional(),
+    classifications: array(attributeAnswer).optional(),
+    spaces: spacesMap
+});
+/** Audio and text objects exist only here, with their ontology feature and ranges inline. */
+const rangedObjectAnswer = objectAnswer.extend({ featureHash: string(), range: ranges.nullish() });
+const objectAction = object({
+    objectHash: string().optional(),
+    actions: array(attributeAnswer)
+});
+const classificationAnswer = object({
+    classificationHash: string().optional(),
+    featureHash: string(),
+    classifications: array(attributeAnswer),
+    spaces: spacesMap,
+    // Presence of `createdBy` (even null) marks a global or range-based instance (§7.7).
+    createdBy: string().nullish(),
+    range: ranges.nullish()
+});
+/**
+ * Objects on spaces (data groups, multi-file items) are not scored; they are only counted. A space
+ * layout we do not recognise counts as nothing rather than failing a row we would not score.
+ */
+const spacesForCounting = record(string(), object({
+    labels: record(string(), object({ objects: array(object({ objectHash: string() })).optional() }))
+        .optional()
+}))
+    .optional()
+    .catch(undefined);
+const rowBase = {
+    label_hash: string().nullish(),
+    data_hash: string(),
+    data_title: string(),
+    object_answers: record(string(), objectAnswer),
+    classification_answers: record(string(), classificationAnswer),
+    object_actions: record(string(), objectAction),
+    spaces: spacesForCounting
+};
+const IMAGE_TYPES = ['image', 'img_group'];
+const FRAME_KEYED_TYPES = ['video', 'dicom', 'nifti', 'pdf', 'scene'];
+const RANGED_TYPES = ['audio', 'plain_text'];
+const UNLABELLED_ROOT_TYPES = ['group', 'dicom_study'];
+const labelRowSchema = discriminatedUnion('data_type', [
+    object({
+        ...rowBase,
+        data_type: _enum(IMAGE_TYPES),
+        data_units: record(string(), imageUnit)
+    }),
+    object({
+        ...rowBase,
+        data_type: _enum(FRAME_KEYED_TYPES),
+        data_units: record(string(), frameKeyedUnit)
+    }),
+    object({
+        ...rowBase,
+        data_type: _enum(RANGED_TYPES),
+        data_units: record(string(), unlabelledUnit),
+        object_answers: record(string(), rangedObjectAnswer)
+    }),
+    object({
+        ...rowBase,
+        data_type: _enum(UNLABELLED_ROOT_TYPES),
+        data_units: record(string(), unlabelledUnit)
+    })
+]);
+// ---------------------------------------------------------------------------------------------
+// Ontology structure (§8)
+// ---------------------------------------------------------------------------------------------
+const OBJECT_SHAPES = [
+    'bounding_box',
+    'rotatable_bounding_box',
+    'polygon',
+    'polyline',
+    'point',
+    'bitmask',
+    'skeleton',
+    'audio',
+    'text',
+    'cuboid',
+    'cuboid_2d',
+    'segmentation'
+];
+const ontologyAttribute = object({
+    featureNodeHash: string(),
+    name: string(),
+    type: _enum(['radio', 'checklist', 'text', 'numeric']),
+    dynamic: boolean().nullish(),
+    get options() {
+        return array(ontologyOption).nullish();
+    }
+});
+const ontologyOption = object({
+    featureNodeHash: string(),
+    label: string(),
+    value: string(),
+    get options() {
+        return array(ontologyAttribute).nullish();
+    }
+});
+const skeletonTemplate = object({
+    name: string(),
+    skeleton: record(string(), object({ name: string(), featureHash: string().nullish() })),
+    feature_node_hash: string().nullish()
+});
+const ontologySchema = object({
+    objects: array(object({
+        featureNodeHash: string(),
+        name: string(),
+        shape: _enum(OBJECT_SHAPES),
+        attributes: array(ontologyAttribute).nullish()
+    })),
+    classifications: array(object({
+        featureNodeHash: string(),
+        level: string().nullish(),
+        attributes: array(ontologyAttribute)
+    })),
+    skeleton_templates: array(object({ template: skeletonTemplate })).nullish()
+});
+/** Marks every field of a plain zod shape optional (for the legacy bitmask fallback). */
+function partial(shape) {
+    return Object.fromEntries(Object.entries(shape).map(([key, schema]) => [key, schema.optional()]));
+}
+
+/** Distinct objects found only on spaces: in space labels, or in answers that name a space. */
+function countSpaceObjects(row, isRootObject) {
+    const found = new Set();
+    for (const space of Object.values(row.spaces ?? {})) {
+        for (const frame of Object.values(space.labels ?? {})) {
+            for (const object of frame.objects ?? [])
+                found.add(object.objectHash);
+        }
+    }
+    for (const [key, answer] of Object.entries(row.object_answers)) {
+        if (answer.spaces !== null &&
+            answer.spaces !== undefined &&
+            Object.keys(answer.spaces).length > 0) {
+            found.add(answer.objectHash ?? key);
+        }
+    }
+    let count = 0;
+    for (const objectHash of found)
+        if (!isRootObject(objectHash))
+            count++;
+    return count;
+}
+
+/**
+ * One label-row JSON (`encord-api.md` §7), read with the project's ontology → one `LabelRow`.
+ *
+ * Order matters (the `encord-script` method depends on it): objects keep their first appearance,
+ * data units in the JSON's order, then frames in key order, then each frame's object list. One
+ * deviation from the SDK, which iterates Python dicts in insertion order: JavaScript iterates
+ * integer-like keys (frame keys, skeleton node keys) in ascending numeric order whatever their
+ * order in the text. Servers emit frames ascending, so the orders agree on real payloads.
+ *
+ * Not scored, as the SDK does not return them either: objects of `group` rows and objects on
+ * spaces (counted in `unscoredObjects`). `audio` and `plain_text` objects have ranges, not
+ * geometry: they are counted, not kept. `dicom_study` rows cannot be read (neither can the SDK).
+ */
+/** A row that has never been labelled (`label_hash` null): no objects. We never create it. */
+function emptyLabelRow(meta) {
+    return {
+        labelHash: meta.labelHash,
+        dataHash: meta.dataHash,
+        dataTitle: meta.dataTitle,
+        dataType: meta.dataType,
+        numberOfFrames: meta.numberOfFrames,
+        frameSizes: new Map(),
+        objects: [],
+        classifications: [],
+        unscoredObjects: 0
+    };
+}
+function toLabelRow(json, meta, ontology, context) {
+    const raw = isRecord(json) ? json : {};
+    const scope = {
+        project: context.project,
+        source: context.source,
+        dataTitle: typeof raw.data_title === 'string' ? raw.data_title : meta.dataTitle
+    };
+    if (raw.data_type === 'dicom_study') {
+        throw rowProblem(scope, 'DICOM study rows (data_type "dicom_study") are not supported; the Encord SDK cannot read their labels either', { path: ['data_type'] });
+    }
+    const parsed = labelRowSchema.safeParse(json);
+    if (!parsed.success)
+        throw rowSchemaProblem(scope, json, parsed.error);
+    return readRow(parsed.data, meta, ontology, scope);
+}
+function readRow(row, meta, ontology, scope) {
+    const index = indexOntology$1(ontology);
+    // For image groups, name the image a problem sits on as well as the row.
+    const imageTitle = (path) => row.data_type === 'img_group' && path[0] === 'data_units'
+        ? row.data_units[String(path[1])]?.data_title
+        : undefined;
+    const objects = new ObjectCollector(index, (problem, objectHash, path) => {
+        throw rowProblem(scope, problem, { path, objectHash, imageTitle: imageTitle(path) });
+    });
+    const rangesAreFrames = row.data_type !== 'audio' && row.data_type !== 'plain_text';
+    const classifications = new ClassificationCollector(index, row.classification_answers, rangesAreFrames, (problem, classificationHash, path) => {
+        throw rowProblem(scope, problem, { path, classificationHash, imageTitle: imageTitle(path) });
+    });
+    const sizes = new FrameSizes(meta.width, meta.height);
+    classifications.addFromAnswers();
+    readRootLabels(row, objects, classifications, sizes);
+    for (const [key, answer] of Object.entries(row.object_answers)) {
+        const path = ['object_answers', key, 'classifications'];
+        objects.addAnswers(answer.objectHash ?? key, answer.classifications ?? [], path);
+    }
+    for (const [key, action] of Object.entries(row.object_actions)) {
+        objects.addAnswers(action.objectHash ?? key, action.actions, ['object_actions', key, 'actions']);
+    }
+    return {
+        // The SDK replaces the listing's values with the label JSON's once it has fetched the row.
+        labelHash: row.label_hash ?? meta.labelHash,
+        dataHash: row.data_hash,
+        dataTitle: row.data_title,
+        dataType: row.data_type,
+        numberOfFrames: meta.numberOfFrames,
+        frameSizes: sizes.sizes,
+        objects: objects.result(),
+        classifications: classifications.result(),
+        unscoredObjects: objects.unscoredCount + countSpaceObjects(row, (hash) => objects.has(hash))
+    };
+}
+/** Walks the labels at the root of the row, frame by frame, in first-appearance order. */
+function readRootLabels(row, objects, classifications, sizes) {
+    switch (row.data_type) {
+        case 'image':
+        case 'img_group':
+            // The frame of an image is its data unit's `data_sequence`.
+            for (const [key, unit] of Object.entries(row.data_units)) {
+                const frame = Number(unit.data_sequence);
+                const path = ['data_units', key, 'labels'];
+                sizes.set(frame, unit);
+                unit.labels?.objects?.forEach((label, i) => objects.add(label, frame, [...path, 'objects', i]));
+                const frameClassifications = unit.labels?.classifications ?? [];
+                classifications.addFrame(frameClassifications, frame, (i) => [
+                    ...path,
+                    'classifications',
+                    i
+                ]);
+            }
+            break;
+        case 'video':
+        case 'dicom':
+        case 'nifti':
+        case 'pdf':
+        case 'scene':
+            for (const [key, unit] of Object.entries(row.data_units)) {
+                for (const [frameKey, blob] of Object.entries(unit.labels ?? {})) {
+                    const frame = Number(frameKey);
+                    const path = ['data_units', key, 'labels', frameKey];
+                    sizes.set(frame, unit, blob.metadata);
+                    blob.objects.forEach((label, i) => objects.add(label, frame, [...path, 'objects', i]));
+                    classifications.addFrame(blob.classifications, frame, (i) => [
+                        ...path,
+                        'classifications',
+                        i
+                    ]);
+                }
+            }
+            break;
+        case 'audio':
+        case 'plain_text':
+            // No geometry: these objects exist only in `object_answers`, with ranges.
+            for (const [key, answer] of Object.entries(row.object_answers)) {
+                objects.addRangedObject(answer.objectHash ?? key, answer.featureHash, [
+                    'object_answers',
+                    key
+                ]);
+            }
+            break;
+    }
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function parseOntology(json, context) {
+    const parsed = ontologySchema.safeParse(json);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw ontologyProblem(context, issue === undefined ? 'it does not fit its schema' : issueMessage(issue), issue?.path);
+    }
+    const structure = parsed.data;
+    const objects = structure.objects.map((object) => ({
+        featureHash: object.featureNodeHash,
+        name: object.name,
+        shape: object.shape,
+        attributes: (object.attributes ?? []).map(toAttribute)
+    }));
+    const classifications = structure.classifications.map((classification, index) => toClassification(classification, index, context));
+    return {
+        ontologyHash: context.ontologyHash ?? null,
+        objects,
+        classifications,
+        skeletonTemplates: toSkeletonTemplates(structure, objects)
+    };
+}
+function toClassification(classification, index, context) {
+    const [attribute, ...others] = classification.attributes;
+    // Encord gives every classification exactly one top-level attribute (its question); the model
+    // has room for one, so anything else would be silently lost.
+    if (attribute === undefined || others.length > 0) {
+        throw ontologyProblem(context, `classification ${classification.featureNodeHash} has ${classification.attributes.length} top-level attributes; Encord classifications have exactly one`, ['classifications', index, 'attributes']);
+    }
+    return {
+        featureHash: classification.featureNodeHash,
+        name: attribute.name,
+        attribute: toAttribute(attribute),
+        global: classification.level === 'global'
+    };
+}
+function toAttribute(attribute) {
+    const hasOptions = attribute.type === 'radio' || attribute.type === 'checklist';
+    return {
+        featureHash: attribute.featureNodeHash,
+        name: attribute.name,
+        type: attribute.type,
+        dynamic: attribute.dynamic ?? false,
+        options: hasOptions
+            ? (attribute.options ?? []).map((option) => toOption(option, attribute.type === 'radio'))
+            : []
+    };
+}
+function toOption(option, nestable) {
+    return {
+        featureHash: option.featureNodeHash,
+        label: option.label,
+        value: option.value,
+        // Only radio options nest attributes; the SDK ignores anything under a checklist option.
+        attributes: nestable ? (option.options ?? []).map(toAttribute) : []
+    };
+}
+/**
+ * Templates name the object that uses them with `feature_node_hash`. Older templates may lack it;
+ * the SDK keys templates by name, so we fall back to the skeleton object of the same name and drop
+ * a template no object uses (it could not be applied to any label anyway).
+ */
+function toSkeletonTemplates(structure, objects) {
+    const templates = [];
+    for (const { template } of structure.skeleton_templates ?? []) {
+        const objectFeatureHash = template.feature_node_hash ??
+            objects.find((object) => object.shape === 'skeleton' && object.name === template.name)
+                ?.featureHash;
+        if (objectFeatureHash === undefined)
+            continue;
+        templates.push({
+            objectFeatureHash,
+            nodes: Object.values(template.skeleton).map((node) => ({
+                name: node.name,
+                featureHash: node.featureHash ?? null
+            }))
+        });
+    }
+    return templates;
+}
+
+async function loadProjectFromEncord(client, projectHash, stageTitle, role) {
+    const project = await client.getProject(projectHash);
+    assertStageExists(project.workflowStages, stageTitle, projectHash, project.title, role);
+    const [editor, listed] = await Promise.all([
+        ontologyStructure(client, project.ontologyHash, projectHash, project.editorOntology),
+        client.listLabelRows(projectHash, stageTitle)
+    ]);
+    const context = { project: projectHash, source: 'labelrow GET' };
+    const ontology = parseOntology(editor, {
+        ...context,
+        source: 'ontology GET',
+        ontologyHash: project.ontologyHash
+    });
+    const labelled = listed.filter((row) => row.labelHash !== null);
+    const labels = await client.fetchLabelRowsLazily(projectHash, labelled.map((row) => row.labelHash));
+    const byLabelHash = new Map();
+    labelled.forEach((row, index) => {
+        const label = labels[index];
+        if (label !== undefined)
+            byLabelHash.set(row.labelHash, label);
+    });
+    // Each row's JSON is parsed as it is converted, and dropped with it.
+    const rows = [];
+    for (const row of listed) {
+        const meta = toRowMetadata(row);
+        try {
+            rows.push(row.labelHash === null
+                ? emptyLabelRow(meta)
+                : toLabelRow(byLabelHash.get(row.labelHash)?.json(), meta, ontology, context));
+        }
+        catch (error) {
+            // An answer that is not JSON fails the fetch before any row is read: that error comes
+            // first, whichever row holds it.
+            for (const other of labels)
+                other.json();
+            throw error;
+        }
+    }
+    return { projectHash, title: project.title, ontology, rows, stageTitle };
+}
+/**
+ * The ontology as the SDK reads it (its own endpoint). Users with access to a project but not to
+ * its ontology may get a 403 there (unverified in the SDK); the project already carries the same
+ * structure, so fall back to it rather than fail.
+ */
+async function ontologyStructure(client, ontologyHash, projectHash, fromProject) {
+    try {
+        return (await client.getOntology(ontologyHash, projectHash)).editor;
+    }
+    catch (error) {
+        if (error instanceof EncordApiError && error.kind === 'no-access' && fromProject != null) {
+            return fromProject;
+        }
+        throw error;
+    }
+}
+function toRowMetadata(row) {
+    return {
+        labelHash: row.labelHash,
+        dataHash: row.dataHash,
+        dataTitle: row.dataTitle,
+        // Unknown types surface when the label JSON is read; an unlabelled row is simply empty.
+        dataType: toDataType(row.dataType) ?? 'image',
+        numberOfFrames: row.numberOfFrames,
+        width: row.width,
+        height: row.height
+    };
+}
+/**
+ * The stage filter is an exact title match on the server, so a renamed or mistyped stage silently
+ * selects nothing. Say so up front, listing the stages the project has.
+ */
+function assertStageExists(stages, stageTitle, projectHash, projectTitle, role) {
+    if (stages === null || stages.some((stage) => stage.title === stageTitle))
+        return;
+    const titles = stages.map((stage) => `'${stage.title}'`).join(', ');
+    throw new EvaluationError(`The ${role} project '${projectTitle}' (${projectHash}) has no workflow stage titled '${stageTitle}' (its stages: ${titles}); set workflow-stage to the title of the stage whose tasks should count`, projectHash);
+}
+
+/**
+ * Builds a project's label model from files: an Encord label-row JSON export (a list of label
+ * rows) and the ontology. No network. A project exported from Encord carries no project hash, so
+ * the file name stands in for it: name exports `<project-hash>.json` to keep the hash in reports.
+ */
+/** Just what is needed to describe a row before the label schema reads it in full. */
+const exportedRowHeader = object({
+    label_hash: string().nullable().optional(),
+    data_hash: string(),
+    data_title: string(),
+    data_type: string(),
+    data_units: record(string(), unknown()).optional(),
+    workflow_graph_node: object({ title: string() }).nullable().optional()
+});
+/**
+ * Reads the ontology file: the ontology structure itself (`objects`, `classifications`), or an
+ * Encord ontology or project document that holds it under `editor` or `editorOntology`.
+ */
+async function loadOntologyFile(file) {
+    const json = await readJson(file, 'ontology-file');
+    const record = typeof json === 'object' && json !== null ? json : {};
+    const structure = record.editor ?? record.editorOntology ?? json;
+    const ontologyHash = typeof record.ontologyUuid === 'string'
+        ? record.ontologyUuid
+        : typeof record.ontologyHash === 'string'
+            ? record.ontologyHash
+            : null;
+    return parseOntology(structure, { project: path.basename(file), source: file, ontologyHash });
+}
+async function loadProjectFromExport(file, ontology, stageTitle, input) {
+    const json = await readJson(file, input);
+    if (!Array.isArray(json)) {
+        throw new InputError(`Input '${input}': ${file} is not an Encord label export; expected a JSON list of label rows`, input);
+    }
+    const projectHash = path.basename(file).replace(/\.json$/i, '');
+    const context = { project: projectHash, source: file };
+    const rows = [];
+    json.forEach((item, index) => {
+        const header = exportedRowHeader.safeParse(item);
+        if (!header.success) {
+            const issue = header.error.issues[0];
+            throw new InputError(`Input '${input}': row ${index} of ${file} is not an Encord label row (${issue?.path.join('.') || 'row'}: ${issue?.message ?? 'invalid'})`, input);
+        }
+        // Exports that record the workflow stage are filtered like the API listing; others are taken whole.
+        const stage = header.data.workflow_graph_node?.title;
+        if (stage !== undefined && stage !== stageTitle)
+            return;
+        rows.push(toLabelRow(item, rowMetadata(header.data), ontology, context));
+    });
+    return { projectHash, title: projectHash, ontology, rows, stageTitle };
+}
+function rowMetadata(header) {
+    return {
+        labelHash: header.label_hash ?? null,
+        dataHash: header.data_hash,
+        dataTitle: header.data_title,
+        dataType: toDataType(header.data_type) ?? 'image',
+        numberOfFrames: countFrames(header.data_units),
+        width: null,
+        height: null
+    };
+}
+/** Exports carry no frame count; the largest frame key (or image count) bounds the frames. */
+function countFrames(dataUnits) {
+    let frames = 0;
+    for (const unit of Object.values(dataUnits ?? {})) {
+        frames += 1;
+        const labels = unit.labels;
+        if (typeof labels !== 'object' || labels === null)
+            continue;
+        for (const key of Object.keys(labels)) {
+            if (/^\d+$/.test(key))
+                frames = Math.max(frames, Number(key) + 1);
+        }
+    }
+    return Math.max(frames, 1);
+}
+async function readJson(file, input) {
+    let text;
+    try {
+        text = await readFile(file, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        throw new InputError(`Input '${input}': cannot read ${file} (${code === 'ENOENT' ? 'no such file' : (code ?? 'unreadable')})`, input);
+    }
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        throw new InputError(`Input '${input}': ${file} is not valid JSON (${error.message})`, input);
+    }
+}
+
+async function makeLoader(setup) {
+    const { source, workflowStage } = setup;
+    if (source.kind === 'encord') {
+        const client = setup.createClient(source, setup.log, setup.signal);
+        return (id, role) => loadProjectFromEncord(client, id, workflowStage, role);
+    }
+    const ontology = await loadOntologyFile(source.ontologyFile);
+    return (file, role) => loadProjectFromExport(file, ontology, workflowStage, role === 'benchmark' ? 'benchmark-export' : 'training-exports');
+}
+/** The real client, its requests counted against `limit` when given (shared between threads). */
+function defaultClientFactory(version, limit) {
+    return (source, log, signal) => createEncordClient({
+        key: source.key,
+        domain: source.domain,
+        concurrency: source.concurrency,
+        userAgent: encordUserAgent(version),
+        debug: log.debug,
+        signal,
+        ...(limit ? { requestLimit: limit } : {})
+    });
+}
+
+function indexOntology(ontology) {
     const index = {
         objects: new Map(),
         classifications: new Map(),
@@ -38903,7 +40783,8 @@ function matchFrame(benchmark, training, geometry, size, threshold) {
 /**
  * Similarities of one frame's benchmark × training pairs, computed on demand. Pairs whose reaches
  * (bounds) are apart score 0 without being computed: on a busy frame most pairs are apart, and
- * polygon or bitmask IoU is costly.
+ * polygon or bitmask IoU is costly. Pairs whose similarity bound is below the threshold are
+ * skipped too: only pairs at or above it become edges, and an edge's weight is all that is read.
  */
 class FramePairs {
     benchmark;
@@ -38942,6 +40823,10 @@ class FramePairs {
                     continue;
                 if (boundsApart(goldBounds, givenBounds))
                     continue;
+                // Nothing reads the similarity of a pair that cannot match, so it need not be computed.
+                const bound = this.geometry.similarityBound?.(gold.annotation.geometry, given.annotation.geometry, this.size);
+                if (bound !== undefined && bound < this.threshold)
+                    continue;
                 const raw = this.geometry.similarity(gold.annotation.geometry, given.annotation.geometry, this.size);
                 // The geometry layer promises [0, 1]; clamp anyway so that a stray 1 + ε never shows.
                 const weight = Number.isFinite(raw) ? Math.min(1, Math.max(0, raw)) : 0;
@@ -38951,40 +40836,6 @@ class FramePairs {
         }
         return edges;
     }
-}
-
-/**
- * Our own label model. Everything past the sources layer sees only these types, never Encord's
- * JSON. Coordinates stay normalised to [0, 1] as Encord stores them (x and widths are fractions of
- * the frame width, y and heights of the frame height); pixel sizes are kept per frame where known
- * so that similarity can be computed in pixels.
- */
-const SCORED_SHAPES = new Set([
-    'bounding_box',
-    'rotatable_bounding_box',
-    'polygon',
-    'polyline',
-    'point',
-    'bitmask',
-    'skeleton'
-]);
-const DATA_TYPES = [
-    'image',
-    'img_group',
-    'video',
-    'dicom',
-    'dicom_study',
-    'nifti',
-    'audio',
-    'plain_text',
-    'pdf',
-    'group',
-    'scene'
-];
-/** Encord's data type names are lower-case in label JSON and upper-case in listings. */
-function toDataType(text) {
-    const lower = text.toLowerCase();
-    return DATA_TYPES.includes(lower) ? lower : null;
 }
 
 /**
@@ -39539,7 +41390,7 @@ function evaluateProjectWith(benchmark, training, options, geometry) {
     assertSomethingToCompare(pairing, benchmark, training);
     // Labels are read through the benchmark's ontology: it is the reference, and equal to the
     // training one in everything that matters once the check above has passed.
-    const index = indexOntology$1(benchmark.ontology);
+    const index = indexOntology(benchmark.ontology);
     const contributors = contributorsOf(training);
     const common = {
         projectHash: training.projectHash,
@@ -48038,6 +49889,26 @@ function arealIoU(a, b) {
     }
     return rasterIoU(first, second);
 }
+/**
+ * Relative slack on the bound, far above the library's float error (the intersection's points are
+ * float crossings of the inputs' edges, or at worst a grid cell, 2^-24 of the extent, off them).
+ */
+const BOUND_SLACK = 1e-6;
+/**
+ * An upper bound on `arealIoU(a, b)`, without the library: the intersection is at most
+ * m = min(area(a), area(b), area of the overlap of their bounds), and IoU = I / (A + B − I) grows
+ * with I, so IoU ≤ m / (A + B − m), taken here with m a little larger (`BOUND_SLACK`).
+ * (Shapes the library gave up on are compared on a raster, an estimate of the same exact IoU.)
+ */
+function arealIoUBound(a, b) {
+    if (!(a.area > 0 && b.area > 0) || !boundsOverlap(a.bounds, b.bounds))
+        return 0;
+    const width = Math.min(a.bounds.maxX, b.bounds.maxX) - Math.max(a.bounds.minX, b.bounds.minX);
+    const height = Math.min(a.bounds.maxY, b.bounds.maxY) - Math.max(a.bounds.minY, b.bounds.minY);
+    const most = Math.min(width * height, a.area, b.area) * (1 + BOUND_SLACK);
+    const union = a.area + b.area - most;
+    return union > 0 ? most / union : 1;
+}
 /** IoU of the cells whose centres fall inside each shape, on a grid fitted to both. */
 function rasterIoU(a, b) {
     const joint = unionBounds(a.bounds, b.bounds);
@@ -48340,34 +50211,86 @@ const GAUSS_OFFSET = 1 / (2 * Math.sqrt(3));
 /** Upper bound on lattice bands, so absurd coordinates cannot make a pair arbitrarily slow. */
 const MAX_LATTICE_BANDS = 20_000;
 /**
- * Sample heights covering [from, to]: bands on the lattice k · step (the same for every buffer of
- * the frame, coarsened only for absurdly tall ranges), split at the given breaks, with two
- * Gauss–Legendre points per band.
+ * Heights at which covered lengths are sampled, and the band height each stands for, in
+ * increasing y: `y[k]`, `weight[k]` for k < `count`. Refilled by `fill`, reused between calls.
  */
-function bandSamples(from, to, step, breakLists) {
-    if (!(to > from) || !(step > 0))
-        return [];
-    const lattice = Math.max(step, (to - from) / MAX_LATTICE_BANDS);
-    const cuts = [from, to];
-    for (let k = Math.floor(from / lattice) + 1; k * lattice < to; k++)
-        cuts.push(k * lattice);
-    for (const breaks of breakLists)
+class BandSamples {
+    count = 0;
+    y = new Float64Array(512);
+    weight = new Float64Array(512);
+    cuts = new Float64Array(256);
+    /**
+     * Samples covering [from, to]: bands on the lattice k · step (the same for every buffer of the
+     * frame, coarsened only for absurdly tall ranges), split at the given breaks (each list
+     * ascending), with two Gauss–Legendre points per band. No samples when the range is empty.
+     */
+    fill(from, to, step, breaks, moreBreaks = []) {
+        this.count = 0;
+        if (!(to > from) || !(step > 0))
+            return this;
+        const lattice = Math.max(step, (to - from) / MAX_LATTICE_BANDS);
+        let cuts = this.cuts;
+        let n = 0;
+        const push = (value) => {
+            if (n === cuts.length) {
+                const grown = new Float64Array(cuts.length * 2);
+                grown.set(cuts);
+                cuts = grown;
+            }
+            cuts[n++] = value;
+        };
+        push(from);
+        push(to);
+        for (let k = Math.floor(from / lattice) + 1; k * lattice < to; k++)
+            push(k * lattice);
         for (const y of breaks)
             if (y > from && y < to)
-                cuts.push(y);
-    cuts.sort((a, b) => a - b);
-    const samples = [];
-    for (let k = 0; k + 1 < cuts.length; k++) {
-        const low = cuts[k];
-        const high = cuts[k + 1];
-        if (!(high > low))
-            continue;
-        const middle = (low + high) / 2;
-        const offset = (high - low) * GAUSS_OFFSET;
-        const weight = (high - low) / 2;
-        samples.push({ y: middle - offset, weight }, { y: middle + offset, weight });
+                push(y);
+        for (const y of moreBreaks)
+            if (y > from && y < to)
+                push(y);
+        this.cuts = cuts;
+        // Every cut is finite, so the numeric order of a typed-array sort is the order of (a, b) =>
+        // a − b (up to −0 and +0, which give the same bands).
+        const sorted = cuts.subarray(0, n).sort();
+        this.reserve(2 * n);
+        let count = 0;
+        for (let k = 0; k + 1 < n; k++) {
+            const low = sorted[k];
+            const high = sorted[k + 1];
+            if (!(high > low))
+                continue;
+            const middle = (low + high) / 2;
+            const offset = (high - low) * GAUSS_OFFSET;
+            const weight = (high - low) / 2;
+            this.y[count] = middle - offset;
+            this.weight[count++] = weight;
+            this.y[count] = middle + offset;
+            this.weight[count++] = weight;
+        }
+        this.count = count;
+        return this;
     }
-    return samples;
+    reserve(size) {
+        if (this.y.length >= size)
+            return;
+        this.y = new Float64Array(size);
+        this.weight = new Float64Array(size);
+    }
+}
+/** Sorted, disjoint intervals [x0, x1, x2, x3, …] in the first `length` entries of `values`. */
+class Intervals {
+    values = new Float64Array(64);
+    length = 0;
+    push(low, high) {
+        if (this.length + 2 > this.values.length) {
+            const grown = new Float64Array(this.values.length * 2);
+            grown.set(this.values);
+            this.values = grown;
+        }
+        this.values[this.length++] = low;
+        this.values[this.length++] = high;
+    }
 }
 /**
  * Cuts one buffer with horizontal lines at increasing heights, keeping only the segments whose
@@ -48377,36 +50300,52 @@ class BufferSweep {
     segments;
     radius;
     next = 0;
+    /** The first `activeCount` entries are the segments that reach the last height cut. */
     active = [];
+    activeCount = 0;
+    intervals = new Intervals();
     /** `segments` sorted by `top`. */
     constructor(segments, radius) {
         this.segments = segments;
         this.radius = radius;
     }
-    /** The intervals of the line at `y` within the buffer: [x0, x1, x2, x3, …], sorted, disjoint. */
+    /**
+     * The intervals of the line at `y` within the buffer, sorted and disjoint. The result is
+     * this sweep's own buffer: valid until the next cut.
+     */
     cut(y) {
-        const segments = this.segments;
+        const { segments, active } = this;
+        let count = this.activeCount;
         while (this.next < segments.length && segments[this.next].top <= y) {
-            this.active.push(segments[this.next]);
+            active[count++] = segments[this.next];
             this.next++;
         }
+        // Array length is left alone (setting it is a slow runtime call); stale entries past the
+        // count are never read.
         let kept = 0;
-        for (const segment of this.active)
+        for (let k = 0; k < count; k++) {
+            const segment = active[k];
             if (segment.bottom >= y)
-                this.active[kept++] = segment;
-        this.active.length = kept;
-        const pieces = [];
-        for (const segment of this.active)
-            cutCapsule(segment, this.radius, y, pieces);
-        return pieces.length <= 2 ? pieces : mergeIntervals(pieces);
+                active[kept++] = segment;
+        }
+        this.activeCount = kept;
+        const pieces = this.intervals;
+        pieces.length = 0;
+        for (let k = 0; k < kept; k++)
+            cutCapsule(active[k], this.radius, y, pieces);
+        if (pieces.length > 2)
+            mergeIntervals(pieces);
+        return pieces;
     }
 }
 /**
  * Union of intervals [x0, x1, x2, x3, …] given in any order, as a sorted disjoint list, in place.
  * A cut meets only the few capsules near it, so an insertion sort beats the general one here.
  */
-function mergeIntervals(pieces) {
-    for (let k = 2; k < pieces.length; k += 2) {
+function mergeIntervals(intervals) {
+    const pieces = intervals.values;
+    const length = intervals.length;
+    for (let k = 2; k < length; k += 2) {
         const low = pieces[k];
         const high = pieces[k + 1];
         let j = k - 2;
@@ -48419,7 +50358,7 @@ function mergeIntervals(pieces) {
         pieces[j + 3] = high;
     }
     let last = 1;
-    for (let k = 2; k < pieces.length; k += 2) {
+    for (let k = 2; k < length; k += 2) {
         const low = pieces[k];
         const high = pieces[k + 1];
         if (low <= pieces[last]) {
@@ -48432,14 +50371,14 @@ function mergeIntervals(pieces) {
             last += 2;
         }
     }
-    pieces.length = last + 1;
-    return pieces;
+    intervals.length = last + 1;
 }
 /** Total length of a sorted disjoint interval list. */
 function intervalsLength(intervals) {
+    const values = intervals.values;
     let length = 0;
     for (let k = 0; k < intervals.length; k += 2) {
-        length += intervals[k + 1] - intervals[k];
+        length += values[k + 1] - values[k];
     }
     return length;
 }
@@ -48481,13 +50420,15 @@ function cutCapsule(segment, radius, y, out) {
 }
 /** Length shared by two sorted, disjoint interval lists. */
 function sharedLength(a, b) {
+    const first = a.values;
+    const second = b.values;
     let i = 0;
     let j = 0;
     let shared = 0;
     while (i < a.length && j < b.length) {
-        const endA = a[i + 1];
-        const endB = b[j + 1];
-        const overlap = Math.min(endA, endB) - Math.max(a[i], b[j]);
+        const endA = first[i + 1];
+        const endB = second[j + 1];
+        const overlap = Math.min(endA, endB) - Math.max(first[i], second[j]);
         if (overlap > 0)
             shared += overlap;
         if (endA < endB)
@@ -48503,6 +50444,8 @@ const POLYLINE_BANDS_PER_RADIUS = 8;
 function polylineBufferRadius(scale) {
     return POLYLINE_BUFFER_FRACTION * frameScale(scale);
 }
+/** Reused for every integration (one at a time: nothing here is re-entered). */
+const samples = new BandSamples();
 const preparePolyline = memoisedByGeometry((g, scale) => {
     const radius = polylineBufferRadius(scale);
     const points = linePoints(g, scale);
@@ -48534,8 +50477,9 @@ const preparePolyline = memoisedByGeometry((g, scale) => {
     };
     const sweep = new BufferSweep(segments, radius);
     const step = radius / POLYLINE_BANDS_PER_RADIUS;
-    for (const sample of bandSamples(prepared.reach.minY, prepared.reach.maxY, step, [breaks])) {
-        prepared.area += sample.weight * intervalsLength(sweep.cut(sample.y));
+    const { count, y, weight } = samples.fill(prepared.reach.minY, prepared.reach.maxY, step, breaks);
+    for (let k = 0; k < count; k++) {
+        prepared.area += weight[k] * intervalsLength(sweep.cut(y[k]));
     }
     return prepared;
 });
@@ -48566,8 +50510,10 @@ function polylineSimilarity(a, b, scale) {
     const sweepFirst = new BufferSweep(first.segments, first.radius);
     const sweepSecond = new BufferSweep(second.segments, second.radius);
     const step = first.radius / POLYLINE_BANDS_PER_RADIUS;
-    for (const sample of bandSamples(from, to, step, [first.breaks, second.breaks])) {
-        shared += sample.weight * sharedLength(sweepFirst.cut(sample.y), sweepSecond.cut(sample.y));
+    const { count, y, weight } = samples.fill(from, to, step, first.breaks, second.breaks);
+    for (let k = 0; k < count; k++) {
+        const at = y[k];
+        shared += weight[k] * sharedLength(sweepFirst.cut(at), sweepSecond.cut(at));
     }
     const union = first.area + second.area - shared;
     return union > 0 ? Math.min(1, Math.max(0, shared / union)) : 0;
@@ -48680,6 +50626,18 @@ function similarity(a, b, size) {
     const value = shapeSimilarity(a, b, size);
     return Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0;
 }
+/**
+ * An upper bound on `similarity(a, b, size)`, cheap to compute: for two shapes compared by the
+ * clipping library (polygons and rotated boxes with each other and with boxes), from their areas
+ * and the overlap of their bounds (`arealIoUBound`); 1 for every other pair, whose exact value is
+ * cheap enough or has no cheap bound.
+ */
+function similarityBound(a, b, size) {
+    if (!isAreal(a) || !isAreal(b) || (a.type === 'box' && b.type === 'box'))
+        return 1;
+    const scale = unitScale(size);
+    return arealIoUBound(arealShapeOf(a, scale), arealShapeOf(b, scale));
+}
 function shapeSimilarity(a, b, size) {
     const scale = unitScale(size);
     if (isAreal(a) && isAreal(b)) {
@@ -48740,1476 +50698,2145 @@ function boundsOf(g, size) {
     }
 }
 
-const realGeometry = { similarity, boundsOf };
+const realGeometry = { similarity, boundsOf, similarityBound };
 /**
  * Scores one training project against the benchmark. Throws `EvaluationError` when the project
  * cannot be scored: its ontology differs from the benchmark's, or it shares no row with it.
  * `geometry` replaces the similarity functions (tests); by default the geometry layer's are used.
  */
 function evaluateProject(benchmark, training, options, geometry = {}) {
-    return evaluateProjectWith(benchmark, training, options, { ...realGeometry, ...geometry });
+    // The real bound holds only for the real similarity: with another one, there is none.
+    const bound = geometry.similarity === undefined ? { similarityBound } : {};
+    const { similarityBound: _real, ...exact } = realGeometry;
+    return evaluateProjectWith(benchmark, training, options, { ...exact, ...bound, ...geometry });
 }
 
-/** Threshold order in messages and reports. */
-const GATE_METRICS$1 = [
-    'meanIou',
-    'classAccuracy',
-    'precision',
-    'recall',
-    'f1'
+/**
+ * How numbers look in the markdown and terminal reports (the CSV and JSON keep full precision).
+ *
+ * Scores are fractions in [0, 1] printed with three decimals (`0.820`), the same scale as the
+ * threshold inputs (`min-mean-iou: 0.8`), so a reader compares like with like; a score that cannot
+ * be computed (nothing to divide by) is `—`. Counts are whole numbers with no separators.
+ */
+const SCORE_DECIMALS = 3;
+const MISSING = '—';
+function formatScore(value) {
+    return value === null || !Number.isFinite(value) ? MISSING : value.toFixed(SCORE_DECIMALS);
+}
+const MAX_DECIMALS = 10;
+/** A threshold as given: three decimals, more if it has them (0.8125 is not rounded to 0.813). */
+function formatThreshold(threshold) {
+    return threshold.toFixed(thresholdDecimals(threshold));
+}
+function thresholdDecimals(threshold) {
+    let decimals = SCORE_DECIMALS;
+    while (decimals < MAX_DECIMALS && Number(threshold.toFixed(decimals)) !== threshold)
+        decimals++;
+    return decimals;
+}
+/**
+ * A score next to its threshold, with enough decimals that the two never print the same unless
+ * they are equal: 0.7996 against 0.8 must not read `0.800 < 0.800`.
+ */
+function formatAgainstThreshold(actual, threshold) {
+    let decimals = thresholdDecimals(threshold);
+    if (actual === null || !Number.isFinite(actual)) {
+        return { actual: MISSING, threshold: threshold.toFixed(decimals) };
+    }
+    while (decimals < MAX_DECIMALS &&
+        actual !== threshold &&
+        actual.toFixed(decimals) === threshold.toFixed(decimals)) {
+        decimals++;
+    }
+    return { actual: actual.toFixed(decimals), threshold: threshold.toFixed(decimals) };
+}
+function formatRatio(part, whole, unit) {
+    return `${part}/${whole} ${unit}`;
+}
+/** `1 annotator`, `3 annotators`. */
+function plural$1(count, singular, pluralForm = `${singular}s`) {
+    return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+/**
+ * Makes user data (project and data titles, e-mails, class names, error messages) safe to put in
+ * GitHub markdown: in table cells, list items and inside `<summary>`/`<details>` HTML.
+ *
+ * - `& < > " '` become HTML entities, so a title cannot open a tag (`<script>`, `<img onerror>`).
+ *   `core.summary` inserts HTML as is, and GitHub renders HTML in markdown.
+ * - `|` becomes `&#124;`, so it cannot end a table cell (GFM splits rows on a literal pipe).
+ * - Markdown punctuation `\ ` * _ [ ] ~` becomes entities too, so a title cannot turn into a link,
+ *   emphasis or code span. Entities (unlike backslash escapes) also work inside HTML blocks.
+ * - Line breaks become spaces, so a title cannot end a table row or list item.
+ * - Very long strings are cut with `…` so one title cannot eat the size budget.
+ */
+const ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+    '|': '&#124;',
+    '\\': '&#92;',
+    '`': '&#96;',
+    '*': '&#42;',
+    _: '&#95;',
+    '[': '&#91;',
+    ']': '&#93;',
+    '~': '&#126;'
+};
+const SPECIAL = /[&<>"'|\\`*_[\]~]/g;
+const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029]/g;
+const DEFAULT_MAX_TEXT_LENGTH = 200;
+function escapeMarkdown(text, maxLength = DEFAULT_MAX_TEXT_LENGTH) {
+    return shorten(text.replace(LINE_BREAKS, ' '), maxLength).replace(SPECIAL, (char) => ENTITIES[char] ?? char);
+}
+/** Cuts at a code point boundary, so an emoji is never split into a lone surrogate. */
+function shorten(text, maxLength) {
+    if (text.length <= maxLength)
+        return text;
+    const codePoints = Array.from(text);
+    if (codePoints.length <= maxLength)
+        return text;
+    return `${codePoints.slice(0, maxLength - 1).join('')}…`;
+}
+
+const ALIGN_MARKER = { left: ':--', right: '--:', center: ':-:' };
+function tableHead(columns) {
+    const header = tableRow(columns.map((column) => column.header));
+    const separator = tableRow(columns.map((column) => ALIGN_MARKER[column.align ?? 'left']));
+    return `${header}${separator}`;
+}
+/** One row, ending with a line break. */
+function tableRow(cells) {
+    return `| ${cells.join(' | ')} |\n`;
+}
+function table(columns, rows) {
+    return tableHead(columns) + rows.map(tableRow).join('');
+}
+
+/**
+ * Where each training project stands: its scores, each threshold that is set and whether it was
+ * met, and the verdict over the run. Every report (summary, comment, terminal, outputs) reads
+ * these, so they all agree on who passed.
+ *
+ * Pass or fail comes from the gate (`result.gate`), never recomputed here: the gate owns the rule
+ * (including that a score that cannot be computed fails a set threshold).
+ */
+/** Metric order everywhere: the order of the threshold inputs. */
+const GATE_METRICS = Object.keys(THRESHOLD_INPUTS);
+const ONE_TO_ONE_SCORES = [
+    { key: 'precision', label: 'Precision', shortLabel: 'Precision' },
+    { key: 'recall', label: 'Recall', shortLabel: 'Recall' },
+    { key: 'f1', label: 'F1', shortLabel: 'F1' },
+    { key: 'meanIou', label: 'Mean IoU', shortLabel: 'Mean IoU' },
+    { key: 'classAccuracy', label: 'Class accuracy', shortLabel: 'Class acc' },
+    { key: 'attributeAccuracy', label: 'Attribute accuracy', shortLabel: 'Attr acc' },
+    { key: 'classificationAccuracy', label: 'Classification accuracy', shortLabel: 'Classif acc' }
 ];
-function applyGate(projects, thresholds) {
-    const failures = [];
-    const failedProjects = [];
-    for (const outcome of projects) {
-        if (outcome.status === 'failed') {
-            failedProjects.push(outcome.failure);
-            continue;
-        }
+// The script scores only IoU and class; its class score per row averages to what we call class
+// accuracy, and the user knows it as "class score".
+const ENCORD_SCRIPT_SCORES = [
+    { key: 'meanIou', label: 'Mean IoU', shortLabel: 'Mean IoU' },
+    { key: 'classAccuracy', label: 'Mean class score', shortLabel: 'Class score' }
+];
+function scoreColumns(method) {
+    return method === 'encord-script' ? ENCORD_SCRIPT_SCORES : ONE_TO_ONE_SCORES;
+}
+function isEvaluated(standing) {
+    return standing.status === 'evaluated';
+}
+/** One standing per training project, in input order. */
+function standings(result) {
+    const failed = new Map();
+    for (const failure of result.gate.failures) {
+        const metrics = failed.get(failure.projectHash) ?? new Map();
+        metrics.set(failure.metric, failure.actual);
+        failed.set(failure.projectHash, metrics);
+    }
+    return result.projects.map((outcome) => {
+        if (outcome.status === 'failed')
+            return { status: 'failed', failure: outcome.failure };
         const { evaluation } = outcome;
-        for (const metric of GATE_METRICS$1) {
-            const threshold = thresholds[metric];
-            if (threshold === undefined)
-                continue;
-            const actual = evaluation.overall[metric];
-            // A score that cannot be computed (e.g. no benchmark objects) cannot show the bar is met.
-            if (actual === null || actual < threshold) {
-                failures.push({
-                    projectHash: evaluation.projectHash,
-                    annotator: evaluation.annotator,
-                    metric,
-                    threshold,
-                    actual
-                });
-            }
-        }
-    }
-    return { passed: failures.length === 0 && failedProjects.length === 0, failures, failedProjects };
+        const failedMetrics = failed.get(evaluation.projectHash);
+        const checks = thresholdsSet(result).map(([metric, threshold]) => {
+            const passed = !(failedMetrics?.has(metric) ?? false);
+            const actual = passed ? evaluation.overall[metric] : (failedMetrics?.get(metric) ?? null);
+            return { metric, input: THRESHOLD_INPUTS[metric], threshold, actual, passed };
+        });
+        return { status: 'evaluated', evaluation, passed: failedMetrics === undefined, checks };
+    });
 }
-
-/**
- * Collects the answers of one owner across one or more lists (`object_answers` then
- * `object_actions` for objects). The ontology decides whether an attribute is dynamic, as in the
- * SDK, whichever list its answer came from.
- */
-class AnswerCollector {
-    index;
-    owner;
-    allowDynamic;
-    staticAnswers = new Map();
-    dynamicAnswers = [];
-    /** Dynamic checklists are merged per attribute, in first-answer order. */
-    dynamicChecklists = new Map();
-    constructor(index, owner, 
-    /** Classifications have no dynamic attributes: their answers are all static. */
-    allowDynamic) {
-        this.index = index;
-        this.owner = owner;
-        this.allowDynamic = allowDynamic;
-    }
-    add(list, fail) {
-        list.forEach((entry, i) => {
-            const lookup = this.index.attribute(this.owner, entry.featureHash);
-            if ('problem' in lookup)
-                fail(lookup.problem, [i, 'featureHash']);
-            const attribute = lookup.found;
-            const dynamic = this.allowDynamic && attribute.dynamic;
-            const answer = this.readAnswer(attribute, entry, (problem, field) => fail(problem, [i, ...field]));
-            if (dynamic)
-                this.addDynamic(attribute, entry, answer, i, fail);
-            else if (answer !== undefined)
-                this.addStatic(attribute, answer);
-        });
-    }
-    result() {
-        const staticAnswers = [...this.staticAnswers].map(([attributeHash, answer]) => ({
-            attributeHash,
-            answer
-        }));
-        const dynamicAnswers = [...this.dynamicAnswers];
-        for (const [attributeHash, entries] of this.dynamicChecklists) {
-            for (const { ranges, options } of mergeChecklistRanges(entries)) {
-                dynamicAnswers.push({ attributeHash, answer: { type: 'checklist', options }, ranges });
-            }
-        }
-        return { staticAnswers, dynamicAnswers };
-    }
-    addStatic(attribute, answer) {
-        const previous = this.staticAnswers.get(attribute.featureHash);
-        // The web app writes one dict per ticked checklist option; the SDK merges them.
-        if (answer.type === 'checklist' && previous?.type === 'checklist') {
-            this.staticAnswers.set(attribute.featureHash, {
-                type: 'checklist',
-                options: unique([...previous.options, ...answer.options])
-            });
-        }
-        else {
-            this.staticAnswers.set(attribute.featureHash, answer);
-        }
-    }
-    addDynamic(attribute, entry, answer, i, fail) {
-        if (entry.range === null || entry.range === undefined) {
-            fail(`attribute "${attribute.name}" is dynamic, so its answer needs a "range"`, [i, 'range']);
-        }
-        entry.range.forEach(([start, end], r) => {
-            if (end < start)
-                fail(`range [${start}, ${end}] ends before it starts`, [i, 'range', r]);
-        });
-        if (answer === undefined)
-            return;
-        const ranges = entry.range.map(([start, end]) => [start, end]);
-        if (answer.type === 'checklist') {
-            const entries = this.dynamicChecklists.get(attribute.featureHash) ?? [];
-            entries.push({ ranges, options: answer.options });
-            this.dynamicChecklists.set(attribute.featureHash, entries);
-        }
-        else {
-            // Where ranges of several answers overlap, the later answer holds (as the SDK overwrites).
-            this.dynamicAnswers.push({ attributeHash: attribute.featureHash, answer, ranges });
-        }
-    }
-    /** The answer of one entry, or undefined when it carries none (null, or a radio without one). */
-    readAnswer(attribute, entry, fail) {
-        const answers = entry.answers;
-        if (answers === null)
-            return undefined;
-        const name = `attribute "${attribute.name}" is ${attribute.type}, so its answer must be`;
-        switch (attribute.type) {
-            case 'text':
-                if (typeof answers !== 'string')
-                    fail(`${name} a string`, ['answers']);
-                return { type: 'text', text: answers };
-            case 'numeric':
-                if (typeof answers !== 'number')
-                    fail(`${name} a number`, ['answers']);
-                return { type: 'numeric', value: answers };
-            case 'radio': {
-                if (!Array.isArray(answers))
-                    fail(`${name} a list of one option`, ['answers']);
-                // The app keeps a radio with its answer removed as an empty list: no answer, as in the SDK.
-                const [only] = answers;
-                if (answers.length !== 1 || only === undefined)
-                    return undefined;
-                return { type: 'radio', option: this.optionHash(attribute, only.featureHash, fail, 0) };
-            }
-            case 'checklist': {
-                if (!Array.isArray(answers))
-                    fail(`${name} a list of options`, ['answers']);
-                return {
-                    type: 'checklist',
-                    options: unique(answers.map((option, j) => this.optionHash(attribute, option.featureHash, fail, j)))
-                };
-            }
-        }
-    }
-    optionHash(attribute, featureHash, fail, j) {
-        const lookup = this.index.option(attribute, featureHash);
-        if ('problem' in lookup)
-            fail(lookup.problem, ['answers', j, 'featureHash']);
-        return lookup.found.featureHash;
-    }
+/** The thresholds that are set, in metric order. */
+function thresholdsSet(result) {
+    return GATE_METRICS.flatMap((metric) => {
+        const threshold = result.settings.thresholds[metric];
+        return threshold === undefined ? [] : [[metric, threshold]];
+    });
+}
+function verdictOf(result, all = standings(result)) {
+    const evaluated = all.filter(isEvaluated);
+    const passedAnnotators = evaluated.filter((standing) => standing.passed).length;
+    const missed = new Set(result.gate.failures.map((failure) => failure.metric));
+    return {
+        passed: result.gate.passed,
+        total: all.length,
+        evaluated: evaluated.length,
+        passedAnnotators,
+        failedAnnotators: evaluated.length - passedAnnotators,
+        notEvaluated: all.length - evaluated.length,
+        missedThresholds: GATE_METRICS.filter((metric) => missed.has(metric)).map((metric) => THRESHOLD_INPUTS[metric]),
+        thresholdsSet: thresholdsSet(result).length > 0
+    };
 }
 /**
- * Dynamic checklist answers may come as several entries with overlapping ranges (one per ticked
- * option). Like the SDK, we cut them into non-overlapping pieces holding the union of the options
- * ticked there, then gather the pieces that hold the same options into one answer.
+ * The verdict in words, without decoration: a headline and at most one more line.
+ * e.g. `1 of 3 annotators failed (min-mean-iou)` / `1 of 4 training projects could not be evaluated`.
  */
-function mergeChecklistRanges(entries) {
-    const bounds = new Set();
-    for (const { ranges } of entries) {
-        for (const [start, end] of ranges)
-            bounds.add(start).add(end + 1);
-    }
-    const points = [...bounds].sort((a, b) => a - b);
-    const bySet = new Map();
-    for (let k = 0; k + 1 < points.length; k++) {
-        const start = points[k];
-        const end = points[k + 1] - 1;
-        const options = [];
-        for (const entry of entries) {
-            if (entry.ranges.some(([s, e]) => s <= start && end <= e))
-                options.push(...entry.options);
-        }
-        if (options.length === 0)
-            continue;
-        const set = unique(options);
-        const key = [...set].sort().join('\u0000');
-        const group = bySet.get(key);
-        const last = group?.ranges[group.ranges.length - 1];
-        if (group === undefined)
-            bySet.set(key, { ranges: [[start, end]], options: set });
-        else if (last !== undefined && last[1] + 1 === start)
-            last[1] = end;
-        else
-            group.ranges.push([start, end]);
-    }
-    return [...bySet.values()];
-}
-function unique(values) {
-    return [...new Set(values)];
-}
-
-/**
- * Classification instances of one row (`encord-api.md` §7.4, §7.7), built in the SDK's order:
- * first the instances that `classification_answers` describe itself (those carrying `createdBy`:
- * global and range-based ones), then frame classifications in order of first appearance.
- */
-/** A corrupt range must not make us allocate billions of frames. */
-const MAX_EXPANDED_FRAMES = 1_000_000;
-class ClassificationCollector {
-    index;
-    answers;
-    rangesAreFrames;
-    fail;
-    building = new Map();
-    constructor(index, answers, 
-    /** False for audio and text, whose ranges are milliseconds or characters, not frames. */
-    rangesAreFrames, fail) {
-        this.index = index;
-        this.answers = answers;
-        this.rangesAreFrames = rangesAreFrames;
-        this.fail = fail;
-    }
-    /** Instances described by `classification_answers` alone (global and range-based ones). */
-    addFromAnswers() {
-        for (const [key, entry] of Object.entries(this.answers)) {
-            // Entries on spaces belong to objects we do not score; entries without `createdBy` are the
-            // answers of frame classifications, created when a frame names them.
-            if (!('createdBy' in entry) || hasSpaces(entry))
-                continue;
-            const hash = entry.classificationHash ?? key;
-            const path = ['classification_answers', key];
-            const classification = this.lookup(entry.featureHash, hash, [...path, 'featureHash']);
-            const ranges = entry.range ?? [];
-            const global = classification.global === true || ranges.length === 0;
-            const frames = new Set();
-            if (!global && this.rangesAreFrames)
-                this.expand(ranges, frames, hash, [...path, 'range']);
-            this.building.set(hash, {
-                instance: this.instance(hash, classification, global, entry, entry.createdBy ?? null, path),
-                frames,
-                globalInOntology: classification.global === true
-            });
-        }
-    }
-    /** Frame classifications of one frame; a hash seen on several frames is one instance. */
-    addFrame(list, frame, path) {
-        list.forEach((label, i) => {
-            const hash = label.classificationHash;
-            const classification = this.lookup(label.featureHash, hash, [...path(i), 'featureHash']);
-            const known = this.building.get(hash);
-            if (known !== undefined) {
-                // An answer entry with an empty range looks global, but the SDK still places it on the
-                // frames that name it; only the ontology's `level: "global"` keeps it off frames.
-                if (known.globalInOntology)
-                    return;
-                known.instance.global = false;
-                known.frames.add(frame);
-                return;
-            }
-            const entry = this.answers[hash];
-            // A frame classification without answers is dropped, as the SDK does (older rows have them).
-            if (entry === undefined)
-                return;
-            const global = classification.global === true;
-            const answersPath = ['classification_answers', hash];
-            this.building.set(hash, {
-                instance: this.instance(hash, classification, global, entry, label.createdBy ?? null, answersPath),
-                frames: global ? new Set() : new Set([frame]),
-                globalInOntology: global
-            });
-        });
-    }
-    result() {
-        return [...this.building.values()].map(({ instance, frames }) => ({
-            ...instance,
-            frames: [...frames].sort((a, b) => a - b)
-        }));
-    }
-    lookup(featureHash, hash, path) {
-        const lookup = this.index.classification(featureHash);
-        if ('problem' in lookup)
-            this.fail(lookup.problem, hash, path);
-        return lookup.found;
-    }
-    instance(hash, classification, global, entry, createdBy, path) {
-        const collector = new AnswerCollector(this.index, classification, false);
-        const fail = (problem, field) => this.fail(problem, hash, [...path, 'classifications', ...field]);
-        collector.add(entry.classifications, fail);
+function verdictText(verdict) {
+    const notEvaluated = verdict.notEvaluated > 0
+        ? `${verdict.notEvaluated} of ${verdict.total} training ${verdict.total === 1 ? 'project' : 'projects'} could not be evaluated`
+        : null;
+    if (verdict.failedAnnotators > 0) {
+        const which = verdict.missedThresholds.length > 0 ? ` (${verdict.missedThresholds.join(', ')})` : '';
         return {
-            classificationHash: hash,
-            featureHash: classification.featureHash,
-            name: classification.name,
-            global,
-            frames: [],
-            answers: collector.result().staticAnswers,
-            createdBy
+            headline: `${verdict.failedAnnotators} of ${annotators(verdict.evaluated)} failed${which}`,
+            detail: notEvaluated
         };
     }
-    expand(ranges, frames, hash, path) {
-        ranges.forEach(([start, end], r) => {
-            if (end < start)
-                this.fail(`range [${start}, ${end}] ends before it starts`, hash, [...path, r]);
-            if (frames.size + (end - start + 1) > MAX_EXPANDED_FRAMES) {
-                this.fail(`ranges cover more than ${MAX_EXPANDED_FRAMES} frames`, hash, [...path, r]);
-            }
-            for (let frame = start; frame <= end; frame++)
-                frames.add(frame);
-        });
-    }
-}
-function hasSpaces(entry) {
-    return entry.spaces !== null && entry.spaces !== undefined && Object.keys(entry.spaces).length > 0;
-}
-
-class FrameSizes {
-    listedWidth;
-    listedHeight;
-    sizes = new Map();
-    constructor(listedWidth, listedHeight) {
-        this.listedWidth = listedWidth;
-        this.listedHeight = listedHeight;
-    }
-    /** Records the size of `frame`; `override` (per-frame metadata) wins over the unit's size. */
-    set(frame, unit, override) {
-        const size = known(override?.width, override?.height) ??
-            known(unit.width, unit.height) ??
-            known(this.listedWidth, this.listedHeight);
-        if (size !== undefined)
-            this.sizes.set(frame, size);
-    }
-}
-function known(width, height) {
-    return width && height && width > 0 && height > 0 ? { width, height } : undefined;
-}
-
-/**
- * Coordinates of one frame object (`encord-api.md` §7.5) → our `Geometry`. Values stay normalised
- * as Encord stores them; nothing is clamped (neither does the SDK).
- */
-function isScoredShape(shape) {
-    return SCORED_SHAPES.has(shape);
-}
-function decodeGeometry(object, shape) {
-    switch (shape) {
-        case 'bounding_box': {
-            const box = object.boundingBox;
-            if (box === undefined)
-                return missing('boundingBox', shape);
-            return { type: 'box', x: box.x, y: box.y, w: box.w, h: box.h };
-        }
-        case 'rotatable_bounding_box': {
-            const box = object.rotatableBoundingBox;
-            if (box === undefined)
-                return missing('rotatableBoundingBox', shape);
-            // theta is kept as given: its unit is unverified; the geometry layer reads degrees.
-            return { type: 'rotatedBox', x: box.x, y: box.y, w: box.w, h: box.h, theta: box.theta };
-        }
-        case 'polygon':
-            return decodePolygon(object);
-        case 'polyline': {
-            if (object.polyline === undefined)
-                return missing('polyline', shape);
-            const points = orderedPoints(object.polyline, 'polyline');
-            return 'problem' in points ? points : { type: 'polyline', points };
-        }
-        case 'point': {
-            if (object.point === undefined)
-                return missing('point', shape);
-            // Only key "0" is read, as in the SDK (a 3-D point's z is ignored).
-            const point = object.point['0'];
-            return { type: 'point', x: point.x, y: point.y };
-        }
-        case 'bitmask':
-            return decodeBitmask(object);
-        case 'skeleton': {
-            if (object.skeleton === undefined)
-                return missing('skeleton', shape);
-            return { type: 'skeleton', nodes: Object.values(object.skeleton).map(toSkeletonNode) };
-        }
-    }
-}
-/**
- * A non-empty `polygons` (polygons → rings → flat `[x1, y1, …]`) wins; otherwise the legacy
- * `polygon` points make one polygon with one ring. Both empty is an error, as in the SDK.
- */
-function decodePolygon(object) {
-    const polygons = object.polygons;
-    if (polygons !== null && polygons !== undefined && polygons.length > 0) {
-        for (const [p, polygon] of polygons.entries()) {
-            if (polygon.length === 0) {
-                return { problem: 'a polygon in "polygons" has no rings', field: ['polygons', p] };
-            }
-            for (const [r, ring] of polygon.entries()) {
-                if (ring.length % 2 !== 0) {
-                    return {
-                        problem: `a ring must list x, y pairs, but has ${ring.length} numbers`,
-                        field: ['polygons', p, r]
-                    };
-                }
-            }
-        }
-        return { type: 'polygon', polygons };
-    }
-    const points = object.polygon === null || object.polygon === undefined
-        ? []
-        : orderedPoints(object.polygon, 'polygon');
-    if ('problem' in points)
-        return points;
-    if (points.length === 0) {
-        return {
-            problem: 'the polygon has no points (both "polygon" and "polygons" are empty)',
-            field: ['polygon']
-        };
-    }
-    const ring = [];
-    for (const point of points)
-        ring.push(point.x, point.y);
-    return { type: 'polygon', polygons: [[ring]] };
-}
-function decodeBitmask(object) {
-    // Very old labels carry the mask on the object itself; the SDK falls back to reading it there.
-    const mask = object.bitmask ?? object;
-    const { top, left, width, height, rleString } = mask;
-    if (top === undefined ||
-        left === undefined ||
-        width === undefined ||
-        height === undefined ||
-        rleString === undefined) {
-        return missing('bitmask', 'bitmask');
-    }
-    return { type: 'bitmask', top, left, width, height, rle: rleString };
-}
-/** Legacy point lists: arrays keep their order, objects keyed "0", "1", … are sorted numerically. */
-function orderedPoints(list, field) {
-    if (Array.isArray(list))
-        return list.map(({ x, y }) => ({ x, y }));
-    const keyed = [];
-    for (const [key, { x, y }] of Object.entries(list)) {
-        if (!/^\d+$/.test(key)) {
-            return {
-                problem: `point keys must be numbers "0", "1", …, not "${key}"`,
-                field: [field, key]
-            };
-        }
-        keyed.push([Number(key), { x, y }]);
-    }
-    return keyed.sort((a, b) => a[0] - b[0]).map(([, point]) => point);
-}
-function toSkeletonNode(node) {
-    return {
-        name: node.name,
-        featureHash: node.featureHash ?? null,
-        x: node.x,
-        y: node.y,
-        visibility: visibilityOf(node)
-    };
-}
-/** Legacy boolean flags take precedence, in the SDK's order; then `visibility`; default visible. */
-function visibilityOf(node) {
-    if (node.invisible)
-        return 'invisible';
-    if (node.occluded)
-        return 'occluded';
-    if (node.selfOccluded)
-        return 'selfOccluded';
-    if (node.visible)
-        return 'visible';
-    return node.visibility ?? 'visible';
-}
-function missing(key, shape) {
-    return { problem: `a ${shape} label needs a "${key}" field`, field: [key] };
-}
-
-/**
- * Object instances (tracks) of one row. One `objectHash` is one instance, whatever the number of
- * frames or images it appears on; instances keep the order in which they first appear.
- */
-class ObjectCollector {
-    index;
-    fail;
-    tracks = new Map();
-    /** Objects whose ontology shape we do not score (audio, text, cuboid…), counted once each. */
-    unscored = new Set();
-    constructor(index, fail) {
-        this.index = index;
-        this.fail = fail;
-    }
-    /** One frame object; `path` locates it in the row for error messages. */
-    add(label, frame, path) {
-        const hash = label.objectHash;
-        const track = this.tracks.get(hash);
-        if (track === undefined && this.unscored.has(hash))
-            return;
-        // Later frames of a track are read against the class of its first frame, as in the SDK.
-        const object = track?.object ?? this.ontologyObject(label, path);
-        if (label.shape !== object.shape) {
-            this.fail(`its shape "${label.shape}" does not match the shape "${object.shape}" of class "${object.name}" (${object.featureHash}) in the ontology`, hash, [...path, 'shape']);
-        }
-        const shape = object.shape;
-        if (!isScoredShape(shape)) {
-            this.unscored.add(hash);
-            return;
-        }
-        const geometry = decodeGeometry(label, shape);
-        if ('problem' in geometry)
-            this.fail(geometry.problem, hash, [...path, ...geometry.field]);
-        const annotation = { frame, geometry, createdBy: label.createdBy ?? null };
-        if (track === undefined) {
-            const instance = {
-                objectHash: hash,
-                featureHash: object.featureHash,
-                className: object.name,
-                shape,
-                annotations: [annotation],
-                staticAnswers: [],
-                dynamicAnswers: []
-            };
-            this.tracks.set(hash, {
-                instance,
-                object,
-                frames: new Set([frame]),
-                answers: new AnswerCollector(this.index, object, true)
-            });
-            return;
-        }
-        if (track.frames.has(frame)) {
-            this.fail(`the object appears twice on frame ${frame}`, hash, path);
-        }
-        track.frames.add(frame);
-        track.instance.annotations.push(annotation);
-    }
-    /**
-     * Answers from `object_answers` (static) or `object_actions` (dynamic) for one object. Entries
-     * for objects on no frame (orphans left by deleted objects) are ignored, as in the SDK.
-     */
-    addAnswers(objectHash, list, path) {
-        const track = this.tracks.get(objectHash);
-        if (track === undefined)
-            return;
-        const fail = (problem, field) => this.fail(problem, objectHash, [...path, ...field]);
-        track.answers.add(list, fail);
-    }
-    /** Counts an object that exists only in `object_answers` (audio, text). */
-    addRangedObject(objectHash, featureHash, path) {
-        const lookup = this.index.object(featureHash);
-        if ('problem' in lookup)
-            this.fail(lookup.problem, objectHash, [...path, 'featureHash']);
-        this.unscored.add(objectHash);
-    }
-    has(objectHash) {
-        return this.tracks.has(objectHash) || this.unscored.has(objectHash);
-    }
-    get unscoredCount() {
-        return this.unscored.size;
-    }
-    result() {
-        return [...this.tracks.values()].map(({ instance, answers }) => ({
-            ...instance,
-            ...answers.result()
-        }));
-    }
-    ontologyObject(label, path) {
-        const lookup = this.index.object(label.featureHash);
-        if ('problem' in lookup)
-            this.fail(lookup.problem, label.objectHash, [...path, 'featureHash']);
-        return lookup.found;
-    }
-}
-
-class OntologyIndex {
-    ontology;
-    entries = new Map();
-    /** Attributes anywhere in the tree of an object or classification, by owner featureHash. */
-    attributesByOwner = new Map();
-    optionsByAttribute = new Map();
-    constructor(ontology) {
-        this.ontology = ontology;
-        for (const object of ontology.objects) {
-            this.add({ kind: 'object', object }, object.featureHash);
-            this.addTree(object.featureHash, object.attributes);
-        }
-        for (const classification of ontology.classifications) {
-            this.add({ kind: 'classification', classification }, classification.featureHash);
-            this.addTree(classification.featureHash, [classification.attribute]);
-        }
-    }
-    /** The first element of the ontology with this featureHash, of whatever kind. */
-    entry(featureHash) {
-        return this.entries.get(featureHash);
-    }
-    object(featureHash) {
-        const entry = this.entries.get(featureHash);
-        if (entry?.kind === 'object')
-            return { found: entry.object };
-        return { problem: notA('an object', featureHash, entry) };
-    }
-    classification(featureHash) {
-        const entry = this.entries.get(featureHash);
-        if (entry?.kind === 'classification')
-            return { found: entry.classification };
-        return { problem: notA('a classification', featureHash, entry) };
-    }
-    /** An attribute of the given object or classification (nested attributes included). */
-    attribute(owner, featureHash) {
-        const attribute = this.attributesByOwner.get(owner.featureHash)?.get(featureHash);
-        if (attribute !== undefined)
-            return { found: attribute };
-        const entry = this.entries.get(featureHash);
-        const ownerName = `"${owner.name}" (${owner.featureHash})`;
-        if (entry === undefined) {
-            return {
-                problem: `featureHash ${featureHash} is not an attribute of ${ownerName} in the project's ontology`
-            };
-        }
-        return {
-            problem: entry.kind === 'attribute'
-                ? `attribute ${featureHash} ("${entry.attribute.name}") is not an attribute of ${ownerName} in the ontology`
-                : `${notA('an attribute', featureHash, entry)} of ${ownerName}`
-        };
-    }
-    /** An option of the given radio or checklist attribute. */
-    option(attribute, featureHash) {
-        const option = this.optionsByAttribute.get(attribute)?.get(featureHash);
-        if (option !== undefined)
-            return { found: option };
-        return {
-            problem: `option ${featureHash} is not an option of attribute "${attribute.name}" (${attribute.featureHash}) in the ontology`
-        };
-    }
-    add(entry, featureHash) {
-        // First occurrence wins, as in the SDK's depth-first search.
-        if (!this.entries.has(featureHash))
-            this.entries.set(featureHash, entry);
-    }
-    addTree(ownerHash, attributes) {
-        let owned = this.attributesByOwner.get(ownerHash);
-        if (owned === undefined) {
-            owned = new Map();
-            this.attributesByOwner.set(ownerHash, owned);
-        }
-        for (const attribute of attributes) {
-            this.add({ kind: 'attribute', attribute }, attribute.featureHash);
-            if (!owned.has(attribute.featureHash))
-                owned.set(attribute.featureHash, attribute);
-            const options = new Map();
-            this.optionsByAttribute.set(attribute, options);
-            for (const option of attribute.options) {
-                this.add({ kind: 'option', option }, option.featureHash);
-                if (!options.has(option.featureHash))
-                    options.set(option.featureHash, option);
-                this.addTree(ownerHash, option.attributes);
-            }
-        }
-    }
-}
-const indexes = new WeakMap();
-/** The index of an ontology, built once per ontology object (a project converts many rows). */
-function indexOntology(ontology) {
-    let index = indexes.get(ontology);
-    if (index === undefined) {
-        index = new OntologyIndex(ontology);
-        indexes.set(ontology, index);
-    }
-    return index;
-}
-function notA(kind, featureHash, entry) {
-    if (entry === undefined)
-        return `featureHash ${featureHash} is not in the project's ontology`;
-    return `featureHash ${featureHash} is ${articled(entry.kind)} in the ontology, not ${kind}`;
-}
-function articled(kind) {
-    return kind === 'attribute' || kind === 'object' || kind === 'option' ? `an ${kind}` : `a ${kind}`;
-}
-
-function rowProblem(scope, problem, site = {}) {
-    const parts = [`data unit "${scope.dataTitle}"`];
-    if (site.imageTitle !== undefined && site.imageTitle !== scope.dataTitle) {
-        parts.push(`image "${site.imageTitle}"`);
-    }
-    if (site.objectHash !== undefined)
-        parts.push(`object ${site.objectHash}`);
-    if (site.classificationHash !== undefined)
-        parts.push(`classification ${site.classificationHash}`);
-    const at = site.path === undefined ? '' : `at ${formatPath(site.path)}; `;
-    const message = `Project ${scope.project}: cannot read the labels of ${parts.join(', ')}: ${oneLine(problem)} (${at}${scope.source})`;
-    return new LabelDataError(message, {
-        project: scope.project,
-        dataUnit: scope.dataTitle,
-        object: site.objectHash ?? site.classificationHash
-    });
-}
-/** Turns the first schema issue into a row problem, naming the object found along its path. */
-function rowSchemaProblem(scope, raw, error) {
-    const issue = error.issues[0];
-    if (issue === undefined)
-        return rowProblem(scope, 'the label row does not fit its schema');
-    return rowProblem(scope, issueMessage(issue), { path: issue.path, ...locate(raw, issue.path) });
-}
-function ontologyProblem(context, problem, path) {
-    const name = context.ontologyHash ? `ontology ${context.ontologyHash}` : 'ontology';
-    const at = path === undefined ? '' : `at ${formatPath(path)}; `;
-    return new LabelDataError(`Project ${context.project}: cannot read the ${name}: ${oneLine(problem)} (${at}${context.source})`, { project: context.project });
-}
-function issueMessage(issue) {
-    // Record keys report a generic "Invalid key in record"; the nested issue says what is wrong.
-    if (issue.code === 'invalid_key')
-        return issue.issues[0]?.message ?? issue.message;
-    return issue.message;
-}
-/** `data_units.abc.labels.0.objects[2].boundingBox.w` */
-function formatPath(path) {
-    let text = '';
-    for (const key of path) {
-        if (typeof key === 'number')
-            text += `[${key}]`;
-        else
-            text += text === '' ? String(key) : `.${String(key)}`;
-    }
-    return text === '' ? '(top level)' : text;
-}
-/**
- * Walks the raw JSON along a failing path and reports the last object, classification and image
- * met on the way: their hashes and titles make the message actionable.
- */
-function locate(raw, path) {
-    const site = {};
-    const imageGroup = isRecord$1(raw) && raw.data_type === 'img_group';
-    let node = raw;
-    for (let depth = 0; depth < path.length; depth++) {
-        const key = path[depth];
-        if (key === undefined || typeof key === 'symbol' || !isRecord$1(node))
-            break;
-        node = node[key];
-        const parent = path[depth - 1];
-        if (depth === 1 && (parent === 'object_answers' || parent === 'object_actions')) {
-            site.objectHash = String(key);
-        }
-        if (depth === 1 && parent === 'classification_answers')
-            site.classificationHash = String(key);
-        if (!isRecord$1(node))
-            continue;
-        if (depth === 1 &&
-            parent === 'data_units' &&
-            imageGroup &&
-            typeof node.data_title === 'string') {
-            site.imageTitle = node.data_title;
-        }
-        if (typeof node.objectHash === 'string')
-            site.objectHash = node.objectHash;
-        if (typeof node.classificationHash === 'string') {
-            site.classificationHash = node.classificationHash;
-        }
-    }
-    return site;
-}
-function isRecord$1(value) {
-    return typeof value === 'object' && value !== null;
-}
-function oneLine(text) {
-    return text.replace(/\s*\r?\n\s*/g, ' ');
-}
-
-/**
- * Zod schemas for the two Encord payloads this layer reads: the label-row JSON (`encord-api.md` §7)
- * and the ontology structure (§8, the `editor` / `editorOntology` object).
- *
- * Rules of thumb, in order:
- * - Unknown keys are ignored (`z.object` strips them without looking at them, which is also the
- *   cheapest mode: only the keys named here are read).
- * - Keys we read are required where the SDK reads them with a hard lookup, optional where it
- *   defaults them. Keys we never read (timestamps, colours, `branch_name`…) are not checked: a
- *   payload is not rejected for a field that cannot change a score.
- * - Shapes stay flat: a frame object lists every coordinate key as optional instead of being a
- *   union over shapes; the converter picks the key its ontology shape names. The only union over
- *   objects is the row itself, discriminated by `data_type` (a map lookup, not trial parsing).
- */
-// ---------------------------------------------------------------------------------------------
-// Label row (§7)
-// ---------------------------------------------------------------------------------------------
-const count = number().int().nonnegative();
-/** Inclusive `[start, end]` frame (or millisecond, or character) ranges. */
-const ranges = array(tuple([count, count]));
-const xy = object({ x: number(), y: number() });
-/**
- * Legacy point lists: an object keyed `"0"`, `"1"`, … (sorted numerically later) or an array.
- * Keyed objects use `catchall` rather than `z.record`: it reads the same and measures ~40% faster,
- * which counts at thousands of polygons per project.
- */
-const keyedPoints = object({}).catchall(xy);
-const pointList = union$1([array(xy), keyedPoints], {
-    error: 'expected a list of {x, y} points or an object keyed "0", "1", …'
-});
-const skeletonNode = object({
-    x: number(),
-    y: number(),
-    name: string(),
-    featureHash: string().nullish(),
-    visibility: _enum(['visible', 'invisible', 'occluded', 'selfOccluded']).nullish(),
-    // Legacy flags written before `visibility` existed.
-    invisible: boolean().nullish(),
-    occluded: boolean().nullish(),
-    selfOccluded: boolean().nullish(),
-    visible: boolean().nullish()
-});
-const bitmaskFields = {
-    top: count,
-    left: count,
-    width: count,
-    height: count,
-    rleString: string()
-};
-/** One object on one frame (§7.3, §7.5). */
-const frameObject = object({
-    objectHash: string(),
-    featureHash: string(),
-    shape: string(),
-    createdBy: string().nullish(),
-    boundingBox: object({ x: number(), y: number(), w: number(), h: number() }).optional(),
-    rotatableBoundingBox: object({ x: number(), y: number(), w: number(), h: number(), theta: number() })
-        .optional(),
-    polygon: pointList.nullish(),
-    polygons: array(array(array(number()))).nullish(),
-    polyline: pointList.optional(),
-    point: object({ '0': xy }).optional(),
-    bitmask: object(bitmaskFields).optional(),
-    // Very old bitmask labels carry the mask fields on the object itself (the SDK falls back to them).
-    ...partial(bitmaskFields),
-    skeleton: object({}).catchall(skeletonNode).optional()
-});
-/** A classification placed on a frame (§7.4); its answers live in `classification_answers`. */
-const frameClassification = object({
-    classificationHash: string(),
-    featureHash: string(),
-    createdBy: string().nullish()
-});
-/** The blob of an image or of one image of an image group: both keys may be missing. */
-const imageBlob = object({
-    objects: array(frameObject).optional(),
-    classifications: array(frameClassification).optional()
-});
-/** One frame of a frame-keyed data unit: both lists are required keys there. */
-const frameBlob = object({
-    objects: array(frameObject),
-    classifications: array(frameClassification),
-    // DICOM slices carry their own pixel size.
-    metadata: object({ width: number().nullish(), height: number().nullish() }).nullish()
-});
-const frameKey = string().regex(/^\d+$/, 'frame keys must be decimal numbers');
-/** `data_sequence`: an integer or a numeric string (the SDK applies `int()`). */
-const frameNumberMessage = 'expected a frame number (an integer or a string of digits)';
-const dataSequence = union$1([count, string().regex(/^\d+$/, frameNumberMessage)], {
-    error: frameNumberMessage
-});
-const unitBase = {
-    data_hash: string(),
-    data_title: string(),
-    width: number().nullish(),
-    height: number().nullish()
-};
-const imageUnit = object({
-    ...unitBase,
-    data_sequence: dataSequence,
-    labels: imageBlob.optional()
-});
-const frameKeyedUnit = object({ ...unitBase, labels: record(frameKey, frameBlob).optional() });
-/** Audio, text, data groups: root `labels` are not read. */
-const unlabelledUnit = object(unitBase);
-/** One attribute answer (§7.8), static or dynamic (§7.9, then with `range`). */
-const attributeAnswer = object({
-    featureHash: string(),
-    answers: union$1([string(), number(), array(object({ featureHash: string() }))], {
-        error: 'expected a text, a number or a list of {featureHash} options'
-    })
-        .nullable(),
-    range: ranges.nullish()
-});
-const spacesMap = record(string(), unknown()).nullish();
-const objectAnswer = object({
-    objectHash: string().optional(),
-    classifications: array(attributeAnswer).optional(),
-    spaces: spacesMap
-});
-/** Audio and text objects exist only here, with their ontology feature and ranges inline. */
-const rangedObjectAnswer = objectAnswer.extend({ featureHash: string(), range: ranges.nullish() });
-const objectAction = object({
-    objectHash: string().optional(),
-    actions: array(attributeAnswer)
-});
-const classificationAnswer = object({
-    classificationHash: string().optional(),
-    featureHash: string(),
-    classifications: array(attributeAnswer),
-    spaces: spacesMap,
-    // Presence of `createdBy` (even null) marks a global or range-based instance (§7.7).
-    createdBy: string().nullish(),
-    range: ranges.nullish()
-});
-/**
- * Objects on spaces (data groups, multi-file items) are not scored; they are only counted. A space
- * layout we do not recognise counts as nothing rather than failing a row we would not score.
- */
-const spacesForCounting = record(string(), object({
-    labels: record(string(), object({ objects: array(object({ objectHash: string() })).optional() }))
-        .optional()
-}))
-    .optional()
-    .catch(undefined);
-const rowBase = {
-    label_hash: string().nullish(),
-    data_hash: string(),
-    data_title: string(),
-    object_answers: record(string(), objectAnswer),
-    classification_answers: record(string(), classificationAnswer),
-    object_actions: record(string(), objectAction),
-    spaces: spacesForCounting
-};
-const IMAGE_TYPES = ['image', 'img_group'];
-const FRAME_KEYED_TYPES = ['video', 'dicom', 'nifti', 'pdf', 'scene'];
-const RANGED_TYPES = ['audio', 'plain_text'];
-const UNLABELLED_ROOT_TYPES = ['group', 'dicom_study'];
-const labelRowSchema = discriminatedUnion('data_type', [
-    object({
-        ...rowBase,
-        data_type: _enum(IMAGE_TYPES),
-        data_units: record(string(), imageUnit)
-    }),
-    object({
-        ...rowBase,
-        data_type: _enum(FRAME_KEYED_TYPES),
-        data_units: record(string(), frameKeyedUnit)
-    }),
-    object({
-        ...rowBase,
-        data_type: _enum(RANGED_TYPES),
-        data_units: record(string(), unlabelledUnit),
-        object_answers: record(string(), rangedObjectAnswer)
-    }),
-    object({
-        ...rowBase,
-        data_type: _enum(UNLABELLED_ROOT_TYPES),
-        data_units: record(string(), unlabelledUnit)
-    })
-]);
-// ---------------------------------------------------------------------------------------------
-// Ontology structure (§8)
-// ---------------------------------------------------------------------------------------------
-const OBJECT_SHAPES = [
-    'bounding_box',
-    'rotatable_bounding_box',
-    'polygon',
-    'polyline',
-    'point',
-    'bitmask',
-    'skeleton',
-    'audio',
-    'text',
-    'cuboid',
-    'cuboid_2d',
-    'segmentation'
-];
-const ontologyAttribute = object({
-    featureNodeHash: string(),
-    name: string(),
-    type: _enum(['radio', 'checklist', 'text', 'numeric']),
-    dynamic: boolean().nullish(),
-    get options() {
-        return array(ontologyOption).nullish();
-    }
-});
-const ontologyOption = object({
-    featureNodeHash: string(),
-    label: string(),
-    value: string(),
-    get options() {
-        return array(ontologyAttribute).nullish();
-    }
-});
-const skeletonTemplate = object({
-    name: string(),
-    skeleton: record(string(), object({ name: string(), featureHash: string().nullish() })),
-    feature_node_hash: string().nullish()
-});
-const ontologySchema = object({
-    objects: array(object({
-        featureNodeHash: string(),
-        name: string(),
-        shape: _enum(OBJECT_SHAPES),
-        attributes: array(ontologyAttribute).nullish()
-    })),
-    classifications: array(object({
-        featureNodeHash: string(),
-        level: string().nullish(),
-        attributes: array(ontologyAttribute)
-    })),
-    skeleton_templates: array(object({ template: skeletonTemplate })).nullish()
-});
-/** Marks every field of a plain zod shape optional (for the legacy bitmask fallback). */
-function partial(shape) {
-    return Object.fromEntries(Object.entries(shape).map(([key, schema]) => [key, schema.optional()]));
-}
-
-/** Distinct objects found only on spaces: in space labels, or in answers that name a space. */
-function countSpaceObjects(row, isRootObject) {
-    const found = new Set();
-    for (const space of Object.values(row.spaces ?? {})) {
-        for (const frame of Object.values(space.labels ?? {})) {
-            for (const object of frame.objects ?? [])
-                found.add(object.objectHash);
-        }
-    }
-    for (const [key, answer] of Object.entries(row.object_answers)) {
-        if (answer.spaces !== null &&
-            answer.spaces !== undefined &&
-            Object.keys(answer.spaces).length > 0) {
-            found.add(answer.objectHash ?? key);
-        }
-    }
-    let count = 0;
-    for (const objectHash of found)
-        if (!isRootObject(objectHash))
-            count++;
-    return count;
-}
-
-/**
- * One label-row JSON (`encord-api.md` §7), read with the project's ontology → one `LabelRow`.
- *
- * Order matters (the `encord-script` method depends on it): objects keep their first appearance,
- * data units in the JSON's order, then frames in key order, then each frame's object list. One
- * deviation from the SDK, which iterates Python dicts in insertion order: JavaScript iterates
- * integer-like keys (frame keys, skeleton node keys) in ascending numeric order whatever their
- * order in the text. Servers emit frames ascending, so the orders agree on real payloads.
- *
- * Not scored, as the SDK does not return them either: objects of `group` rows and objects on
- * spaces (counted in `unscoredObjects`). `audio` and `plain_text` objects have ranges, not
- * geometry: they are counted, not kept. `dicom_study` rows cannot be read (neither can the SDK).
- */
-/** A row that has never been labelled (`label_hash` null): no objects. We never create it. */
-function emptyLabelRow(meta) {
-    return {
-        labelHash: meta.labelHash,
-        dataHash: meta.dataHash,
-        dataTitle: meta.dataTitle,
-        dataType: meta.dataType,
-        numberOfFrames: meta.numberOfFrames,
-        frameSizes: new Map(),
-        objects: [],
-        classifications: [],
-        unscoredObjects: 0
-    };
-}
-function toLabelRow(json, meta, ontology, context) {
-    const raw = isRecord(json) ? json : {};
-    const scope = {
-        project: context.project,
-        source: context.source,
-        dataTitle: typeof raw.data_title === 'string' ? raw.data_title : meta.dataTitle
-    };
-    if (raw.data_type === 'dicom_study') {
-        throw rowProblem(scope, 'DICOM study rows (data_type "dicom_study") are not supported; the Encord SDK cannot read their labels either', { path: ['data_type'] });
-    }
-    const parsed = labelRowSchema.safeParse(json);
-    if (!parsed.success)
-        throw rowSchemaProblem(scope, json, parsed.error);
-    return readRow(parsed.data, meta, ontology, scope);
-}
-function readRow(row, meta, ontology, scope) {
-    const index = indexOntology(ontology);
-    // For image groups, name the image a problem sits on as well as the row.
-    const imageTitle = (path) => row.data_type === 'img_group' && path[0] === 'data_units'
-        ? row.data_units[String(path[1])]?.data_title
-        : undefined;
-    const objects = new ObjectCollector(index, (problem, objectHash, path) => {
-        throw rowProblem(scope, problem, { path, objectHash, imageTitle: imageTitle(path) });
-    });
-    const rangesAreFrames = row.data_type !== 'audio' && row.data_type !== 'plain_text';
-    const classifications = new ClassificationCollector(index, row.classification_answers, rangesAreFrames, (problem, classificationHash, path) => {
-        throw rowProblem(scope, problem, { path, classificationHash, imageTitle: imageTitle(path) });
-    });
-    const sizes = new FrameSizes(meta.width, meta.height);
-    classifications.addFromAnswers();
-    readRootLabels(row, objects, classifications, sizes);
-    for (const [key, answer] of Object.entries(row.object_answers)) {
-        const path = ['object_answers', key, 'classifications'];
-        objects.addAnswers(answer.objectHash ?? key, answer.classifications ?? [], path);
-    }
-    for (const [key, action] of Object.entries(row.object_actions)) {
-        objects.addAnswers(action.objectHash ?? key, action.actions, ['object_actions', key, 'actions']);
-    }
-    return {
-        // The SDK replaces the listing's values with the label JSON's once it has fetched the row.
-        labelHash: row.label_hash ?? meta.labelHash,
-        dataHash: row.data_hash,
-        dataTitle: row.data_title,
-        dataType: row.data_type,
-        numberOfFrames: meta.numberOfFrames,
-        frameSizes: sizes.sizes,
-        objects: objects.result(),
-        classifications: classifications.result(),
-        unscoredObjects: objects.unscoredCount + countSpaceObjects(row, (hash) => objects.has(hash))
-    };
-}
-/** Walks the labels at the root of the row, frame by frame, in first-appearance order. */
-function readRootLabels(row, objects, classifications, sizes) {
-    switch (row.data_type) {
-        case 'image':
-        case 'img_group':
-            // The frame of an image is its data unit's `data_sequence`.
-            for (const [key, unit] of Object.entries(row.data_units)) {
-                const frame = Number(unit.data_sequence);
-                const path = ['data_units', key, 'labels'];
-                sizes.set(frame, unit);
-                unit.labels?.objects?.forEach((label, i) => objects.add(label, frame, [...path, 'objects', i]));
-                const frameClassifications = unit.labels?.classifications ?? [];
-                classifications.addFrame(frameClassifications, frame, (i) => [
-                    ...path,
-                    'classifications',
-                    i
-                ]);
-            }
-            break;
-        case 'video':
-        case 'dicom':
-        case 'nifti':
-        case 'pdf':
-        case 'scene':
-            for (const [key, unit] of Object.entries(row.data_units)) {
-                for (const [frameKey, blob] of Object.entries(unit.labels ?? {})) {
-                    const frame = Number(frameKey);
-                    const path = ['data_units', key, 'labels', frameKey];
-                    sizes.set(frame, unit, blob.metadata);
-                    blob.objects.forEach((label, i) => objects.add(label, frame, [...path, 'objects', i]));
-                    classifications.addFrame(blob.classifications, frame, (i) => [
-                        ...path,
-                        'classifications',
-                        i
-                    ]);
-                }
-            }
-            break;
-        case 'audio':
-        case 'plain_text':
-            // No geometry: these objects exist only in `object_answers`, with ranges.
-            for (const [key, answer] of Object.entries(row.object_answers)) {
-                objects.addRangedObject(answer.objectHash ?? key, answer.featureHash, [
-                    'object_answers',
-                    key
-                ]);
-            }
-            break;
-    }
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function parseOntology(json, context) {
-    const parsed = ontologySchema.safeParse(json);
-    if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw ontologyProblem(context, issue === undefined ? 'it does not fit its schema' : issueMessage(issue), issue?.path);
-    }
-    const structure = parsed.data;
-    const objects = structure.objects.map((object) => ({
-        featureHash: object.featureNodeHash,
-        name: object.name,
-        shape: object.shape,
-        attributes: (object.attributes ?? []).map(toAttribute)
-    }));
-    const classifications = structure.classifications.map((classification, index) => toClassification(classification, index, context));
-    return {
-        ontologyHash: context.ontologyHash ?? null,
-        objects,
-        classifications,
-        skeletonTemplates: toSkeletonTemplates(structure, objects)
-    };
-}
-function toClassification(classification, index, context) {
-    const [attribute, ...others] = classification.attributes;
-    // Encord gives every classification exactly one top-level attribute (its question); the model
-    // has room for one, so anything else would be silently lost.
-    if (attribute === undefined || others.length > 0) {
-        throw ontologyProblem(context, `classification ${classification.featureNodeHash} has ${classification.attributes.length} top-level attributes; Encord classifications have exactly one`, ['classifications', index, 'attributes']);
-    }
-    return {
-        featureHash: classification.featureNodeHash,
-        name: attribute.name,
-        attribute: toAttribute(attribute),
-        global: classification.level === 'global'
-    };
-}
-function toAttribute(attribute) {
-    const hasOptions = attribute.type === 'radio' || attribute.type === 'checklist';
-    return {
-        featureHash: attribute.featureNodeHash,
-        name: attribute.name,
-        type: attribute.type,
-        dynamic: attribute.dynamic ?? false,
-        options: hasOptions
-            ? (attribute.options ?? []).map((option) => toOption(option, attribute.type === 'radio'))
-            : []
-    };
-}
-function toOption(option, nestable) {
-    return {
-        featureHash: option.featureNodeHash,
-        label: option.label,
-        value: option.value,
-        // Only radio options nest attributes; the SDK ignores anything under a checklist option.
-        attributes: nestable ? (option.options ?? []).map(toAttribute) : []
-    };
-}
-/**
- * Templates name the object that uses them with `feature_node_hash`. Older templates may lack it;
- * the SDK keys templates by name, so we fall back to the skeleton object of the same name and drop
- * a template no object uses (it could not be applied to any label anyway).
- */
-function toSkeletonTemplates(structure, objects) {
-    const templates = [];
-    for (const { template } of structure.skeleton_templates ?? []) {
-        const objectFeatureHash = template.feature_node_hash ??
-            objects.find((object) => object.shape === 'skeleton' && object.name === template.name)
-                ?.featureHash;
-        if (objectFeatureHash === undefined)
-            continue;
-        templates.push({
-            objectFeatureHash,
-            nodes: Object.values(template.skeleton).map((node) => ({
-                name: node.name,
-                featureHash: node.featureHash ?? null
-            }))
-        });
-    }
-    return templates;
-}
-
-async function loadProjectFromEncord(client, projectHash, stageTitle, role) {
-    const project = await client.getProject(projectHash);
-    assertStageExists(project.workflowStages, stageTitle, projectHash, project.title, role);
-    const [editor, listed] = await Promise.all([
-        ontologyStructure(client, project.ontologyHash, projectHash, project.editorOntology),
-        client.listLabelRows(projectHash, stageTitle)
-    ]);
-    const context = { project: projectHash, source: 'labelrow GET' };
-    const ontology = parseOntology(editor, {
-        ...context,
-        source: 'ontology GET',
-        ontologyHash: project.ontologyHash
-    });
-    const labelled = listed.filter((row) => row.labelHash !== null);
-    const labels = await client.fetchLabelRows(projectHash, labelled.map((row) => row.labelHash));
-    const byLabelHash = new Map();
-    labelled.forEach((row, index) => byLabelHash.set(row.labelHash, labels[index]));
-    const rows = listed.map((row) => {
-        const meta = toRowMetadata(row);
-        return row.labelHash === null
-            ? emptyLabelRow(meta)
-            : toLabelRow(byLabelHash.get(row.labelHash), meta, ontology, context);
-    });
-    return { projectHash, title: project.title, ontology, rows, stageTitle };
-}
-/**
- * The ontology as the SDK reads it (its own endpoint). Users with access to a project but not to
- * its ontology may get a 403 there (unverified in the SDK); the project already carries the same
- * structure, so fall back to it rather than fail.
- */
-async function ontologyStructure(client, ontologyHash, projectHash, fromProject) {
-    try {
-        return (await client.getOntology(ontologyHash, projectHash)).editor;
-    }
-    catch (error) {
-        if (error instanceof EncordApiError && error.kind === 'no-access' && fromProject != null) {
-            return fromProject;
-        }
-        throw error;
-    }
-}
-function toRowMetadata(row) {
-    return {
-        labelHash: row.labelHash,
-        dataHash: row.dataHash,
-        dataTitle: row.dataTitle,
-        // Unknown types surface when the label JSON is read; an unlabelled row is simply empty.
-        dataType: toDataType(row.dataType) ?? 'image',
-        numberOfFrames: row.numberOfFrames,
-        width: row.width,
-        height: row.height
-    };
-}
-/**
- * The stage filter is an exact title match on the server, so a renamed or mistyped stage silently
- * selects nothing. Say so up front, listing the stages the project has.
- */
-function assertStageExists(stages, stageTitle, projectHash, projectTitle, role) {
-    if (stages === null || stages.some((stage) => stage.title === stageTitle))
-        return;
-    const titles = stages.map((stage) => `'${stage.title}'`).join(', ');
-    throw new EvaluationError(`The ${role} project '${projectTitle}' (${projectHash}) has no workflow stage titled '${stageTitle}' (its stages: ${titles}); set workflow-stage to the title of the stage whose tasks should count`, projectHash);
-}
-
-/**
- * Builds a project's label model from files: an Encord label-row JSON export (a list of label
- * rows) and the ontology. No network. A project exported from Encord carries no project hash, so
- * the file name stands in for it: name exports `<project-hash>.json` to keep the hash in reports.
- */
-/** Just what is needed to describe a row before the label schema reads it in full. */
-const exportedRowHeader = object({
-    label_hash: string().nullable().optional(),
-    data_hash: string(),
-    data_title: string(),
-    data_type: string(),
-    data_units: record(string(), unknown()).optional(),
-    workflow_graph_node: object({ title: string() }).nullable().optional()
-});
-/**
- * Reads the ontology file: the ontology structure itself (`objects`, `classifications`), or an
- * Encord ontology or project document that holds it under `editor` or `editorOntology`.
- */
-async function loadOntologyFile(file) {
-    const json = await readJson(file, 'ontology-file');
-    const record = typeof json === 'object' && json !== null ? json : {};
-    const structure = record.editor ?? record.editorOntology ?? json;
-    const ontologyHash = typeof record.ontologyUuid === 'string'
-        ? record.ontologyUuid
-        : typeof record.ontologyHash === 'string'
-            ? record.ontologyHash
+    if (notEvaluated !== null) {
+        const detail = verdict.evaluated > 0
+            ? `${verdict.passedAnnotators} of ${verdict.evaluated} evaluated ${verdict.evaluated === 1 ? 'annotator' : 'annotators'} passed`
             : null;
-    return parseOntology(structure, { project: path.basename(file), source: file, ontologyHash });
-}
-async function loadProjectFromExport(file, ontology, stageTitle, input) {
-    const json = await readJson(file, input);
-    if (!Array.isArray(json)) {
-        throw new InputError(`Input '${input}': ${file} is not an Encord label export; expected a JSON list of label rows`, input);
+        return { headline: notEvaluated, detail };
     }
-    const projectHash = path.basename(file).replace(/\.json$/i, '');
-    const context = { project: projectHash, source: file };
-    const rows = [];
-    json.forEach((item, index) => {
-        const header = exportedRowHeader.safeParse(item);
-        if (!header.success) {
-            const issue = header.error.issues[0];
-            throw new InputError(`Input '${input}': row ${index} of ${file} is not an Encord label row (${issue?.path.join('.') || 'row'}: ${issue?.message ?? 'invalid'})`, input);
-        }
-        // Exports that record the workflow stage are filtered like the API listing; others are taken whole.
-        const stage = header.data.workflow_graph_node?.title;
-        if (stage !== undefined && stage !== stageTitle)
-            return;
-        rows.push(toLabelRow(item, rowMetadata(header.data), ontology, context));
-    });
-    return { projectHash, title: projectHash, ontology, rows, stageTitle };
-}
-function rowMetadata(header) {
+    if (verdict.evaluated === 0)
+        return { headline: 'No training project was evaluated', detail: null };
     return {
-        labelHash: header.label_hash ?? null,
-        dataHash: header.data_hash,
-        dataTitle: header.data_title,
-        dataType: toDataType(header.data_type) ?? 'image',
-        numberOfFrames: countFrames(header.data_units),
-        width: null,
-        height: null
+        headline: `${verdict.passedAnnotators} of ${annotators(verdict.evaluated)} passed`,
+        detail: verdict.thresholdsSet ? null : 'No thresholds are set, so every annotator passes'
     };
 }
-/** Exports carry no frame count; the largest frame key (or image count) bounds the frames. */
-function countFrames(dataUnits) {
-    let frames = 0;
-    for (const unit of Object.values(dataUnits ?? {})) {
-        frames += 1;
-        const labels = unit.labels;
-        if (typeof labels !== 'object' || labels === null)
-            continue;
-        for (const key of Object.keys(labels)) {
-            if (/^\d+$/.test(key))
-                frames = Math.max(frames, Number(key) + 1);
-        }
-    }
-    return Math.max(frames, 1);
-}
-async function readJson(file, input) {
-    let text;
-    try {
-        text = await readFile(file, 'utf8');
-    }
-    catch (error) {
-        const code = error.code;
-        throw new InputError(`Input '${input}': cannot read ${file} (${code === 'ENOENT' ? 'no such file' : (code ?? 'unreadable')})`, input);
-    }
-    try {
-        return JSON.parse(text);
-    }
-    catch (error) {
-        throw new InputError(`Input '${input}': ${file} is not valid JSON (${error.message})`, input);
-    }
+function annotators(count) {
+    return `${count} ${count === 1 ? 'annotator' : 'annotators'}`;
 }
 
 /**
- * sources → evaluation → gate, shared by the action and the CLI. The benchmark is loaded once and
- * shared; training projects are loaded and scored concurrently under a limit, and each is dropped
- * as soon as it is scored so only the benchmark and the projects in flight are in memory.
- * A training project that fails is reported as such; the others are still scored.
+ * The markdown table with one row per evaluated annotator (training project): scores, coverage
+ * and a pass or fail mark for each threshold that is set. Shared by the job summary and the PR
+ * comment.
+ *
+ * When the whole table does not fit the size budget, it keeps the annotators who failed (they are
+ * what a reviewer acts on) and leaves out those who passed; if even those do not fit, the table is
+ * cut. The caller says so in its notice.
  */
-async function evaluateRun(config, deps) {
-    const { log } = deps;
-    const { source } = config;
-    // Without the benchmark nothing can be scored: stop the training downloads at once.
-    const cancel = new AbortController();
-    const load = await makeLoader(config, deps, cancel.signal);
-    const benchmarkId = source.kind === 'encord' ? source.benchmarkProject : source.benchmarkExport;
-    const trainingIds = source.kind === 'encord' ? source.trainingProjects : source.trainingExports;
-    const benchmark = log.group(`Load the benchmark project ${benchmarkId}`, () => load(benchmarkId, 'benchmark'));
-    // Training projects start loading while the benchmark loads; scoring waits for it.
-    benchmark.catch(() => cancel.abort());
-    const limit = pLimit(projectConcurrency(config));
-    let done = 0;
-    const projects = await log.group(`Score ${trainingIds.length} training project(s)`, () => Promise.all(trainingIds.map((id) => limit(async () => {
-        const outcome = await scoreTrainingProject(id, load, benchmark, config);
-        done += 1;
-        const what = outcome.status === 'evaluated'
-            ? `${outcome.evaluation.projectTitle}: ${outcome.evaluation.coverage.pairedRows} rows scored`
-            : `failed: ${outcome.failure.message}`;
-        log.info(`[${done}/${trainingIds.length}] ${id} ${what}`);
-        return outcome;
-    }))));
-    const loadedBenchmark = await benchmark;
+const PASS_MARK = '✅';
+const FAIL_MARK = '❌';
+function annotatorTable(result, all, budget) {
+    const evaluated = all.filter(isEvaluated);
+    const none = { text: '', shown: 0, omitted: evaluated.length, failedOnly: false };
+    if (evaluated.length === 0)
+        return none;
+    const head = tableHead(annotatorColumns(result));
+    const rows = evaluated.map((standing) => tableRow(annotatorCells(result, standing)));
+    const total = budget.measure(head) + rows.reduce((sum, row) => sum + budget.measure(row), 0);
+    if (total <= budget.remaining) {
+        budget.take(head + rows.join(''));
+        return { text: head + rows.join(''), shown: rows.length, omitted: 0, failedOnly: false };
+    }
+    if (!budget.take(head))
+        return none;
+    let text = head;
+    let shown = 0;
+    for (const [index, standing] of evaluated.entries()) {
+        if (standing.passed)
+            continue;
+        const row = rows[index] ?? '';
+        if (!budget.take(row))
+            break;
+        text += row;
+        shown++;
+    }
+    return { text, shown, omitted: evaluated.length - shown, failedOnly: true };
+}
+function annotatorColumns(result) {
+    return [
+        { header: 'Result', align: 'center' },
+        { header: 'Annotator' },
+        { header: 'Training project' },
+        ...scoreColumns(result.settings.method).map((score) => ({
+            header: score.label,
+            align: 'right'
+        })),
+        { header: 'Coverage', align: 'right' },
+        ...thresholdsSet(result).map(([metric]) => ({
+            header: THRESHOLD_INPUTS[metric],
+            align: 'right'
+        }))
+    ];
+}
+function annotatorCells(result, standing) {
+    const { evaluation } = standing;
+    return [
+        standing.passed ? PASS_MARK : FAIL_MARK,
+        annotatorName(evaluation.annotator),
+        escapeMarkdown(evaluation.projectTitle),
+        ...scoreColumns(result.settings.method).map((score) => formatScore(evaluation.overall[score.key])),
+        formatRatio(evaluation.coverage.pairedRows, evaluation.coverage.benchmarkRows, 'rows'),
+        ...standing.checks.map(thresholdCell$1)
+    ];
+}
+function annotatorName(annotator) {
+    return annotator === null ? MISSING : escapeMarkdown(annotator);
+}
+/** `✅ 0.820 ≥ 0.800` or `❌ 0.610 < 0.800`. */
+function thresholdCell$1(check) {
+    const { actual, threshold } = formatAgainstThreshold(check.actual, check.threshold);
+    const mark = check.passed ? PASS_MARK : FAIL_MARK;
+    if (check.actual === null)
+        return `${mark} ${actual}`;
+    return `${mark} ${actual} ${check.passed ? '≥' : '<'} ${threshold}`;
+}
+
+const utf8Bytes = (text) => Buffer.byteLength(text, 'utf8');
+class Budget {
+    limit;
+    measure;
+    used = 0;
+    constructor(limit, measure) {
+        this.limit = limit;
+        this.measure = measure;
+    }
+    get remaining() {
+        return this.limit - this.used;
+    }
+    /** Takes room for `text` and returns true if it fits; otherwise takes nothing. */
+    take(text) {
+        return this.takeSize(this.measure(text));
+    }
+    /** Takes `size` more if it fits, e.g. to grow something already taken. */
+    takeSize(size) {
+        if (size > this.remaining)
+            return false;
+        this.used += size;
+        return true;
+    }
+    /** Takes room for text that must be shown whatever its size (the verdict, the notice). */
+    reserve(text) {
+        this.used += this.measure(text);
+    }
+}
+
+const FAILURES_HEADING = '**Could not be evaluated**\n\n';
+function failureList(failures, budget) {
+    if (failures.length === 0)
+        return { text: '', omitted: 0 };
+    if (!budget.take(FAILURES_HEADING))
+        return { text: '', omitted: failures.length };
+    let text = FAILURES_HEADING;
+    let shown = 0;
+    for (const failure of failures) {
+        const item = failureItem(failure);
+        if (!budget.take(item))
+            break;
+        text += item;
+        shown++;
+    }
+    return { text: `${text}\n`, omitted: failures.length - shown };
+}
+/** `- ❌ **Title** (hash): what went wrong`. */
+function failureItem(failure) {
+    const hash = escapeMarkdown(failure.projectHash);
+    const name = failure.projectTitle === null ? hash : `**${escapeMarkdown(failure.projectTitle)}** (${hash})`;
+    return `- ❌ ${name}: ${escapeMarkdown(failure.message, 500)}\n`;
+}
+
+/** Names of the files the reports are written to; sinks and the reports that link them agree. */
+const CSV_FILE_NAME = 'iou_results.csv';
+const REPORT_JSON_FILE_NAME = 'report.json';
+
+/**
+ * Pieces the job summary and the PR comment share: the verdict heading, the settings line, links
+ * and the notice shown when something had to be left out.
+ */
+/** `### ✅ 3 of 3 annotators passed`, then the second line of the verdict if there is one. */
+function verdictMarkdown(verdict) {
+    const { headline, detail } = verdictText(verdict);
+    const mark = verdict.passed ? '✅' : '❌';
+    return `### ${mark} ${headline}\n\n${detail === null ? '' : `${detail}.\n\n`}`;
+}
+/** What produced these numbers, in one small line. User strings are escaped. */
+function settingsLine(result) {
+    const { settings, benchmark, tool } = result;
+    const thresholds = thresholdsSet(result).map(([metric, threshold]) => `${THRESHOLD_INPUTS[metric]} ${formatThreshold(threshold)}`);
+    const parts = [
+        `Method: ${settings.method}`,
+        ...(settings.method === 'one-to-one' ? [`IoU threshold: ${settings.iouThreshold}`] : []),
+        `Workflow stage: ${escapeMarkdown(settings.workflowStage, 80)}`,
+        `Benchmark: ${escapeMarkdown(benchmark.title, 80)} (${plural$1(benchmark.rows, 'row')})`,
+        `Thresholds: ${thresholds.length === 0 ? 'none' : thresholds.join(', ')}`,
+        `${escapeMarkdown(tool.name, 60)} ${escapeMarkdown(tool.version, 40)}`
+    ];
+    return `<sub>${parts.join(' · ')}</sub>\n\n`;
+}
+/** Only http(s) URLs are linked, percent-encoding what could end a markdown link early. */
+function safeUrl(url) {
+    if (url === undefined)
+        return null;
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return null;
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+        return null;
+    return parsed.href.replace(/[()<>"' ]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+function artifactLink(artifactUrl) {
+    const url = safeUrl(artifactUrl);
+    return url === null ? null : `[${CSV_FILE_NAME} and ${REPORT_JSON_FILE_NAME}](${url})`;
+}
+/** Where to find everything, for the notice when the artifact link is unknown. */
+function filesInWords() {
+    return `\`${CSV_FILE_NAME}\` and \`${REPORT_JSON_FILE_NAME}\` (the run's artifact, or the output directory)`;
+}
+function anythingOmitted(omissions) {
+    return (omissions.tableRows + omissions.failures + omissions.details + omissions.worstItems > 0 ||
+        omissions.tableFailedOnly);
+}
+/**
+ * `> ⚠️ **Shortened to stay under GitHub's 1 MiB limit:** … Everything is in …`. `where` says
+ * where the full results are (already markdown).
+ */
+function omissionNotice(limit, omissions, where) {
+    const left = [];
+    if (omissions.tableFailedOnly)
+        left.push('the table lists only annotators who failed');
+    if (omissions.tableRows > 0) {
+        left.push(`${plural$1(omissions.tableRows, 'annotator')} left out of the table`);
+    }
+    if (omissions.failures > 0) {
+        left.push(`${plural$1(omissions.failures, 'unevaluated project')} not listed`);
+    }
+    if (omissions.details > 0) {
+        left.push(`details of ${plural$1(omissions.details, 'annotator')} left out`);
+    }
+    if (omissions.worstItems > 0) {
+        left.push(`worst items of ${plural$1(omissions.worstItems, 'annotator')} left out`);
+    }
+    return `> ⚠️ **Shortened to stay under GitHub's ${limit} limit:** ${left.join('; ')}. ${where}\n\n`;
+}
+
+// Lodash implementation of `get`
+
+const charCodeOfDot = ".".charCodeAt(0);
+const reEscapeChar = /\\(\\)?/g;
+const rePropName = RegExp(
+  // Match anything that isn't a dot or bracket.
+  "[^.[\\]]+" +
+    "|" +
+    // Or match property names within brackets.
+    "\\[(?:" +
+    // Match a non-string expression.
+    "([^\"'][^[]*)" +
+    "|" +
+    // Or match strings (supports escaping characters).
+    "([\"'])((?:(?!\\2)[^\\\\]|\\\\.)*?)\\2" +
+    ")\\]" +
+    "|" +
+    // Or match "" as the space between consecutive dots or empty brackets.
+    "(?=(?:\\.|\\[\\])(?:\\.|\\[\\]|$))",
+  "g",
+);
+const reIsDeepProp = /\.|\[(?:[^[\]]*|(["'])(?:(?!\1)[^\\]|\\.)*?\1)\]/;
+const reIsPlainProp = /^\w*$/;
+
+const getTag = function (value) {
+  // if (!value) value === undefined ? "[object Undefined]" : "[object Null]";
+  return Object.prototype.toString.call(value);
+};
+
+const isSymbol = function (value) {
+  const type = typeof value;
+  return (
+    type === "symbol" ||
+    (type === "object" && value && getTag(value) === "[object Symbol]")
+  );
+};
+
+const isKey = function (value, object) {
+  if (Array.isArray(value)) {
+    return false;
+  }
+  const type = typeof value;
+  if (
+    type === "number" ||
+    type === "symbol" ||
+    type === "boolean" ||
+    !value ||
+    isSymbol(value)
+  ) {
+    return true;
+  }
+  return (
+    reIsPlainProp.test(value) ||
+    !reIsDeepProp.test(value) ||
+    (object != null && value in Object(object))
+  );
+};
+
+const stringToPath = function (string) {
+  const result = [];
+  if (string.charCodeAt(0) === charCodeOfDot) {
+    result.push("");
+  }
+  string.replace(rePropName, function (match, expression, quote, subString) {
+    let key = match;
+    if (quote) {
+      key = subString.replace(reEscapeChar, "$1");
+    } else if (expression) {
+      key = expression.trim();
+    }
+    result.push(key);
+  });
+  return result;
+};
+
+const castPath = function (value, object) {
+  if (Array.isArray(value)) {
+    return value;
+  } else {
+    return isKey(value, object) ? [value] : stringToPath(value);
+  }
+};
+
+const toKey = function (value) {
+  if (typeof value === "string" || isSymbol(value)) return value;
+  const result = `${value}`;
+  return result == "0" && 1 / value == -Infinity ? "-0" : result;
+};
+
+const get = function (object, path) {
+  path = castPath(path, object);
+  let index = 0;
+  const length = path.length;
+  while (object != null && index < length) {
+    object = object[toKey(path[index++])];
+  }
+  return index && index === length ? object : undefined;
+};
+
+const is_object = function (obj) {
+  return typeof obj === "object" && obj !== null && !Array.isArray(obj);
+};
+
+const normalize_columns = function (columns) {
+  if (columns === undefined || columns === null) {
+    return [undefined, undefined];
+  }
+  if (typeof columns !== "object") {
+    return [Error('Invalid option "columns": expect an array or an object')];
+  }
+  if (!Array.isArray(columns)) {
+    const newcolumns = [];
+    for (const k in columns) {
+      newcolumns.push({
+        key: k,
+        header: columns[k],
+      });
+    }
+    columns = newcolumns;
+  } else {
+    const newcolumns = [];
+    for (const column of columns) {
+      if (typeof column === "string") {
+        newcolumns.push({
+          key: column,
+          header: column,
+        });
+      } else if (
+        typeof column === "object" &&
+        column !== null &&
+        !Array.isArray(column)
+      ) {
+        if (!column.key) {
+          return [
+            Error('Invalid column definition: property "key" is required'),
+          ];
+        }
+        if (column.header === undefined) {
+          column.header = column.key;
+        }
+        newcolumns.push(column);
+      } else {
+        return [
+          Error("Invalid column definition: expect a string or an object"),
+        ];
+      }
+    }
+    columns = newcolumns;
+  }
+  return [undefined, columns];
+};
+
+class CsvError extends Error {
+  constructor(code, message, ...contexts) {
+    if (Array.isArray(message)) message = message.join(" ");
+    super(message);
+    if (Error.captureStackTrace !== undefined) {
+      Error.captureStackTrace(this, CsvError);
+    }
+    this.code = code;
+    for (const context of contexts) {
+      for (const key in context) {
+        const value = context[key];
+        this[key] = Buffer.isBuffer(value)
+          ? value.toString()
+          : value == null
+            ? value
+            : JSON.parse(JSON.stringify(value));
+      }
+    }
+  }
+}
+
+const underscore = function (str) {
+  return str.replace(/([A-Z])/g, function (_, match) {
+    return "_" + match.toLowerCase();
+  });
+};
+
+const normalize_options = function (opts) {
+  const options = {};
+  // Merge with user options
+  for (const opt in opts) {
+    options[underscore(opt)] = opts[opt];
+  }
+  // Normalize option `bom`
+  if (
+    options.bom === undefined ||
+    options.bom === null ||
+    options.bom === false
+  ) {
+    options.bom = false;
+  } else if (options.bom !== true) {
+    return [
+      new CsvError("CSV_OPTION_BOOLEAN_INVALID_TYPE", [
+        "option `bom` is optional and must be a boolean value,",
+        `got ${JSON.stringify(options.bom)}`,
+      ]),
+    ];
+  }
+  // Normalize option `delimiter`
+  if (options.delimiter === undefined || options.delimiter === null) {
+    options.delimiter = ",";
+  } else if (Buffer.isBuffer(options.delimiter)) {
+    options.delimiter = options.delimiter.toString();
+  } else if (typeof options.delimiter !== "string") {
+    return [
+      new CsvError("CSV_OPTION_DELIMITER_INVALID_TYPE", [
+        "option `delimiter` must be a buffer or a string,",
+        `got ${JSON.stringify(options.delimiter)}`,
+      ]),
+    ];
+  }
+  // Normalize option `quote`
+  if (options.quote === undefined || options.quote === null) {
+    options.quote = '"';
+  } else if (options.quote === true) {
+    options.quote = '"';
+  } else if (options.quote === false) {
+    options.quote = "";
+  } else if (Buffer.isBuffer(options.quote)) {
+    options.quote = options.quote.toString();
+  } else if (typeof options.quote !== "string") {
+    return [
+      new CsvError("CSV_OPTION_QUOTE_INVALID_TYPE", [
+        "option `quote` must be a boolean, a buffer or a string,",
+        `got ${JSON.stringify(options.quote)}`,
+      ]),
+    ];
+  }
+  // Normalize option `quoted`
+  if (options.quoted === undefined || options.quoted === null) {
+    options.quoted = false;
+  }
+  // Normalize option `escape_formulas`
+  if (
+    options.escape_formulas === undefined ||
+    options.escape_formulas === null
+  ) {
+    options.escape_formulas = false;
+  } else if (typeof options.escape_formulas !== "boolean") {
+    return [
+      new CsvError("CSV_OPTION_ESCAPE_FORMULAS_INVALID_TYPE", [
+        "option `escape_formulas` must be a boolean,",
+        `got ${JSON.stringify(options.escape_formulas)}`,
+      ]),
+    ];
+  }
+  // Normalize option `quoted_empty`
+  if (options.quoted_empty === undefined || options.quoted_empty === null) {
+    options.quoted_empty = undefined;
+  }
+  // Normalize option `quoted_match`
+  if (
+    options.quoted_match === undefined ||
+    options.quoted_match === null ||
+    options.quoted_match === false
+  ) {
+    options.quoted_match = null;
+  } else if (!Array.isArray(options.quoted_match)) {
+    options.quoted_match = [options.quoted_match];
+  }
+  if (options.quoted_match) {
+    for (const quoted_match of options.quoted_match) {
+      const isString = typeof quoted_match === "string";
+      const isRegExp = quoted_match instanceof RegExp;
+      if (!isString && !isRegExp) {
+        return [
+          new CsvError("CSV_OPTION_QUOTED_MATCH", [
+            "option `quoted_match` must be a string or a regex,",
+            `got ${JSON.stringify(options.quoted_match)}`,
+          ]),
+        ];
+      }
+    }
+  }
+  // Normalize option `quoted_string`
+  if (options.quoted_string === undefined || options.quoted_string === null) {
+    options.quoted_string = false;
+  }
+  // Normalize option `eof`
+  if (options.eof === undefined || options.eof === null) {
+    options.eof = true;
+  }
+  // Normalize option `escape`
+  if (options.escape === undefined || options.escape === null) {
+    options.escape = '"';
+  } else if (Buffer.isBuffer(options.escape)) {
+    options.escape = options.escape.toString();
+  } else if (typeof options.escape !== "string") {
+    return [
+      Error(
+        `Invalid Option: escape must be a buffer or a string, got ${JSON.stringify(options.escape)}`,
+      ),
+    ];
+  }
+  if (options.escape.length > 1) {
+    return [
+      Error(
+        `Invalid Option: escape must be one character, got ${options.escape.length} characters`,
+      ),
+    ];
+  }
+  // Normalize option `header`
+  if (
+    options.header === undefined ||
+    options.header === null ||
+    options.header === false
+  ) {
+    options.header = false;
+  } else if (options.header !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_HEADER",
+      [
+        "option `header` is expected to be a boolean,",
+        `got ${JSON.stringify(options.header)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `headers_as_comment`
+  if (
+    options.header_as_comment === undefined ||
+    options.header_as_comment === null ||
+    options.header_as_comment === false
+  ) {
+    options.header_as_comment = false;
+  } else if (options.header_as_comment === true) {
+    options.header_as_comment = "#";
+  } else if (Buffer.isBuffer(options.header_as_comment)) {
+    options.header_as_comment = options.header_as_comment.toString();
+  } else if (typeof options.header_as_comment !== "string") {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_HEADER_AS_COMMENT",
+      [
+        "option `header_as_comment` must be a boolean, a string or a buffer,",
+        `got ${JSON.stringify(options.header_as_comment)}`,
+      ],
+      options,
+    );
+  }
+  // if (options.header_as_comment && !options.comment?.length) {
+  //   throw new CsvError(
+  //     "CSV_INVALID_OPTION_COMMENT",
+  //     [
+  //       "option `comment` must be a non empty string or buffer when using `header_as_comment`,",
+  //       `got ${JSON.stringify(options.comment)}`,
+  //     ],
+  //     options,
+  //   );
+  // }
+  // Header is always enabled with `header_as_comment`
+  // if (options.header_as_comment === true) {
+  //   options.header = true;
+  // }
+  // Normalize option `columns`
+  const [errColumns, columns] = normalize_columns(options.columns);
+  if (errColumns !== undefined) return [errColumns];
+  options.columns = columns;
+  // Normalize option `quoted`
+  if (options.quoted === undefined || options.quoted === null) {
+    options.quoted = false;
+  }
+  // Normalize option `cast`
+  if (options.cast === undefined || options.cast === null) {
+    options.cast = {};
+  }
+  // Normalize option cast.bigint
+  if (options.cast.bigint === undefined || options.cast.bigint === null) {
+    // Cast boolean to string by default
+    options.cast.bigint = (value) => "" + value;
+  }
+  // Normalize option cast.boolean
+  if (options.cast.boolean === undefined || options.cast.boolean === null) {
+    // Cast boolean to string by default
+    options.cast.boolean = (value) => (value ? "1" : "");
+  }
+  // Normalize option cast.date
+  if (options.cast.date === undefined || options.cast.date === null) {
+    // Cast date to timestamp string by default
+    options.cast.date = (value) => "" + value.getTime();
+  }
+  // Normalize option cast.number
+  if (options.cast.number === undefined || options.cast.number === null) {
+    // Cast number to string using native casting by default
+    options.cast.number = (value) => "" + value;
+  }
+  // Normalize option cast.object
+  if (options.cast.object === undefined || options.cast.object === null) {
+    // Stringify object as JSON by default
+    options.cast.object = (value) => JSON.stringify(value);
+  }
+  // Normalize option cast.string
+  if (options.cast.string === undefined || options.cast.string === null) {
+    // Leave string untouched
+    options.cast.string = function (value) {
+      return value;
+    };
+  }
+  // Normalize option `on_record`
+  if (
+    options.on_record !== undefined &&
+    typeof options.on_record !== "function"
+  ) {
+    return [Error(`Invalid Option: "on_record" must be a function.`)];
+  }
+  // Normalize option `quote_record_delimiter`
+  if (
+    options.quote_record_delimiter === undefined ||
+    options.quote_record_delimiter === null
+  ) {
+    options.quote_record_delimiter = !options.record_delimiter;
+  } else if (typeof options.quote_record_delimiter !== "boolean") {
+    return [
+      new CsvError("CSV_OPTION_QUOTE_RECORD_DELIMITER_INVALID_TYPE", [
+        "option `quote_record_delimiter` must be a boolean,",
+        `got ${JSON.stringify(options.quote_record_delimiter)}`,
+      ]),
+    ];
+  }
+  // Normalize option `record_delimiter`
+  if (
+    options.record_delimiter === undefined ||
+    options.record_delimiter === null
+  ) {
+    options.record_delimiter = "\n";
+  } else if (Buffer.isBuffer(options.record_delimiter)) {
+    options.record_delimiter = options.record_delimiter.toString();
+  } else if (typeof options.record_delimiter !== "string") {
+    return [
+      Error(
+        `Invalid Option: record_delimiter must be a buffer or a string, got ${JSON.stringify(options.record_delimiter)}`,
+      ),
+    ];
+  }
+  switch (options.record_delimiter) {
+    case "unix":
+      options.record_delimiter = "\n";
+      break;
+    case "mac":
+      options.record_delimiter = "\r";
+      break;
+    case "windows":
+      options.record_delimiter = "\r\n";
+      break;
+    case "ascii":
+      options.record_delimiter = "\u001e";
+      break;
+    case "unicode":
+      options.record_delimiter = "\u2028";
+      break;
+  }
+  return [undefined, options];
+};
+
+const bom_utf8 = Buffer.from([239, 187, 191]);
+// True when appending `separator` after `value` would let `parse` find
+// `separator` starting inside `value`. Besides the field containing the whole
+// separator, this also covers boundary fusion: a field whose tail is a
+// non-empty prefix of a multi-character separator merges with the appended
+// separator (eg value "a:" + delimiter "::" => "a:::", matched at offset 1).
+// Such fields must be quoted to round-trip, like RFC 4180 fields containing the
+// delimiter, generalized to multi-character delimiters and record delimiters.
+const emits_separator = function (value, separators) {
+  return separators.some(
+    (separator) =>
+      separator.length !== 0 &&
+      (value.indexOf(separator) !== -1 ||
+        (separator.length > 1 &&
+          (value + separator).indexOf(separator) < value.length)),
+  );
+};
+// True when `value` matches one of the `quoted_match` patterns. The regexps
+// come from the user and the same objects are reused for every field, so the
+// test must not depend on their state: `RegExp.prototype.test` advances
+// `lastIndex` on a global or sticky regexp, which would make a match in one
+// field move where the next field starts matching. `String.prototype.search`
+// searches from the start and restores `lastIndex`, and is equivalent to
+// `test` for the stateless regexps.
+const matches_quoted_match = function (value, quoted_match) {
+  if (!quoted_match) return false;
+  return quoted_match.some((pattern) =>
+    typeof pattern === "string"
+      ? value.indexOf(pattern) !== -1
+      : value.search(pattern) !== -1,
+  );
+};
+
+const stringifier = function (options, state, info) {
+  return {
+    options: options,
+    state: state,
+    info: info,
+    __transform: function (chunk, push) {
+      // Chunk validation
+      if (!Array.isArray(chunk) && typeof chunk !== "object") {
+        return Error(
+          `Invalid Record: expect an array or an object, got ${JSON.stringify(chunk)}`,
+        );
+      }
+      // Detect columns from the first record
+      if (this.info.records === 0) {
+        if (Array.isArray(chunk)) {
+          if (
+            this.options.header === true &&
+            this.options.columns === undefined
+          ) {
+            return Error(
+              "Undiscoverable Columns: header option requires column option or object records",
+            );
+          }
+        } else if (this.options.columns === undefined) {
+          const [err, columns] = normalize_columns(Object.keys(chunk));
+          if (err) return;
+          this.options.columns = columns;
+        }
+      }
+      // Emit the header
+      if (this.info.records === 0) {
+        this.bom(push);
+        const err = this.headers(push);
+        if (err) return err;
+      }
+      // Emit and stringify the record if an object or an array
+      try {
+        // this.emit('record', chunk, this.info.records);
+        if (this.options.on_record) {
+          this.options.on_record(chunk, this.info.records);
+        }
+      } catch (err) {
+        return err;
+      }
+      // Convert the record into a string
+      let err, chunk_string;
+      if (this.options.eof) {
+        [err, chunk_string] = this.stringify(chunk);
+        if (err) return err;
+        if (chunk_string === undefined) {
+          return;
+        } else {
+          chunk_string = chunk_string + this.options.record_delimiter;
+        }
+      } else {
+        [err, chunk_string] = this.stringify(chunk);
+        if (err) return err;
+        if (chunk_string === undefined) {
+          return;
+        } else {
+          if (this.options.header || this.info.records) {
+            chunk_string = this.options.record_delimiter + chunk_string;
+          }
+        }
+      }
+      // Emit the csv
+      this.info.records++;
+      push(chunk_string);
+    },
+    stringify: function (chunk, chunkIsHeader = false) {
+      if (typeof chunk !== "object") {
+        return [undefined, chunk];
+      }
+      const { columns } = this.options;
+      const record = [];
+      // Record is an array
+      if (Array.isArray(chunk)) {
+        // We are getting an array but the user has specified output columns. In
+        // this case, we respect the columns indexes
+        const length = columns
+          ? Math.min(chunk.length, columns.length)
+          : chunk.length;
+        // Cast record elements
+        for (let i = 0; i < length; i++) {
+          const field = chunk[i];
+          const [err, value] = this.__cast(field, {
+            index: i,
+            column: i,
+            records: this.info.records,
+            header: chunkIsHeader,
+          });
+          if (err) return [err];
+          record[i] = [value, field];
+        }
+        // Record is a literal object
+        // `columns` is always defined: it is either provided or discovered.
+      } else {
+        for (let i = 0; i < columns.length; i++) {
+          const field = get(chunk, columns[i].key);
+          const [err, value] = this.__cast(field, {
+            index: i,
+            column: columns[i].key,
+            records: this.info.records,
+            header: chunkIsHeader,
+          });
+          if (err) return [err];
+          record[i] = [value, field];
+        }
+      }
+      let csvrecord = "";
+      for (let i = 0; i < record.length; i++) {
+        let options, err;
+
+        let [value, field] = record[i];
+        if (typeof value === "string") {
+          options = this.options;
+        } else if (is_object(value)) {
+          // Value is considerered as a mix of a value and options
+          options = { ...value };
+          value = options.value;
+          delete options.value;
+          if (
+            typeof value !== "string" &&
+            value !== undefined &&
+            value !== null
+          ) {
+            if (err)
+              return [
+                Error(
+                  `Invalid Casting Value: returned value must return a string, null or undefined, got ${JSON.stringify(value)}`,
+                ),
+              ];
+          }
+          // Merge global options with the ones returned by cast
+          options = { ...this.options, ...options };
+          [err, options] = normalize_options(options);
+          if (err !== undefined) {
+            return [err];
+          }
+        } else if (value === undefined || value === null) {
+          options = this.options;
+        } else {
+          return [
+            Error(
+              `Invalid Casting Value: returned value must return a string, an object, null or undefined, got ${JSON.stringify(value)}`,
+            ),
+          ];
+        }
+        const {
+          delimiter,
+          escape,
+          quote,
+          quoted,
+          quoted_empty,
+          quoted_string,
+          quoted_match,
+          record_delimiter,
+          quote_record_delimiter,
+          escape_formulas,
+        } = options;
+        if ("" === value && "" === field) {
+          const quotedMatch = matches_quoted_match(value, quoted_match);
+          const shouldQuote =
+            quotedMatch ||
+            true === quoted_empty ||
+            (true === quoted_string && false !== quoted_empty);
+          if (shouldQuote === true) {
+            value = quote + value + quote;
+          }
+          csvrecord += value;
+        } else if (value) {
+          if (typeof value !== "string") {
+            return [
+              Error(
+                `Formatter must return a string, null or undefined, got ${JSON.stringify(value)}`,
+              ),
+            ];
+          }
+          const containsdelimiter = emits_separator(value, [delimiter]);
+          const containsQuote = quote !== "" && value.indexOf(quote) >= 0;
+          const containsEscape = value.indexOf(escape) >= 0 && escape !== quote;
+          // Testing `\n` and `\r` covers the three sequences `parse` discovers
+          const containsRecordDelimiter = emits_separator(value, [
+            record_delimiter,
+            ...(quote_record_delimiter === false ? [] : ["\n", "\r"]),
+          ]);
+          const quotedString = quoted_string && typeof field === "string";
+          const quotedMatch = matches_quoted_match(value, quoted_match);
+          // See https://github.com/adaltas/node-csv/pull/387
+          // More about CSV injection or formula injection, when websites embed
+          // untrusted input inside CSV files:
+          // https://owasp.org/www-community/attacks/CSV_Injection
+          // http://georgemauer.net/2017/10/07/csv-injection.html
+          // Apple Numbers unicode normalization is empirical from testing
+          if (escape_formulas) {
+            switch (value[0]) {
+              case "-":
+                if (typeof field === "number" || typeof field === "bigint") {
+                  break;
+                }
+                value = `'${value}`;
+                break;
+              case "=":
+              case "+":
+              case "@":
+              case "\t":
+              case "\r":
+              case "\uFF1D": // Unicode '='
+              case "\uFF0B": // Unicode '+'
+              case "\uFF0D": // Unicode '-'
+              case "\uFF20": // Unicode '@'
+                value = `'${value}`;
+                break;
+            }
+          }
+          const shouldQuote =
+            containsQuote === true ||
+            containsdelimiter ||
+            containsRecordDelimiter ||
+            quoted ||
+            quotedString ||
+            quotedMatch;
+          if (shouldQuote === true && containsEscape === true) {
+            value = value.replaceAll(escape, () => escape + escape);
+          }
+          if (containsQuote === true) {
+            value = value.replaceAll(quote, () => escape + quote);
+          }
+          if (shouldQuote === true) {
+            value = quote + value + quote;
+          }
+          csvrecord += value;
+        } else if (
+          quoted_empty === true ||
+          (field === "" && quoted_string === true && quoted_empty !== false)
+        ) {
+          csvrecord += quote + quote;
+        }
+        if (i !== record.length - 1) {
+          csvrecord += delimiter;
+        }
+      }
+      return [undefined, csvrecord];
+    },
+    bom: function (push) {
+      if (this.options.bom !== true) {
+        return;
+      }
+      push(bom_utf8);
+    },
+    headers: function (push) {
+      if (this.options.header === false) {
+        return;
+      }
+      if (this.options.columns === undefined) {
+        return;
+      }
+      let err;
+      let headers = this.options.columns.map((column) => column.header);
+      if (this.options.eof) {
+        [err, headers] = this.stringify(headers, true);
+        headers += this.options.record_delimiter;
+      } else {
+        [err, headers] = this.stringify(headers, true);
+      }
+      if (err) return err;
+      if (this.options.header_as_comment) {
+        headers = this.options.header_as_comment + " " + headers;
+      }
+      push(headers);
+    },
+    __cast: function (value, context) {
+      const type = typeof value;
+      try {
+        if (type === "string") {
+          // Fine for 99% of the cases
+          return [undefined, this.options.cast.string(value, context)];
+        } else if (type === "bigint") {
+          return [undefined, this.options.cast.bigint(value, context)];
+        } else if (type === "number") {
+          return [undefined, this.options.cast.number(value, context)];
+        } else if (type === "boolean") {
+          return [undefined, this.options.cast.boolean(value, context)];
+        } else if (value instanceof Date) {
+          return [undefined, this.options.cast.date(value, context)];
+        } else if (type === "object" && value !== null) {
+          return [undefined, this.options.cast.object(value, context)];
+        } else if (value === null && this.options.cast.null !== undefined) {
+          return [undefined, this.options.cast.null(value, context)];
+        } else if (
+          value === undefined &&
+          this.options.cast.undefined !== undefined
+        ) {
+          return [undefined, this.options.cast.undefined(value, context)];
+        } else {
+          return [undefined, value];
+        }
+      } catch (err) {
+        return [err];
+      }
+    },
+  };
+};
+
+/*
+CSV Stringify
+
+Please look at the [Sync API](https://csv.js.org/stringify/api/sync/) for
+additional information.
+*/
+
+
+const stringify = function (records, opts = {}) {
+  const data = [];
+  const [err, options] = normalize_options(opts);
+  if (err !== undefined) throw err;
+  const state = {
+    stop: false,
+  };
+  // Information
+  const info = {
+    records: 0,
+  };
+  const api = stringifier(options, state, info);
+  for (const record of records) {
+    const err = api.__transform(record, function (record) {
+      data.push(record);
+    });
+    if (err !== undefined) throw err;
+  }
+  if (data.length === 0) {
+    api.bom((d) => {
+      data.push(d);
+    });
+    const err = api.headers((headers) => {
+      data.push(headers);
+    });
+    if (err !== undefined) throw err;
+  }
+  return data.join("");
+};
+
+/**
+ * Python's `repr(float)` in TypeScript.
+ *
+ * Encord's documented script writes its CSV with pandas, which prints each float with Python's
+ * `repr`. Users compare our CSV with theirs byte for byte, so the script's numeric columns must be
+ * printed the way Python prints them, not the way JavaScript does (`1` vs `1.0`, `1e-7` vs `1e-07`,
+ * `10000000000000000` vs `1e+16`).
+ *
+ * Both languages choose the same digits (the shortest string that reads back as the same double),
+ * so only the layout differs. CPython's rule (`float_repr_style == 'short'`, `format_float_short`
+ * with mode 'r'): with the value written as d.ddd × 10^e, use scientific notation when e < -4 or
+ * e ≥ 16; otherwise positional notation with at least one digit after the point. The exponent has
+ * a sign and at least two digits. Non-finite values are `nan`, `inf` and `-inf`.
+ */
+function pythonFloatRepr(value) {
+    if (Number.isNaN(value))
+        return 'nan';
+    if (value === Infinity)
+        return 'inf';
+    if (value === -Infinity)
+        return '-inf';
+    if (value === 0)
+        return Object.is(value, -0) ? '-0.0' : '0.0';
+    const magnitude = Math.abs(value);
+    // Positional in Python (1e-4 ≤ |x| < 1e16); JavaScript prints this whole range positionally too,
+    // with the same digits, and only lacks Python's trailing `.0` on whole numbers.
+    if (magnitude >= 1e-4 && magnitude < 1e16) {
+        const text = String(value);
+        return text.includes('.') ? text : `${text}.0`;
+    }
+    // Scientific in Python. toExponential() without an argument gives the shortest round-trip
+    // digits, like String(); only the exponent's layout differs (`e-05`, not `e-5`).
+    const [mantissa = '', exponent = ''] = value.toExponential().split('e');
+    const exponentSign = exponent.startsWith('-') ? '-' : '+';
+    const exponentDigits = exponent.replace(/^[+-]/, '').padStart(2, '0');
+    return `${mantissa}e${exponentSign}${exponentDigits}`;
+}
+
+function scriptRowStatus(row) {
+    if (row.bestMatch === null)
+        return 'no-match';
+    return row.classScore === 1 ? 'matched' : 'wrong-class';
+}
+
+/**
+ * Spreadsheet formula injection guard (OWASP "CSV Injection").
+ *
+ * Excel, LibreOffice and Google Sheets run a cell that starts with `=`, `+`, `-` or `@` (and, in
+ * some versions, a tab or carriage return) as a formula. Project titles, e-mails and class names
+ * are typed by users, so a title like `=HYPERLINK("http://evil", "click")` would become a live
+ * formula on the reviewer's machine. Prefixing a `'` makes the spreadsheet show the text as is.
+ */
+const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r']);
+function neutraliseFormula(text) {
+    return text.length > 0 && FORMULA_TRIGGERS.has(text.charAt(0)) ? `'${text}` : text;
+}
+
+const SCRIPT_COLUMNS = [
+    'training_email',
+    'data_unit_name',
+    'label_id',
+    'iou_score',
+    'class_score'
+];
+const OUR_COLUMNS = [
+    'training_project',
+    'training_project_hash',
+    'annotator',
+    'data_hash',
+    'frame',
+    'status',
+    'training_class',
+    'benchmark_class',
+    'training_object_hash',
+    'benchmark_object_hash',
+    'attribute_agreement'
+];
+const CSV_COLUMNS = [...SCRIPT_COLUMNS, ...OUR_COLUMNS];
+/** `csvRecords` as a callback, without a generator's cost per record (a project has 20,000+). */
+function forEachCsvRecord(evaluation, visit) {
+    const project = projectCells(evaluation);
+    if (evaluation.method === 'encord-script') {
+        for (const row of evaluation.scriptRows)
+            visit(scriptRecord(row, project));
+    }
+    else {
+        for (const object of evaluation.objects)
+            visit(objectRecord(object, project));
+    }
+}
+function projectCells(evaluation) {
     return {
-        tool: deps.tool,
-        source: source.kind === 'encord' ? 'encord-api' : 'export-files',
-        settings: {
-            method: config.evaluation.method,
-            iouThreshold: config.evaluation.iouThreshold,
-            workflowStage: config.workflowStage,
-            thresholds: config.thresholds
-        },
-        benchmark: {
-            projectHash: loadedBenchmark.projectHash,
-            title: loadedBenchmark.title,
-            rows: loadedBenchmark.rows.length
-        },
-        projects,
-        gate: applyGate(projects, config.thresholds)
+        title: neutraliseFormula(evaluation.projectTitle),
+        hash: neutraliseFormula(evaluation.projectHash),
+        annotator: neutraliseFormula(evaluation.annotator ?? '')
     };
 }
-async function scoreTrainingProject(id, load, benchmarkPromise, config) {
+function scriptRecord(row, project) {
+    return [
+        row.trainingEmail ?? '',
+        row.dataUnitName,
+        row.labelId ?? '',
+        pandasFloat(row.iouScore),
+        pandasFloat(row.classScore),
+        project.title,
+        project.hash,
+        project.annotator,
+        ourText(row.dataHash),
+        '0',
+        scriptRowStatus(row),
+        ourText(row.training.className),
+        ourText(row.bestMatch?.className),
+        ourText(row.training.objectHash),
+        ourText(row.bestMatch?.objectHash),
+        ''
+    ];
+}
+function objectRecord(object, project) {
+    return [
+        object.training?.createdBy ?? '',
+        object.dataTitle,
+        object.labelHash ?? '',
+        pandasFloat(object.iou ?? 0),
+        pandasFloat(object.status === 'matched' ? 1 : 0),
+        project.title,
+        project.hash,
+        project.annotator,
+        ourText(object.dataHash),
+        String(object.frame),
+        object.status,
+        ourText(object.training?.className),
+        ourText(object.benchmark?.className),
+        ourText(object.training?.objectHash),
+        ourText(object.benchmark?.objectHash),
+        object.attributeAgreement === null ? '' : pandasFloat(object.attributeAgreement)
+    ];
+}
+function ourText(text) {
+    return text === null || text === undefined ? '' : neutraliseFormula(text);
+}
+/** pandas writes NaN as an empty cell (`na_rep=''`) and every other float as Python's repr. */
+function pandasFloat(value) {
+    return Number.isNaN(value) ? '' : pythonFloatRepr(value);
+}
+
+/**
+ * `iou_results.csv`: RFC 4180, UTF-8 (no BOM), laid out the way pandas `to_csv(index=False)`
+ * writes it, so that the script's five columns can be compared byte for byte. Columns and cell
+ * contents are documented in `csv-rows.ts`.
+ *
+ * pandas uses Python's csv writer with QUOTE_MINIMAL and `\n` line ends: a field is quoted only
+ * when it holds the delimiter, a double quote, `\n` or `\r`, and embedded quotes are doubled.
+ * (CPython quotes a bare `\r` since 3.11.9 / 3.12.3, gh-67044; older Pythons left it bare, which
+ * breaks the file, so we follow the fixed behaviour.) Spaces, unicode and empty strings are never
+ * quoted.
+ */
+const PANDAS_MINIMAL_QUOTING = {
+    delimiter: ',',
+    quote: '"',
+    escape: '"',
+    record_delimiter: '\n',
+    // csv-stringify turns this off whenever record_delimiter is given, and would then leave a bare
+    // `\r` unquoted; Python quotes it.
+    quote_record_delimiter: true,
+    eof: true,
+    bom: false,
+    header: false,
+    quoted: false,
+    quoted_empty: false,
+    quoted_string: false,
+    escape_formulas: false
+};
+/** With the delimiter, these make a field need quotes; see PANDAS_MINIMAL_QUOTING. */
+const QUOTE_OR_LINE_BREAK = /["\r\n]/;
+/** The header line. */
+function csvHeader() {
+    return stringifyRecords([[...CSV_COLUMNS]]);
+}
+/**
+ * The rows of one evaluated training project. A run writes them out as each project is scored
+ * (header first, then the projects in input order) and keeps none of them.
+ */
+function csvRows(evaluation) {
+    const text = new CsvText();
+    forEachCsvRecord(evaluation, (record) => text.add(record));
+    return text.done();
+}
+/**
+ * csv-stringify spends about a microsecond per field (casting, option lookups): 16 fields × 500k
+ * rows is several seconds. Most records need no quotes at all, and for those its output is exactly the
+ * fields joined by commas plus `\n` (no quoting, no escaping, empty fields stay empty), so they
+ * take that shortcut; every record with a field that needs quotes goes through csv-stringify.
+ * A property test checks the shortcut against csv-stringify on random records.
+ */
+function stringifyRecords(records) {
+    const text = new CsvText();
+    for (const record of records)
+        text.add(record);
+    return text.done();
+}
+/** Records → CSV text, one at a time, in order; see `stringifyRecords`. */
+class CsvText {
+    pieces = [];
+    needingQuotes = [];
+    add(record) {
+        const line = plainLine(record);
+        if (line === null) {
+            this.needingQuotes.push(record);
+            return;
+        }
+        this.flush();
+        this.pieces.push(`${line}\n`);
+    }
+    done() {
+        this.flush();
+        return this.pieces.join('');
+    }
+    flush() {
+        if (this.needingQuotes.length === 0)
+            return;
+        this.pieces.push(stringify(this.needingQuotes, PANDAS_MINIMAL_QUOTING));
+        this.needingQuotes = [];
+    }
+}
+/**
+ * The record's fields joined by commas, or null when a field needs quotes. Tested on the joined
+ * line, once: a field holds a quote or a line break exactly when the line does, and a comma
+ * exactly when the line has more than the separators.
+ */
+function plainLine(record) {
+    const line = record.join(',');
+    if (QUOTE_OR_LINE_BREAK.test(line))
+        return null;
+    let commas = 0;
+    for (let at = line.indexOf(','); at >= 0; at = line.indexOf(',', at + 1))
+        commas++;
+    return commas === Math.max(0, record.length - 1) ? line : null;
+}
+
+/** The keys of T, every one of them: a missing key is a compile error naming it. */
+function keysOf() {
+    return (...keys) => keys;
+}
+function ordered$1(value, keys, convert = {}) {
+    const copy = {};
+    const record = value;
+    for (const key of keys) {
+        if (!(key in value))
+            continue;
+        const member = value[key];
+        const convertMember = convert[key];
+        copy[key] = convertMember === undefined ? member : convertMember(member);
+    }
+    const known = new Set(keys);
+    const unknown = Object.keys(value)
+        .filter((key) => !known.has(key))
+        .sort();
+    for (const key of unknown)
+        copy[key] = record[key];
+    return copy;
+}
+const RUN_RESULT_KEYS = keysOf()('tool', 'source', 'settings', 'benchmark', 'projects', 'gate');
+const TOOL_KEYS = keysOf()('name', 'version');
+const SETTINGS_KEYS = keysOf()('method', 'iouThreshold', 'workflowStage', 'thresholds');
+const BENCHMARK_KEYS = keysOf()('projectHash', 'title', 'rows');
+const EVALUATED_KEYS = keysOf()('status', 'evaluation');
+const FAILED_KEYS = keysOf()('status', 'failure');
+const FAILURE_KEYS = keysOf()('projectHash', 'projectTitle', 'message');
+const EVALUATION_KEYS = keysOf()('projectHash', 'projectTitle', 'method', 'annotator', 'contributors', 'coverage', 'overall', 'perClass', 'confusion', 'notes');
+const CONTRIBUTOR_KEYS = keysOf()('email', 'annotations');
+const COVERAGE_KEYS = keysOf()('benchmarkRows', 'trainingRows', 'pairedRows', 'notCompleted', 'unmatchedTrainingRows');
+const METRICS_KEYS = keysOf()('benchmarkObjects', 'trainingObjects', 'truePositives', 'wrongClass', 'missed', 'extra', 'iouSum', 'attributesAgreeing', 'attributesCompared', 'classificationScore', 'classificationsCompared', 'precision', 'recall', 'f1', 'meanIou', 'classAccuracy', 'attributeAccuracy', 'classificationAccuracy');
+// The class's identity first, then its metrics: easier to read than the inherited order.
+const CLASS_METRICS_KEYS = keysOf()('featureHash', 'className', ...METRICS_KEYS);
+const CONFUSION_KEYS = keysOf()('benchmark', 'training', 'count');
+const GATE_KEYS = keysOf()('passed', 'failures', 'failedProjects');
+const GATE_FAILURE_KEYS = keysOf()('projectHash', 'annotator', 'metric', 'threshold', 'actual');
+function orderRunResult(result) {
+    return ordered$1(result, RUN_RESULT_KEYS, {
+        tool: (tool) => ordered$1(tool, TOOL_KEYS),
+        settings: (settings) => ordered$1(settings, SETTINGS_KEYS, {
+            thresholds: (thresholds) => ordered$1(thresholds, GATE_METRICS)
+        }),
+        benchmark: (benchmark) => ordered$1(benchmark, BENCHMARK_KEYS),
+        projects: (projects) => projects.map(orderOutcome),
+        gate: (gate) => ordered$1(gate, GATE_KEYS, {
+            failures: (failures) => failures.map((failure) => ordered$1(failure, GATE_FAILURE_KEYS)),
+            failedProjects: (failures) => failures.map((failure) => ordered$1(failure, FAILURE_KEYS))
+        })
+    });
+}
+function orderOutcome(outcome) {
+    return outcome.status === 'evaluated'
+        ? ordered$1(outcome, EVALUATED_KEYS, {
+            evaluation: (evaluation) => orderEvaluation(evaluation)
+        })
+        : ordered$1(outcome, FAILED_KEYS, { failure: (failure) => ordered$1(failure, FAILURE_KEYS) });
+}
+/** The worst items are the summary's; report.json keeps its shape from before they existed. */
+function orderEvaluation(evaluation) {
+    const { worstItems: _worst, ...reported } = evaluation;
+    return ordered$1(reported, EVALUATION_KEYS, {
+        contributors: (contributors) => contributors.map((c) => ordered$1(c, CONTRIBUTOR_KEYS)),
+        coverage: (coverage) => ordered$1(coverage, COVERAGE_KEYS),
+        overall: (overall) => ordered$1(overall, METRICS_KEYS),
+        perClass: (perClass) => perClass.map((metrics) => ordered$1(metrics, CLASS_METRICS_KEYS)),
+        confusion: (cells) => cells.map((cell) => ordered$1(cell, CONFUSION_KEYS))
+    });
+}
+
+function renderReportJson(result) {
+    return `${JSON.stringify(orderRunResult(result), null, 2)}\n`;
+}
+
+const DEFAULT_WORST_ITEMS_PER_KIND = 5;
+/**
+ * How many of each kind a run keeps per project (`ProjectResult.worstItems`) once the project's
+ * objects are dropped. Any smaller selection is a prefix per kind of what is kept (see
+ * `limitWorstItems`), so summaries can still show fewer.
+ */
+const WORST_ITEMS_KEPT = DEFAULT_WORST_ITEMS_PER_KIND;
+function worstItems(evaluation, perKind) {
+    return evaluation.method === 'encord-script'
+        ? worstScriptRows(evaluation.scriptRows, perKind)
+        : worstObjects(evaluation.objects, perKind);
+}
+/**
+ * The first `perKind` of each kind of `items`, a list as `worstItems` returns it. For
+ * perKind ≤ n this equals `worstItems(evaluation, perKind)` when `items` is
+ * `worstItems(evaluation, n)`: each kind keeps its first items in order (the lowest IoUs come
+ * lowest first, ties in result order), so the shorter list is a prefix of the longer one.
+ */
+function limitWorstItems(items, perKind) {
+    if (perKind <= 0)
+        return [];
+    const taken = new Map();
+    return items.filter((item) => {
+        const count = taken.get(item.kind) ?? 0;
+        taken.set(item.kind, count + 1);
+        return count < perKind;
+    });
+}
+function worstObjects(objects, perKind) {
+    const first = { missed: [], extra: [], wrong: [] };
+    const lowest = new LowestIou(perKind);
+    for (const object of objects) {
+        const list = object.status === 'missed'
+            ? first.missed
+            : object.status === 'extra'
+                ? first.extra
+                : object.status === 'wrong-class'
+                    ? first.wrong
+                    : null;
+        if (list === null) {
+            if (lowest.accepts(object.iou))
+                lowest.add(objectItem(object, 'low-iou'));
+        }
+        else if (list.length < perKind) {
+            list.push(objectItem(object, object.status));
+        }
+    }
+    return [...first.missed, ...first.extra, ...first.wrong, ...lowest.items];
+}
+function objectItem(object, kind) {
+    return {
+        kind,
+        dataTitle: object.dataTitle,
+        frame: object.frame,
+        trainingClass: object.training?.className ?? null,
+        benchmarkClass: object.benchmark?.className ?? null,
+        iou: object.iou
+    };
+}
+function worstScriptRows(rows, perKind) {
+    const noMatch = [];
+    const wrong = [];
+    const lowest = new LowestIou(perKind);
+    for (const row of rows) {
+        const status = scriptRowStatus(row);
+        if (status === 'no-match') {
+            if (noMatch.length < perKind)
+                noMatch.push(scriptItem(row, 'no-match'));
+        }
+        else if (status === 'wrong-class') {
+            if (wrong.length < perKind)
+                wrong.push(scriptItem(row, 'wrong-class'));
+        }
+        else if (lowest.accepts(row.iouScore)) {
+            lowest.add(scriptItem(row, 'low-iou'));
+        }
+    }
+    return [...noMatch, ...wrong, ...lowest.items];
+}
+function scriptItem(row, kind) {
+    return {
+        kind,
+        dataTitle: row.dataUnitName,
+        frame: 0,
+        trainingClass: row.training.className,
+        benchmarkClass: row.bestMatch?.className ?? null,
+        iou: row.iouScore
+    };
+}
+/** The `size` items with the lowest IoU, lowest first; of equal IoUs the earliest is kept. */
+class LowestIou {
+    size;
+    items = [];
+    constructor(size) {
+        this.size = size;
+    }
+    accepts(iou) {
+        const last = this.items[this.items.length - 1];
+        return this.items.length < this.size || (last !== undefined && (iou ?? 0) < (last.iou ?? 0));
+    }
+    add(item) {
+        const iou = item.iou ?? 0;
+        let index = this.items.length;
+        while (index > 0 && (this.items[index - 1]?.iou ?? 0) > iou)
+            index--;
+        this.items.splice(index, 0, item);
+        if (this.items.length > this.size)
+            this.items.pop();
+    }
+}
+
+function toProjectResult(evaluation) {
+    const { objects: _objects, scriptRows: _rows, classifications: _items, ...reported } = evaluation;
+    return { ...reported, worstItems: worstItems(evaluation, WORST_ITEMS_KEPT) };
+}
+
+const UNMATCHED = '(unmatched)';
+const MAX_MATRIX_CLASSES = 12;
+const MAX_PAIRS = 30;
+function confusionMarkdown(cells, classOrder) {
+    const present = cells.filter((cell) => cell.count > 0);
+    if (present.length === 0)
+        return '_No objects to compare._\n';
+    const benchmark = ordered(present.map((cell) => cell.benchmark), classOrder);
+    const training = ordered(present.map((cell) => cell.training), classOrder);
+    return benchmark.length <= MAX_MATRIX_CLASSES && training.length <= MAX_MATRIX_CLASSES
+        ? matrix(present, benchmark, training)
+        : pairs(present);
+}
+/** Labels in the order of `classOrder`, then any others as first seen, `(unmatched)` last. */
+function ordered(labels, classOrder) {
+    const seen = new Set(labels);
+    const known = classOrder.filter((name) => seen.has(name));
+    const others = [...seen].filter((label) => label !== null && !classOrder.includes(label));
+    return [...known, ...others, ...(seen.has(null) ? [null] : [])];
+}
+function label(name) {
+    return name === null ? UNMATCHED : escapeMarkdown(name, 60);
+}
+function matrix(cells, benchmark, training) {
+    const counts = new Map();
+    const key = (b, t) => JSON.stringify([b, t]);
+    for (const cell of cells) {
+        counts.set(key(cell.benchmark, cell.training), (counts.get(key(cell.benchmark, cell.training)) ?? 0) + cell.count);
+    }
+    const columns = [
+        { header: 'Benchmark ↓ / Training →' },
+        ...training.map((name) => ({ header: label(name), align: 'right' }))
+    ];
+    const rows = benchmark.map((b) => [
+        `**${label(b)}**`,
+        ...training.map((t) => String(counts.get(key(b, t)) ?? 0))
+    ]);
+    return table(columns, rows);
+}
+function pairs(cells) {
+    const sorted = [...cells].sort((a, b) => b.count - a.count);
+    const rows = sorted
+        .slice(0, MAX_PAIRS)
+        .map((cell) => [label(cell.benchmark), label(cell.training), String(cell.count)]);
+    const columns = [
+        { header: 'Benchmark class' },
+        { header: 'Training class' },
+        { header: 'Count', align: 'right' }
+    ];
+    const more = sorted.length - rows.length;
+    const note = more > 0 ? `\n_${more} more pairs are in report.json._\n` : '';
+    return table(columns, rows) + note;
+}
+
+const MAX_CLASS_ROWS = 50;
+const MAX_CONTRIBUTORS = 5;
+const MAX_NOTES = 10;
+/** `worst` is null when the worst items are left out to save room. */
+function annotatorDetails(standing, worst) {
+    const { evaluation } = standing;
+    const mark = standing.passed ? PASS_MARK : FAIL_MARK;
+    const summary = `${mark} ${annotatorName(evaluation.annotator)} · ${escapeMarkdown(evaluation.projectTitle)}`;
+    const parts = [
+        `<details>\n<summary>${summary}</summary>\n\n`,
+        overview(evaluation),
+        notes(evaluation.notes),
+        `**Per class**\n\n${perClassTable(evaluation.method, objectClasses(evaluation.perClass))}\n`,
+        classificationTable(evaluation.perClass),
+        `**Confusion matrix** (benchmark class down, training class across)\n\n`,
+        `${confusionMarkdown(evaluation.confusion, objectClasses(evaluation.perClass).map((metrics) => metrics.className))}\n`,
+        worst === null ? '' : worstItemsSection(worst),
+        '</details>\n\n'
+    ];
+    return parts.join('');
+}
+function overview(evaluation) {
+    const { coverage } = evaluation;
+    const contributors = evaluation.contributors
+        .slice(0, MAX_CONTRIBUTORS)
+        .map((contributor) => `${escapeMarkdown(contributor.email)} (${contributor.annotations})`);
+    const moreContributors = evaluation.contributors.length - contributors.length;
+    const labelledBy = contributors.length === 0
+        ? 'no creator recorded'
+        : contributors.join(', ') + (moreContributors > 0 ? `, and ${moreContributors} more` : '');
+    return (`Labelled by: ${labelledBy}.<br>\n` +
+        `Rows scored: ${coverage.pairedRows} of ${coverage.benchmarkRows} benchmark rows; ` +
+        `${coverage.notCompleted} not completed by the annotator (not counted as missed); ` +
+        `${plural$1(coverage.unmatchedTrainingRows, 'training row')} not in the benchmark.\n\n`);
+}
+function notes(list) {
+    if (list.length === 0)
+        return '';
+    const shown = list.slice(0, MAX_NOTES).map((note) => `- ${escapeMarkdown(note, 300)}\n`);
+    const more = list.length > MAX_NOTES ? `- …and ${list.length - MAX_NOTES} more notes\n` : '';
+    return `**Notes**\n\n${shown.join('')}${more}\n`;
+}
+function perClassTable(method, perClass) {
+    if (perClass.length === 0)
+        return '_No classes scored._\n';
+    const shown = perClass.slice(0, MAX_CLASS_ROWS);
+    const more = perClass.length > shown.length
+        ? `\n_${perClass.length - shown.length} more classes are in report.json._\n`
+        : '';
+    const right = (header) => ({ header, align: 'right' });
+    if (method === 'encord-script') {
+        const columns = [
+            { header: 'Class' },
+            right('Training boxes'),
+            right('Mean IoU'),
+            right('Mean class score')
+        ];
+        const rows = shown.map((metrics) => [
+            escapeMarkdown(metrics.className, 80),
+            String(metrics.trainingObjects),
+            formatScore(metrics.meanIou),
+            formatScore(metrics.classAccuracy)
+        ]);
+        return table(columns, rows) + more;
+    }
+    const columns = [
+        { header: 'Class' },
+        ...['Benchmark', 'Training', 'Matched', 'Wrong class', 'Missed', 'Extra'].map(right),
+        ...['Precision', 'Recall', 'F1', 'Mean IoU', 'Attribute accuracy'].map(right)
+    ];
+    const rows = shown.map((metrics) => [
+        escapeMarkdown(metrics.className, 80),
+        ...[
+            metrics.benchmarkObjects,
+            metrics.trainingObjects,
+            metrics.truePositives,
+            metrics.wrongClass,
+            metrics.missed,
+            metrics.extra
+        ].map(String),
+        ...[
+            metrics.precision,
+            metrics.recall,
+            metrics.f1,
+            metrics.meanIou,
+            metrics.attributeAccuracy
+        ].map(formatScore)
+    ]);
+    return table(columns, rows) + more;
+}
+/** Classes with objects on either side; classification questions have their own table. */
+function objectClasses(perClass) {
+    return perClass.filter((metrics) => metrics.benchmarkObjects + metrics.trainingObjects > 0);
+}
+function classificationTable(perClass) {
+    const questions = perClass.filter((metrics) => metrics.classificationsCompared > 0);
+    if (questions.length === 0)
+        return '';
+    const columns = [
+        { header: 'Classification' },
+        { header: 'Compared', align: 'right' },
+        { header: 'Agreement', align: 'right' }
+    ];
+    const rows = questions
+        .slice(0, MAX_CLASS_ROWS)
+        .map((metrics) => [
+        escapeMarkdown(metrics.className, 80),
+        String(metrics.classificationsCompared),
+        formatScore(metrics.classificationAccuracy)
+    ]);
+    return `**Classifications** (per frame, or per row when global)\n\n${table(columns, rows)}\n`;
+}
+const KIND_LABEL = {
+    missed: 'Missed',
+    extra: 'Extra',
+    'wrong-class': 'Wrong class',
+    'no-match': 'No match',
+    'low-iou': 'Low IoU'
+};
+function worstItemsSection(items) {
+    if (items.length === 0)
+        return '**Worst items**\n\n_Nothing to show: no misses, extras or wrong classes._\n\n';
+    const columns = [
+        { header: 'Status' },
+        { header: 'Data unit' },
+        { header: 'Frame', align: 'right' },
+        { header: 'Training class' },
+        { header: 'Benchmark class' },
+        { header: 'IoU', align: 'right' }
+    ];
+    const rows = items.map((item) => [
+        KIND_LABEL[item.kind],
+        escapeMarkdown(item.dataTitle, 100),
+        String(item.frame),
+        item.trainingClass === null ? MISSING : escapeMarkdown(item.trainingClass, 60),
+        item.benchmarkClass === null ? MISSING : escapeMarkdown(item.benchmarkClass, 60),
+        formatScore(item.iou)
+    ]);
+    return `**Worst items**\n\n${table(columns, rows)}\n`;
+}
+
+const DETAILS_HEADING = '#### Per annotator\n\n';
+// Line breaks between sections, and rounding: a little room the pieces do not account for.
+const SLACK_BYTES = 64;
+function renderSummary(result, options = {}) {
+    const budget = new Budget((options.maxBytes ?? 900 * 1024) - SLACK_BYTES, utf8Bytes);
+    const perKind = options.worstItemsPerKind ?? DEFAULT_WORST_ITEMS_PER_KIND;
+    const all = standings(result);
+    const evaluated = all.filter(isEvaluated);
+    const unevaluated = all.flatMap((standing) => standing.status === 'failed' ? [standing.failure] : []);
+    const link = artifactLink(options.artifactUrl);
+    const where = `Every result is in ${link ?? filesInWords()}.`;
+    const head = verdictMarkdown(verdictOf(result, all));
+    const foot = settingsLine(result) + (link === null ? '' : `📎 Full results: ${link}\n`);
+    const worstCaseNotice = omissionNotice('1 MiB', {
+        tableRows: evaluated.length,
+        tableFailedOnly: true,
+        failures: unevaluated.length,
+        details: evaluated.length,
+        worstItems: evaluated.length
+    }, where);
+    budget.reserve(head + foot + worstCaseNotice + DETAILS_HEADING);
+    const tableFit = annotatorTable(result, all, budget);
+    const failuresFit = failureList(unevaluated, budget);
+    const details = detailsWithin(evaluated, budget, perKind);
+    const omissions = {
+        tableRows: tableFit.omitted,
+        tableFailedOnly: tableFit.failedOnly,
+        failures: failuresFit.omitted,
+        details: evaluated.length - details.shown,
+        worstItems: perKind > 0 ? details.shown - details.withWorstItems : 0
+    };
+    const notice = anythingOmitted(omissions) ? omissionNotice('1 MiB', omissions, where) : '';
+    return [
+        head,
+        notice,
+        tableFit.text === '' ? '' : `${tableFit.text}\n`,
+        failuresFit.text,
+        details.text === '' ? '' : DETAILS_HEADING + details.text,
+        foot
+    ].join('');
+}
+/**
+ * Details for as many annotators as fit, in input order, without worst items; then worst items
+ * added to those details, in the same order, while they fit.
+ */
+function detailsWithin(evaluated, budget, perKind) {
+    const texts = [];
+    for (const standing of evaluated) {
+        const text = annotatorDetails(standing, null);
+        if (!budget.take(text))
+            break;
+        texts.push(text);
+    }
+    let withWorstItems = 0;
+    for (const [index, text] of texts.entries()) {
+        const standing = evaluated[index];
+        if (standing === undefined || perKind <= 0)
+            break;
+        const richer = annotatorDetails(standing, limitWorstItems(standing.evaluation.worstItems, perKind));
+        if (!budget.takeSize(budget.measure(richer) - budget.measure(text)))
+            break;
+        texts[index] = richer;
+        withWorstItems++;
+    }
+    return { text: texts.join(''), shown: texts.length, withWorstItems };
+}
+
+/**
+ * User strings on a terminal: made inert, shortened, and measured in columns.
+ *
+ * A project title can hold escape sequences (`\x1b[2J` clears the screen, OSC 8 fakes a link) or
+ * bidirectional overrides that make text read differently from what it is; they are replaced with
+ * `?`. Widths count East Asian wide characters and emoji as two columns and combining marks as
+ * none, which is what most terminals do; exotic scripts may still be off by a column.
+ */
+// Matching control characters is the point here.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+function inert(text) {
+    return text.replace(CONTROL, '?');
+}
+// Combining marks (variation selectors are among them) and zero-width spaces and joiners.
+const ZERO_WIDTH = /^[\p{Mn}\p{Me}\u200b-\u200d\u2060]$/u;
+const WIDE = /^[\u1100-\u115f\u231a\u231b\u2329\u232a\u23e9-\u23ec\u23f0\u23f3\u25fd\u25fe\u2614\u2615\u2648-\u2653\u267f\u2693\u26a1\u26aa\u26ab\u26bd\u26be\u26c4\u26c5\u26ce\u26d4\u26ea\u26f2\u26f3\u26f5\u26fa\u26fd\u2705\u270a\u270b\u2728\u274c\u274e\u2753-\u2755\u2757\u2795-\u2797\u27b0\u27bf\u2b1b\u2b1c\u2b50\u2b55\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6\u{1f004}\u{1f0cf}\u{1f18e}\u{1f191}-\u{1f19a}\u{1f200}-\u{1f251}\u{1f300}-\u{1f64f}\u{1f680}-\u{1f6ff}\u{1f900}-\u{1f9ff}\u{1fa70}-\u{1faff}\u{20000}-\u{3fffd}]$/u;
+function charWidth(char) {
+    if (ZERO_WIDTH.test(char))
+        return 0;
+    return WIDE.test(char) ? 2 : 1;
+}
+function displayWidth(text) {
+    let width = 0;
+    for (const char of text)
+        width += charWidth(char);
+    return width;
+}
+/** At most `maxWidth` columns, ending in `…` when cut. */
+function fitWidth(text, maxWidth) {
+    if (displayWidth(text) <= maxWidth)
+        return text;
+    let width = 0;
+    let kept = '';
+    for (const char of text) {
+        const next = charWidth(char);
+        if (width + next > maxWidth - 1)
+            break;
+        kept += char;
+        width += next;
+    }
+    return `${kept}…`;
+}
+function padEnd(text, width) {
+    return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+function padStart(text, width) {
+    return ' '.repeat(Math.max(0, width - displayWidth(text))) + text;
+}
+
+/**
+ * The CLI's report: a plain-text table of annotators (scores, coverage, each threshold that is
+ * set with pass or FAIL), the projects that could not be evaluated, and the verdict as the last
+ * line. No colours unless asked (`color: true`, e.g. when stdout is a TTY and NO_COLOR is unset;
+ * the CLI decides), so that output piped to a file or CI log stays clean.
+ */
+const MAX_TEXT_WIDTH = 40;
+const GAP = '  ';
+function renderTerminalTable(result, options = {}) {
+    const paint = painter(options.color ?? false);
+    const all = standings(result);
+    const verdict = verdictOf(result, all);
+    const lines = [];
+    const evaluated = all.filter(isEvaluated);
+    if (evaluated.length > 0) {
+        const columns = [
+            { header: 'Result', align: 'left' },
+            { header: 'Annotator', align: 'left' },
+            { header: 'Training project', align: 'left' },
+            ...scoreColumns(result.settings.method).map((score) => ({
+                header: score.shortLabel,
+                align: 'right'
+            })),
+            { header: 'Coverage', align: 'right' },
+            ...thresholdsSet(result).map(([metric]) => ({
+                header: THRESHOLD_INPUTS[metric],
+                align: 'left'
+            }))
+        ];
+        const rows = evaluated.map((standing) => [
+            standing.passed ? { text: 'PASS', tone: 'pass' } : { text: 'FAIL', tone: 'fail' },
+            plain(userText(standing.evaluation.annotator ?? MISSING)),
+            plain(userText(standing.evaluation.projectTitle)),
+            ...scoreColumns(result.settings.method).map((score) => plain(formatScore(standing.evaluation.overall[score.key]))),
+            plain(formatRatio(standing.evaluation.coverage.pairedRows, standing.evaluation.coverage.benchmarkRows, 'rows')),
+            ...standing.checks.map(thresholdCell)
+        ]);
+        lines.push(...alignedTable(columns, rows, paint), '');
+    }
+    const unevaluated = all.flatMap((standing) => standing.status === 'failed' ? [standing.failure] : []);
+    if (unevaluated.length > 0) {
+        lines.push('Could not be evaluated:');
+        for (const failure of unevaluated) {
+            const name = failure.projectTitle === null
+                ? inert(failure.projectHash)
+                : `${userText(failure.projectTitle)} (${inert(failure.projectHash)})`;
+            lines.push(`  ${paint('fail', 'x')} ${name}: ${inert(failure.message)}`);
+        }
+        lines.push('');
+    }
+    lines.push(settingsText(result));
+    const { headline, detail } = verdictText(verdict);
+    const label = verdict.passed ? 'PASSED' : 'FAILED';
+    lines.push(`${paint(verdict.passed ? 'pass' : 'fail', label)}: ${headline}`);
+    if (detail !== null)
+        lines.push(`${' '.repeat(label.length + 2)}${detail}`);
+    return `${lines.join('\n')}\n`;
+}
+function plain(text) {
+    return { text, tone: 'plain' };
+}
+function userText(text) {
+    return fitWidth(inert(text), MAX_TEXT_WIDTH);
+}
+/** `pass 0.820 >= 0.800` or `FAIL 0.610 < 0.800`; ASCII, so it lines up in any terminal. */
+function thresholdCell(check) {
+    const { actual, threshold } = formatAgainstThreshold(check.actual, check.threshold);
+    const comparison = check.actual === null
+        ? `${actual} (no score)`
+        : `${actual} ${check.passed ? '>=' : '<'} ${threshold}`;
+    return check.passed
+        ? { text: `pass ${comparison}`, tone: 'pass' }
+        : { text: `FAIL ${comparison}`, tone: 'fail' };
+}
+function alignedTable(columns, rows, paint) {
+    const widths = columns.map((column, index) => rows.reduce((widest, row) => Math.max(widest, displayWidth(row[index]?.text ?? '')), displayWidth(column.header)));
+    const pad = (text, index) => {
+        const width = widths[index] ?? 0;
+        return columns[index]?.align === 'right' ? padStart(text, width) : padEnd(text, width);
+    };
+    const line = (cells) => cells.join(GAP).trimEnd();
+    return [
+        line(columns.map((column, index) => pad(column.header, index))),
+        line(widths.map((width) => '-'.repeat(width))),
+        ...rows.map((row) => line(row.map((cell, index) => paint(cell.tone, pad(cell.text, index)))))
+    ];
+}
+function settingsText(result) {
+    const { settings, benchmark } = result;
+    const parts = [
+        `method ${settings.method}`,
+        ...(settings.method === 'one-to-one' ? [`IoU threshold ${settings.iouThreshold}`] : []),
+        `stage "${inert(settings.workflowStage)}"`,
+        `benchmark "${userText(benchmark.title)}" (${benchmark.rows} rows)`
+    ];
+    return `Settings: ${parts.join(', ')}`;
+}
+const ANSI = {
+    pass: ['\u001b[32m', '\u001b[39m'],
+    fail: ['\u001b[1;31m', '\u001b[22;39m'],
+    plain: ['', '']
+};
+function painter(color) {
+    return color
+        ? (tone, text) => (tone === 'plain' ? text : `${ANSI[tone][0]}${text}${ANSI[tone][1]}`)
+        : (_tone, text) => text;
+}
+
+/**
+ * Rejects with the benchmark's own error when the benchmark could not be loaded: that is the
+ * run's failure, not this project's.
+ */
+async function scoreTrainingProject(id, load, benchmarkPromise, evaluation) {
     let title = null;
     try {
         const training = await load(id, 'training');
         title = training.title;
-        // A benchmark failure is the run's failure, not this project's: let it propagate.
         const benchmark = await benchmarkPromise.catch((error) => {
             throw new BenchmarkFailed(error);
         });
         checkOntologyCompatible(benchmark.ontology, training.ontology, id);
+        const result = evaluateProject(benchmark, training, evaluation);
         return {
-            status: 'evaluated',
-            evaluation: evaluateProject(benchmark, training, config.evaluation)
+            outcome: { status: 'evaluated', evaluation: toProjectResult(result) },
+            csvRows: csvRows(result)
         };
     }
     catch (error) {
         if (error instanceof BenchmarkFailed)
             throw error.cause;
         return {
-            status: 'failed',
-            failure: { projectHash: id, projectTitle: title, message: describeError(error) }
+            outcome: {
+                status: 'failed',
+                failure: { projectHash: id, projectTitle: title, message: describeError(error) }
+            },
+            csvRows: null
         };
     }
 }
@@ -50220,27 +52847,267 @@ class BenchmarkFailed extends Error {
         this.cause = cause;
     }
 }
-async function makeLoader(config, deps, signal) {
-    const { source } = config;
-    if (source.kind === 'encord') {
-        const client = (deps.createClient ?? defaultClient(deps.tool.version))(source, deps.log, signal);
-        return (id, role) => loadProjectFromEncord(client, id, config.workflowStage, role);
+
+/**
+ * The main thread's side of the scoring workers: starts them, hands each task to the worker with
+ * the fewest in hand, sends them the benchmark once it is loaded, and turns their answers back
+ * into `ScoredProject`s. A worker that dies fails the tasks it held (each reported for its own
+ * project, as any failure is); the others go on.
+ */
+class ScoringPool {
+    members;
+    nextTask = 0;
+    constructor(script, size, setup, log) {
+        this.members = Array.from({ length: size }, () => this.start(script, setup, log));
     }
-    return exportLoader(source, config.workflowStage);
+    /** Sends the benchmark's label model to every worker (serialized once). */
+    setBenchmark(labels) {
+        this.broadcast({ type: 'benchmark', labels: serialize(labels) });
+    }
+    /** Tells every worker the benchmark failed: each stops downloading and answers so. */
+    benchmarkFailed() {
+        this.broadcast({ type: 'benchmark-failed' });
+    }
+    score(id) {
+        const member = this.leastBusy();
+        if (member === undefined) {
+            return Promise.resolve(failedAnswer(id, new Error('every scoring worker has stopped')));
+        }
+        const task = this.nextTask++;
+        return new Promise((resolve) => {
+            member.pending.set(task, { id, resolve });
+            member.worker.postMessage({ type: 'score', task, id });
+        });
+    }
+    /** Tasks held by the least busy worker still running (Infinity when none is). */
+    fewestTasks() {
+        return this.leastBusy()?.pending.size ?? Infinity;
+    }
+    async close() {
+        await Promise.all(this.members.map((member) => member.worker.terminate()));
+    }
+    start(script, setup, log) {
+        const worker = new Worker(script, { workerData: setup });
+        const member = { worker, pending: new Map(), alive: true };
+        let failure = null;
+        worker.on('message', (message) => {
+            switch (message.type) {
+                case 'log':
+                    log[message.level](message.message);
+                    break;
+                case 'benchmark-failed':
+                    this.settle(member, message.task, { kind: 'benchmark-failed' });
+                    break;
+                case 'scored':
+                    this.settle(member, message.task, {
+                        kind: 'scored',
+                        scored: { outcome: message.outcome, csvRows: message.csv }
+                    });
+                    break;
+            }
+        });
+        worker.on('error', (error) => {
+            failure ??= error;
+        });
+        worker.on('exit', (code) => {
+            member.alive = false;
+            const reason = failure ?? new Error(`a scoring worker stopped (exit code ${code})`);
+            for (const [task, { id }] of member.pending)
+                this.settle(member, task, failedAnswer(id, reason));
+        });
+        return member;
+    }
+    settle(member, task, answer) {
+        const pending = member.pending.get(task);
+        if (pending === undefined)
+            return;
+        member.pending.delete(task);
+        pending.resolve(answer);
+    }
+    leastBusy() {
+        let best;
+        for (const member of this.members) {
+            if (!member.alive)
+                continue;
+            if (best === undefined || member.pending.size < best.pending.size)
+                best = member;
+        }
+        return best;
+    }
+    broadcast(message) {
+        for (const member of this.members)
+            if (member.alive)
+                member.worker.postMessage(message);
+    }
 }
-function defaultClient(version) {
-    return (source, log, signal) => createEncordClient({
-        key: source.key,
-        domain: source.domain,
-        concurrency: source.concurrency,
-        userAgent: `encord-annotator-eval/${version}`,
-        debug: log.debug,
-        signal
+function failedAnswer(id, error) {
+    return {
+        kind: 'scored',
+        scored: {
+            outcome: {
+                status: 'failed',
+                failure: { projectHash: id, projectTitle: null, message: describeError(error) }
+            },
+            csvRows: null
+        }
+    };
+}
+
+/**
+ * How a run scores its projects: in this thread, or on scoring workers (one per core) with the
+ * benchmark loaded here and sent to them. Either way the benchmark is loaded once, training
+ * projects start loading while it loads, and a benchmark failure is the run's failure.
+ */
+async function createScorer(setup) {
+    // This thread scores as well, so one worker fewer than cores, and none for one project.
+    const workers = Math.min(availableParallelism() - 1, setup.trainingCount - 1);
+    const { source, workerScript } = setup;
+    // A key not made by keys.ts (none in practice) cannot be handed to another thread.
+    const keyTravels = source.kind === 'exports' || keyForThread(source.key) !== null;
+    if (workerScript === undefined ||
+        setup.createClient !== undefined ||
+        workers < 1 ||
+        !keyTravels) {
+        return inThisThread(setup);
+    }
+    return withWorkers(setup, workerScript, workers);
+}
+async function inThisThread(setup) {
+    const load = await makeLoader({
+        ...setup,
+        createClient: setup.createClient ?? defaultClientFactory(setup.version)
     });
+    let benchmark = Promise.reject(new Error('the benchmark is not loaded'));
+    benchmark.catch(() => { });
+    return {
+        loadBenchmark(id) {
+            benchmark = load(id, 'benchmark');
+            return benchmark.then(summaryOf);
+        },
+        score: (id) => scoreTrainingProject(id, load, benchmark, setup.evaluation),
+        close: async () => { }
+    };
 }
-async function exportLoader(source, stageTitle) {
-    const ontology = await loadOntologyFile(source.ontologyFile);
-    return (file, role) => loadProjectFromExport(file, ontology, stageTitle, role === 'benchmark' ? 'benchmark-export' : 'training-exports');
+/**
+ * This thread scores too: it holds the benchmark anyway, and a worker's copy costs a
+ * serialization and the memory of one more heap. Each task goes to whoever holds fewest.
+ */
+async function withWorkers(setup, script, workers) {
+    const { source } = setup;
+    const memory = source.kind === 'encord' ? sharedLimitMemory(source.concurrency) : null;
+    const load = await makeLoader({
+        ...setup,
+        createClient: defaultClientFactory(setup.version, memory === null ? undefined : sharedRequestLimit(memory))
+    });
+    const pool = new ScoringPool(script, workers, {
+        source: source.kind === 'encord' ? withoutKey(source) : source,
+        privateKey: source.kind === 'encord' ? keyForThread(source.key) : null,
+        workflowStage: setup.workflowStage,
+        evaluation: setup.evaluation,
+        requestLimit: memory,
+        version: setup.version
+    }, setup.log);
+    let benchmark = Promise.reject(new Error('the benchmark is not loaded'));
+    benchmark.catch(() => { });
+    let inThisThread = 0;
+    return {
+        loadBenchmark(id) {
+            benchmark = load(id, 'benchmark');
+            benchmark.then((labels) => pool.setBenchmark(labels), () => pool.benchmarkFailed());
+            return benchmark.then(summaryOf);
+        },
+        async score(id) {
+            if (inThisThread <= pool.fewestTasks()) {
+                inThisThread += 1;
+                try {
+                    return await scoreTrainingProject(id, load, benchmark, setup.evaluation);
+                }
+                finally {
+                    inThisThread -= 1;
+                }
+            }
+            const answer = await pool.score(id);
+            if (answer.kind === 'scored')
+                return answer.scored;
+            await benchmark;
+            throw new Error('a worker reported a benchmark failure, but the benchmark loaded');
+        },
+        close: () => pool.close()
+    };
+}
+function withoutKey(source) {
+    const { key: _key, ...rest } = source;
+    return rest;
+}
+function summaryOf(labels) {
+    return { projectHash: labels.projectHash, title: labels.title, rows: labels.rows.length };
+}
+
+/**
+ * sources → evaluation → gate, shared by the action and the CLI. The benchmark is loaded once and
+ * shared; training projects are loaded and scored concurrently under a limit, on scoring workers
+ * when the entry point provides them (one per core), else in this thread. As each project is
+ * scored, its CSV rows go to `csvRows` (in input order) and only a small `ProjectResult` is kept,
+ * so only the benchmark and the projects in flight are in memory.
+ * A training project that fails is reported as such; the others are still scored.
+ */
+async function evaluateRun(config, deps) {
+    const { log } = deps;
+    const { source } = config;
+    const benchmarkId = source.kind === 'encord' ? source.benchmarkProject : source.benchmarkExport;
+    const trainingIds = source.kind === 'encord' ? source.trainingProjects : source.trainingExports;
+    // Without the benchmark nothing can be scored: stop the training downloads at once.
+    const cancel = new AbortController();
+    const scorer = await createScorer({
+        source,
+        workflowStage: config.workflowStage,
+        evaluation: config.evaluation,
+        trainingCount: trainingIds.length,
+        log,
+        signal: cancel.signal,
+        version: deps.tool.version,
+        ...(deps.createClient ? { createClient: deps.createClient } : {}),
+        ...(deps.workerScript ? { workerScript: deps.workerScript } : {})
+    });
+    try {
+        const benchmark = log.group(`Load the benchmark project ${benchmarkId}`, () => scorer.loadBenchmark(benchmarkId));
+        // Training projects start loading while the benchmark loads; scoring waits for it.
+        benchmark.catch(() => cancel.abort());
+        const limit = pLimit(projectConcurrency(config));
+        const rows = new InInputOrder(deps.csvRows ?? (() => { }));
+        let done = 0;
+        const projects = await log.group(`Score ${trainingIds.length} training project(s)`, async () => {
+            const outcomes = await Promise.all(trainingIds.map((id, index) => limit(async () => {
+                const scored = await scorer.score(id);
+                rows.put(index, scored.csvRows);
+                const { outcome } = scored;
+                done += 1;
+                const what = outcome.status === 'evaluated'
+                    ? `${outcome.evaluation.projectTitle}: ${outcome.evaluation.coverage.pairedRows} rows scored`
+                    : `failed: ${outcome.failure.message}`;
+                log.info(`[${done}/${trainingIds.length}] ${id} ${what}`);
+                return outcome;
+            })));
+            await rows.settled();
+            return outcomes;
+        });
+        return {
+            tool: deps.tool,
+            source: source.kind === 'encord' ? 'encord-api' : 'export-files',
+            settings: {
+                method: config.evaluation.method,
+                iouThreshold: config.evaluation.iouThreshold,
+                workflowStage: config.workflowStage,
+                thresholds: config.thresholds
+            },
+            benchmark: await benchmark,
+            projects,
+            gate: applyGate(projects, config.thresholds)
+        };
+    }
+    finally {
+        await scorer.close();
+    }
 }
 /**
  * How many training projects are loaded and scored at once. Requests are limited separately by
@@ -50278,18 +53145,18 @@ function describeValue(value) {
         return '(no valid value)';
     switch (value.kind) {
         case 'array':
-            return value.size === 0 ? '(an empty array)' : `(${plural$1(value.size, 'entry', 'entries')})`;
+            return value.size === 0 ? '(an empty array)' : `(${plural(value.size, 'entry', 'entries')})`;
         case 'object':
             return value.size === 0
                 ? '(an empty object)'
-                : `(an object with ${plural$1(value.size, 'key')})`;
+                : `(an object with ${plural(value.size, 'key')})`;
         case 'string':
             return `(${quote(String(value.literal))})`;
         default:
             return `(${String(value.literal)})`;
     }
 }
-function plural$1(count, singular, pluralForm = `${singular}s`) {
+function plural(count, singular, pluralForm = `${singular}s`) {
     return `${count.toLocaleString('en-US')} ${count === 1 ? singular : pluralForm}`;
 }
 /** A JSON-quoted string, shortened so one message never carries a 16 KB URL. */
@@ -50350,13 +53217,13 @@ function countDiagnostics(reports) {
 }
 /** The one-line outcome, shared by the summary and the CLI. */
 function registrationVerdict(reports) {
-    const files = plural$1(reports.length, 'registration file');
+    const files = plural(reports.length, 'registration file');
     if (reports.length === 0)
         return 'No registration files were checked.';
     const { errors, warnings, filesWithProblems } = countDiagnostics(reports);
     const found = [
-        errors > 0 ? plural$1(errors, 'error') : undefined,
-        warnings > 0 ? plural$1(warnings, 'warning') : undefined
+        errors > 0 ? plural(errors, 'error') : undefined,
+        warnings > 0 ? plural(warnings, 'warning') : undefined
     ]
         .filter((part) => part !== undefined)
         .join(' and ');
@@ -50798,14 +53665,14 @@ function reportGaps(kind, urlKeyByPosition, report) {
         ? quote(`objectUrl_${gap.from}`)
         : `${quote(`objectUrl_${gap.from}`)} to ${quote(`objectUrl_${gap.to}`)}`);
     const more = gaps.length > 3 ? ', …' : '';
-    report.add('url-gap', `${shown.join(', ')}${more} missing (${plural$1(missingCount, 'position')}): the files of ${ENTRY_NOUN_WITH_ARTICLE[kind]} are numbered objectUrl_0, objectUrl_1, … without gaps, and the next key here is ${quote(at.key)}`, at);
+    report.add('url-gap', `${shown.join(', ')}${more} missing (${plural(missingCount, 'position')}): the files of ${ENTRY_NOUN_WITH_ARTICLE[kind]} are numbered objectUrl_0, objectUrl_1, … without gaps, and the next key here is ${quote(at.key)}`, at);
 }
 function checkSequenceLength(images, entry, report) {
     if (images > MAX_SEQUENCE_IMAGES) {
-        report.add('sequence-too-long', `this image sequence ("createVideo": true) has ${plural$1(images, 'image')}; Encord supports at most ${MAX_SEQUENCE_IMAGES.toLocaleString('en-US')}: split it or register a video instead`, entry);
+        report.add('sequence-too-long', `this image sequence ("createVideo": true) has ${plural(images, 'image')}; Encord supports at most ${MAX_SEQUENCE_IMAGES.toLocaleString('en-US')}: split it or register a video instead`, entry);
     }
     else if (images > ADVISED_SEQUENCE_IMAGES) {
-        report.add('long-sequence', `this image sequence ("createVideo": true) has ${plural$1(images, 'image')}; the guide advises at most ${ADVISED_SEQUENCE_IMAGES.toLocaleString('en-US')} for performance, or a video instead`, entry);
+        report.add('long-sequence', `this image sequence ("createVideo": true) has ${plural(images, 'image')}; the guide advises at most ${ADVISED_SEQUENCE_IMAGES.toLocaleString('en-US')} for performance, or a video instead`, entry);
     }
 }
 function checkUrl(property, sinks) {
@@ -50825,7 +53692,7 @@ function checkUrl(property, sinks) {
     if (url.length * 3 > MAX_URL_BYTES) {
         const bytes = utf8ByteLength(url);
         if (bytes > MAX_URL_BYTES) {
-            sinks.report.add('url-too-long', `this URL is ${plural$1(bytes, 'byte')}; Encord accepts URLs up to 16 KB (${MAX_URL_BYTES.toLocaleString('en-US')} bytes)`, value);
+            sinks.report.add('url-too-long', `this URL is ${plural(bytes, 'byte')}; Encord accepts URLs up to 16 KB (${MAX_URL_BYTES.toLocaleString('en-US')} bytes)`, value);
         }
     }
     sinks.url(url, value);
@@ -50845,7 +53712,7 @@ function checkTitle(kind, property, required, report) {
     else if (title.length > MAX_TITLE_CHARACTERS) {
         const characters = codePointLength(title);
         if (characters > MAX_TITLE_CHARACTERS) {
-            report.add('title-too-long', `this title is ${plural$1(characters, 'character')}; Encord accepts titles up to ${MAX_TITLE_CHARACTERS}`, value);
+            report.add('title-too-long', `this title is ${plural(characters, 'character')}; Encord accepts titles up to ${MAX_TITLE_CHARACTERS}`, value);
         }
     }
 }
@@ -51017,16 +53884,16 @@ class FileTotals {
     }
     reportLimits(report) {
         if (this.firstItemOverLimit) {
-            report.add('too-many-items', `this file registers ${plural$1(this.items, 'item')}; Encord accepts at most ${plural$1(this.limits.maxItems, 'item')} per file: split it (this is the first item over the limit)`, this.firstItemOverLimit);
+            report.add('too-many-items', `this file registers ${plural(this.items, 'item')}; Encord accepts at most ${plural(this.limits.maxItems, 'item')} per file: split it (this is the first item over the limit)`, this.firstItemOverLimit);
         }
         if (this.firstUrlOverLimit) {
-            report.add('too-many-urls', `this file holds ${plural$1(this.urls, 'URL')}; Encord accepts at most ${plural$1(this.limits.maxUrls, 'URL')} per file: split it (this is the first URL over the limit)`, this.firstUrlOverLimit);
+            report.add('too-many-urls', `this file holds ${plural(this.urls, 'URL')}; Encord accepts at most ${plural(this.limits.maxUrls, 'URL')} per file: split it (this is the first URL over the limit)`, this.firstUrlOverLimit);
         }
         if (this.firstVideoOverAdvice) {
-            report.add('batch-size', `this file registers ${plural$1(this.videos, 'video')}; the guide advises uploading at most ${plural$1(this.limits.advisedVideos, 'video')} at a time (this is video ${(this.limits.advisedVideos + 1).toLocaleString('en-US')})`, this.firstVideoOverAdvice);
+            report.add('batch-size', `this file registers ${plural(this.videos, 'video')}; the guide advises uploading at most ${plural(this.limits.advisedVideos, 'video')} at a time (this is video ${(this.limits.advisedVideos + 1).toLocaleString('en-US')})`, this.firstVideoOverAdvice);
         }
         if (this.firstImageOverAdvice) {
-            report.add('batch-size', `this file registers ${plural$1(this.images, 'image')}; the guide advises uploading at most ${plural$1(this.limits.advisedImages, 'image')} at a time (this is image ${(this.limits.advisedImages + 1).toLocaleString('en-US')})`, this.firstImageOverAdvice);
+            report.add('batch-size', `this file registers ${plural(this.images, 'image')}; the guide advises uploading at most ${plural(this.limits.advisedImages, 'image')} at a time (this is image ${(this.limits.advisedImages + 1).toLocaleString('en-US')})`, this.firstImageOverAdvice);
         }
     }
 }
@@ -52354,2066 +55221,6 @@ async function runCheckRegistration(args, io) {
     return failed ? EXIT_ERRORS : EXIT_OK;
 }
 
-/**
- * How numbers look in the markdown and terminal reports (the CSV and JSON keep full precision).
- *
- * Scores are fractions in [0, 1] printed with three decimals (`0.820`), the same scale as the
- * threshold inputs (`min-mean-iou: 0.8`), so a reader compares like with like; a score that cannot
- * be computed (nothing to divide by) is `—`. Counts are whole numbers with no separators.
- */
-const SCORE_DECIMALS = 3;
-const MISSING = '—';
-function formatScore(value) {
-    return value === null || !Number.isFinite(value) ? MISSING : value.toFixed(SCORE_DECIMALS);
-}
-const MAX_DECIMALS = 10;
-/** A threshold as given: three decimals, more if it has them (0.8125 is not rounded to 0.813). */
-function formatThreshold(threshold) {
-    return threshold.toFixed(thresholdDecimals(threshold));
-}
-function thresholdDecimals(threshold) {
-    let decimals = SCORE_DECIMALS;
-    while (decimals < MAX_DECIMALS && Number(threshold.toFixed(decimals)) !== threshold)
-        decimals++;
-    return decimals;
-}
-/**
- * A score next to its threshold, with enough decimals that the two never print the same unless
- * they are equal: 0.7996 against 0.8 must not read `0.800 < 0.800`.
- */
-function formatAgainstThreshold(actual, threshold) {
-    let decimals = thresholdDecimals(threshold);
-    if (actual === null || !Number.isFinite(actual)) {
-        return { actual: MISSING, threshold: threshold.toFixed(decimals) };
-    }
-    while (decimals < MAX_DECIMALS &&
-        actual !== threshold &&
-        actual.toFixed(decimals) === threshold.toFixed(decimals)) {
-        decimals++;
-    }
-    return { actual: actual.toFixed(decimals), threshold: threshold.toFixed(decimals) };
-}
-function formatRatio(part, whole, unit) {
-    return `${part}/${whole} ${unit}`;
-}
-/** `1 annotator`, `3 annotators`. */
-function plural(count, singular, pluralForm = `${singular}s`) {
-    return `${count} ${count === 1 ? singular : pluralForm}`;
-}
-
-/**
- * Makes user data (project and data titles, e-mails, class names, error messages) safe to put in
- * GitHub markdown: in table cells, list items and inside `<summary>`/`<details>` HTML.
- *
- * - `& < > " '` become HTML entities, so a title cannot open a tag (`<script>`, `<img onerror>`).
- *   `core.summary` inserts HTML as is, and GitHub renders HTML in markdown.
- * - `|` becomes `&#124;`, so it cannot end a table cell (GFM splits rows on a literal pipe).
- * - Markdown punctuation `\ ` * _ [ ] ~` becomes entities too, so a title cannot turn into a link,
- *   emphasis or code span. Entities (unlike backslash escapes) also work inside HTML blocks.
- * - Line breaks become spaces, so a title cannot end a table row or list item.
- * - Very long strings are cut with `…` so one title cannot eat the size budget.
- */
-const ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;',
-    '|': '&#124;',
-    '\\': '&#92;',
-    '`': '&#96;',
-    '*': '&#42;',
-    _: '&#95;',
-    '[': '&#91;',
-    ']': '&#93;',
-    '~': '&#126;'
-};
-const SPECIAL = /[&<>"'|\\`*_[\]~]/g;
-const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029]/g;
-const DEFAULT_MAX_TEXT_LENGTH = 200;
-function escapeMarkdown(text, maxLength = DEFAULT_MAX_TEXT_LENGTH) {
-    return shorten(text.replace(LINE_BREAKS, ' '), maxLength).replace(SPECIAL, (char) => ENTITIES[char] ?? char);
-}
-/** Cuts at a code point boundary, so an emoji is never split into a lone surrogate. */
-function shorten(text, maxLength) {
-    if (text.length <= maxLength)
-        return text;
-    const codePoints = Array.from(text);
-    if (codePoints.length <= maxLength)
-        return text;
-    return `${codePoints.slice(0, maxLength - 1).join('')}…`;
-}
-
-const ALIGN_MARKER = { left: ':--', right: '--:', center: ':-:' };
-function tableHead(columns) {
-    const header = tableRow(columns.map((column) => column.header));
-    const separator = tableRow(columns.map((column) => ALIGN_MARKER[column.align ?? 'left']));
-    return `${header}${separator}`;
-}
-/** One row, ending with a line break. */
-function tableRow(cells) {
-    return `| ${cells.join(' | ')} |\n`;
-}
-function table(columns, rows) {
-    return tableHead(columns) + rows.map(tableRow).join('');
-}
-
-/**
- * Where each training project stands: its scores, each threshold that is set and whether it was
- * met, and the verdict over the run. Every report (summary, comment, terminal, outputs) reads
- * these, so they all agree on who passed.
- *
- * Pass or fail comes from the gate (`result.gate`), never recomputed here: the gate owns the rule
- * (including that a score that cannot be computed fails a set threshold).
- */
-/** Metric order everywhere: the order of the threshold inputs. */
-const GATE_METRICS = Object.keys(THRESHOLD_INPUTS);
-const ONE_TO_ONE_SCORES = [
-    { key: 'precision', label: 'Precision', shortLabel: 'Precision' },
-    { key: 'recall', label: 'Recall', shortLabel: 'Recall' },
-    { key: 'f1', label: 'F1', shortLabel: 'F1' },
-    { key: 'meanIou', label: 'Mean IoU', shortLabel: 'Mean IoU' },
-    { key: 'classAccuracy', label: 'Class accuracy', shortLabel: 'Class acc' },
-    { key: 'attributeAccuracy', label: 'Attribute accuracy', shortLabel: 'Attr acc' },
-    { key: 'classificationAccuracy', label: 'Classification accuracy', shortLabel: 'Classif acc' }
-];
-// The script scores only IoU and class; its class score per row averages to what we call class
-// accuracy, and the user knows it as "class score".
-const ENCORD_SCRIPT_SCORES = [
-    { key: 'meanIou', label: 'Mean IoU', shortLabel: 'Mean IoU' },
-    { key: 'classAccuracy', label: 'Mean class score', shortLabel: 'Class score' }
-];
-function scoreColumns(method) {
-    return method === 'encord-script' ? ENCORD_SCRIPT_SCORES : ONE_TO_ONE_SCORES;
-}
-function isEvaluated(standing) {
-    return standing.status === 'evaluated';
-}
-/** One standing per training project, in input order. */
-function standings(result) {
-    const failed = new Map();
-    for (const failure of result.gate.failures) {
-        const metrics = failed.get(failure.projectHash) ?? new Map();
-        metrics.set(failure.metric, failure.actual);
-        failed.set(failure.projectHash, metrics);
-    }
-    return result.projects.map((outcome) => {
-        if (outcome.status === 'failed')
-            return { status: 'failed', failure: outcome.failure };
-        const { evaluation } = outcome;
-        const failedMetrics = failed.get(evaluation.projectHash);
-        const checks = thresholdsSet(result).map(([metric, threshold]) => {
-            const passed = !(failedMetrics?.has(metric) ?? false);
-            const actual = passed ? evaluation.overall[metric] : (failedMetrics?.get(metric) ?? null);
-            return { metric, input: THRESHOLD_INPUTS[metric], threshold, actual, passed };
-        });
-        return { status: 'evaluated', evaluation, passed: failedMetrics === undefined, checks };
-    });
-}
-/** The thresholds that are set, in metric order. */
-function thresholdsSet(result) {
-    return GATE_METRICS.flatMap((metric) => {
-        const threshold = result.settings.thresholds[metric];
-        return threshold === undefined ? [] : [[metric, threshold]];
-    });
-}
-function verdictOf(result, all = standings(result)) {
-    const evaluated = all.filter(isEvaluated);
-    const passedAnnotators = evaluated.filter((standing) => standing.passed).length;
-    const missed = new Set(result.gate.failures.map((failure) => failure.metric));
-    return {
-        passed: result.gate.passed,
-        total: all.length,
-        evaluated: evaluated.length,
-        passedAnnotators,
-        failedAnnotators: evaluated.length - passedAnnotators,
-        notEvaluated: all.length - evaluated.length,
-        missedThresholds: GATE_METRICS.filter((metric) => missed.has(metric)).map((metric) => THRESHOLD_INPUTS[metric]),
-        thresholdsSet: thresholdsSet(result).length > 0
-    };
-}
-/**
- * The verdict in words, without decoration: a headline and at most one more line.
- * e.g. `1 of 3 annotators failed (min-mean-iou)` / `1 of 4 training projects could not be evaluated`.
- */
-function verdictText(verdict) {
-    const notEvaluated = verdict.notEvaluated > 0
-        ? `${verdict.notEvaluated} of ${verdict.total} training ${verdict.total === 1 ? 'project' : 'projects'} could not be evaluated`
-        : null;
-    if (verdict.failedAnnotators > 0) {
-        const which = verdict.missedThresholds.length > 0 ? ` (${verdict.missedThresholds.join(', ')})` : '';
-        return {
-            headline: `${verdict.failedAnnotators} of ${annotators(verdict.evaluated)} failed${which}`,
-            detail: notEvaluated
-        };
-    }
-    if (notEvaluated !== null) {
-        const detail = verdict.evaluated > 0
-            ? `${verdict.passedAnnotators} of ${verdict.evaluated} evaluated ${verdict.evaluated === 1 ? 'annotator' : 'annotators'} passed`
-            : null;
-        return { headline: notEvaluated, detail };
-    }
-    if (verdict.evaluated === 0)
-        return { headline: 'No training project was evaluated', detail: null };
-    return {
-        headline: `${verdict.passedAnnotators} of ${annotators(verdict.evaluated)} passed`,
-        detail: verdict.thresholdsSet ? null : 'No thresholds are set, so every annotator passes'
-    };
-}
-function annotators(count) {
-    return `${count} ${count === 1 ? 'annotator' : 'annotators'}`;
-}
-
-/**
- * The markdown table with one row per evaluated annotator (training project): scores, coverage
- * and a pass or fail mark for each threshold that is set. Shared by the job summary and the PR
- * comment.
- *
- * When the whole table does not fit the size budget, it keeps the annotators who failed (they are
- * what a reviewer acts on) and leaves out those who passed; if even those do not fit, the table is
- * cut. The caller says so in its notice.
- */
-const PASS_MARK = '✅';
-const FAIL_MARK = '❌';
-function annotatorTable(result, all, budget) {
-    const evaluated = all.filter(isEvaluated);
-    const none = { text: '', shown: 0, omitted: evaluated.length, failedOnly: false };
-    if (evaluated.length === 0)
-        return none;
-    const head = tableHead(annotatorColumns(result));
-    const rows = evaluated.map((standing) => tableRow(annotatorCells(result, standing)));
-    const total = budget.measure(head) + rows.reduce((sum, row) => sum + budget.measure(row), 0);
-    if (total <= budget.remaining) {
-        budget.take(head + rows.join(''));
-        return { text: head + rows.join(''), shown: rows.length, omitted: 0, failedOnly: false };
-    }
-    if (!budget.take(head))
-        return none;
-    let text = head;
-    let shown = 0;
-    for (const [index, standing] of evaluated.entries()) {
-        if (standing.passed)
-            continue;
-        const row = rows[index] ?? '';
-        if (!budget.take(row))
-            break;
-        text += row;
-        shown++;
-    }
-    return { text, shown, omitted: evaluated.length - shown, failedOnly: true };
-}
-function annotatorColumns(result) {
-    return [
-        { header: 'Result', align: 'center' },
-        { header: 'Annotator' },
-        { header: 'Training project' },
-        ...scoreColumns(result.settings.method).map((score) => ({
-            header: score.label,
-            align: 'right'
-        })),
-        { header: 'Coverage', align: 'right' },
-        ...thresholdsSet(result).map(([metric]) => ({
-            header: THRESHOLD_INPUTS[metric],
-            align: 'right'
-        }))
-    ];
-}
-function annotatorCells(result, standing) {
-    const { evaluation } = standing;
-    return [
-        standing.passed ? PASS_MARK : FAIL_MARK,
-        annotatorName(evaluation.annotator),
-        escapeMarkdown(evaluation.projectTitle),
-        ...scoreColumns(result.settings.method).map((score) => formatScore(evaluation.overall[score.key])),
-        formatRatio(evaluation.coverage.pairedRows, evaluation.coverage.benchmarkRows, 'rows'),
-        ...standing.checks.map(thresholdCell$1)
-    ];
-}
-function annotatorName(annotator) {
-    return annotator === null ? MISSING : escapeMarkdown(annotator);
-}
-/** `✅ 0.820 ≥ 0.800` or `❌ 0.610 < 0.800`. */
-function thresholdCell$1(check) {
-    const { actual, threshold } = formatAgainstThreshold(check.actual, check.threshold);
-    const mark = check.passed ? PASS_MARK : FAIL_MARK;
-    if (check.actual === null)
-        return `${mark} ${actual}`;
-    return `${mark} ${actual} ${check.passed ? '≥' : '<'} ${threshold}`;
-}
-
-const utf8Bytes = (text) => Buffer.byteLength(text, 'utf8');
-class Budget {
-    limit;
-    measure;
-    used = 0;
-    constructor(limit, measure) {
-        this.limit = limit;
-        this.measure = measure;
-    }
-    get remaining() {
-        return this.limit - this.used;
-    }
-    /** Takes room for `text` and returns true if it fits; otherwise takes nothing. */
-    take(text) {
-        return this.takeSize(this.measure(text));
-    }
-    /** Takes `size` more if it fits, e.g. to grow something already taken. */
-    takeSize(size) {
-        if (size > this.remaining)
-            return false;
-        this.used += size;
-        return true;
-    }
-    /** Takes room for text that must be shown whatever its size (the verdict, the notice). */
-    reserve(text) {
-        this.used += this.measure(text);
-    }
-}
-
-const FAILURES_HEADING = '**Could not be evaluated**\n\n';
-function failureList(failures, budget) {
-    if (failures.length === 0)
-        return { text: '', omitted: 0 };
-    if (!budget.take(FAILURES_HEADING))
-        return { text: '', omitted: failures.length };
-    let text = FAILURES_HEADING;
-    let shown = 0;
-    for (const failure of failures) {
-        const item = failureItem(failure);
-        if (!budget.take(item))
-            break;
-        text += item;
-        shown++;
-    }
-    return { text: `${text}\n`, omitted: failures.length - shown };
-}
-/** `- ❌ **Title** (hash): what went wrong`. */
-function failureItem(failure) {
-    const hash = escapeMarkdown(failure.projectHash);
-    const name = failure.projectTitle === null ? hash : `**${escapeMarkdown(failure.projectTitle)}** (${hash})`;
-    return `- ❌ ${name}: ${escapeMarkdown(failure.message, 500)}\n`;
-}
-
-/** Names of the files the reports are written to; sinks and the reports that link them agree. */
-const CSV_FILE_NAME = 'iou_results.csv';
-const REPORT_JSON_FILE_NAME = 'report.json';
-
-/**
- * Pieces the job summary and the PR comment share: the verdict heading, the settings line, links
- * and the notice shown when something had to be left out.
- */
-/** `### ✅ 3 of 3 annotators passed`, then the second line of the verdict if there is one. */
-function verdictMarkdown(verdict) {
-    const { headline, detail } = verdictText(verdict);
-    const mark = verdict.passed ? '✅' : '❌';
-    return `### ${mark} ${headline}\n\n${detail === null ? '' : `${detail}.\n\n`}`;
-}
-/** What produced these numbers, in one small line. User strings are escaped. */
-function settingsLine(result) {
-    const { settings, benchmark, tool } = result;
-    const thresholds = thresholdsSet(result).map(([metric, threshold]) => `${THRESHOLD_INPUTS[metric]} ${formatThreshold(threshold)}`);
-    const parts = [
-        `Method: ${settings.method}`,
-        ...(settings.method === 'one-to-one' ? [`IoU threshold: ${settings.iouThreshold}`] : []),
-        `Workflow stage: ${escapeMarkdown(settings.workflowStage, 80)}`,
-        `Benchmark: ${escapeMarkdown(benchmark.title, 80)} (${plural(benchmark.rows, 'row')})`,
-        `Thresholds: ${thresholds.length === 0 ? 'none' : thresholds.join(', ')}`,
-        `${escapeMarkdown(tool.name, 60)} ${escapeMarkdown(tool.version, 40)}`
-    ];
-    return `<sub>${parts.join(' · ')}</sub>\n\n`;
-}
-/** Only http(s) URLs are linked, percent-encoding what could end a markdown link early. */
-function safeUrl(url) {
-    if (url === undefined)
-        return null;
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        return null;
-    }
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
-        return null;
-    return parsed.href.replace(/[()<>"' ]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-function artifactLink(artifactUrl) {
-    const url = safeUrl(artifactUrl);
-    return url === null ? null : `[${CSV_FILE_NAME} and ${REPORT_JSON_FILE_NAME}](${url})`;
-}
-/** Where to find everything, for the notice when the artifact link is unknown. */
-function filesInWords() {
-    return `\`${CSV_FILE_NAME}\` and \`${REPORT_JSON_FILE_NAME}\` (the run's artifact, or the output directory)`;
-}
-function anythingOmitted(omissions) {
-    return (omissions.tableRows + omissions.failures + omissions.details + omissions.worstItems > 0 ||
-        omissions.tableFailedOnly);
-}
-/**
- * `> ⚠️ **Shortened to stay under GitHub's 1 MiB limit:** … Everything is in …`. `where` says
- * where the full results are (already markdown).
- */
-function omissionNotice(limit, omissions, where) {
-    const left = [];
-    if (omissions.tableFailedOnly)
-        left.push('the table lists only annotators who failed');
-    if (omissions.tableRows > 0) {
-        left.push(`${plural(omissions.tableRows, 'annotator')} left out of the table`);
-    }
-    if (omissions.failures > 0) {
-        left.push(`${plural(omissions.failures, 'unevaluated project')} not listed`);
-    }
-    if (omissions.details > 0) {
-        left.push(`details of ${plural(omissions.details, 'annotator')} left out`);
-    }
-    if (omissions.worstItems > 0) {
-        left.push(`worst items of ${plural(omissions.worstItems, 'annotator')} left out`);
-    }
-    return `> ⚠️ **Shortened to stay under GitHub's ${limit} limit:** ${left.join('; ')}. ${where}\n\n`;
-}
-
-// Lodash implementation of `get`
-
-const charCodeOfDot = ".".charCodeAt(0);
-const reEscapeChar = /\\(\\)?/g;
-const rePropName = RegExp(
-  // Match anything that isn't a dot or bracket.
-  "[^.[\\]]+" +
-    "|" +
-    // Or match property names within brackets.
-    "\\[(?:" +
-    // Match a non-string expression.
-    "([^\"'][^[]*)" +
-    "|" +
-    // Or match strings (supports escaping characters).
-    "([\"'])((?:(?!\\2)[^\\\\]|\\\\.)*?)\\2" +
-    ")\\]" +
-    "|" +
-    // Or match "" as the space between consecutive dots or empty brackets.
-    "(?=(?:\\.|\\[\\])(?:\\.|\\[\\]|$))",
-  "g",
-);
-const reIsDeepProp = /\.|\[(?:[^[\]]*|(["'])(?:(?!\1)[^\\]|\\.)*?\1)\]/;
-const reIsPlainProp = /^\w*$/;
-
-const getTag = function (value) {
-  // if (!value) value === undefined ? "[object Undefined]" : "[object Null]";
-  return Object.prototype.toString.call(value);
-};
-
-const isSymbol = function (value) {
-  const type = typeof value;
-  return (
-    type === "symbol" ||
-    (type === "object" && value && getTag(value) === "[object Symbol]")
-  );
-};
-
-const isKey = function (value, object) {
-  if (Array.isArray(value)) {
-    return false;
-  }
-  const type = typeof value;
-  if (
-    type === "number" ||
-    type === "symbol" ||
-    type === "boolean" ||
-    !value ||
-    isSymbol(value)
-  ) {
-    return true;
-  }
-  return (
-    reIsPlainProp.test(value) ||
-    !reIsDeepProp.test(value) ||
-    (object != null && value in Object(object))
-  );
-};
-
-const stringToPath = function (string) {
-  const result = [];
-  if (string.charCodeAt(0) === charCodeOfDot) {
-    result.push("");
-  }
-  string.replace(rePropName, function (match, expression, quote, subString) {
-    let key = match;
-    if (quote) {
-      key = subString.replace(reEscapeChar, "$1");
-    } else if (expression) {
-      key = expression.trim();
-    }
-    result.push(key);
-  });
-  return result;
-};
-
-const castPath = function (value, object) {
-  if (Array.isArray(value)) {
-    return value;
-  } else {
-    return isKey(value, object) ? [value] : stringToPath(value);
-  }
-};
-
-const toKey = function (value) {
-  if (typeof value === "string" || isSymbol(value)) return value;
-  const result = `${value}`;
-  return result == "0" && 1 / value == -Infinity ? "-0" : result;
-};
-
-const get = function (object, path) {
-  path = castPath(path, object);
-  let index = 0;
-  const length = path.length;
-  while (object != null && index < length) {
-    object = object[toKey(path[index++])];
-  }
-  return index && index === length ? object : undefined;
-};
-
-const is_object = function (obj) {
-  return typeof obj === "object" && obj !== null && !Array.isArray(obj);
-};
-
-const normalize_columns = function (columns) {
-  if (columns === undefined || columns === null) {
-    return [undefined, undefined];
-  }
-  if (typeof columns !== "object") {
-    return [Error('Invalid option "columns": expect an array or an object')];
-  }
-  if (!Array.isArray(columns)) {
-    const newcolumns = [];
-    for (const k in columns) {
-      newcolumns.push({
-        key: k,
-        header: columns[k],
-      });
-    }
-    columns = newcolumns;
-  } else {
-    const newcolumns = [];
-    for (const column of columns) {
-      if (typeof column === "string") {
-        newcolumns.push({
-          key: column,
-          header: column,
-        });
-      } else if (
-        typeof column === "object" &&
-        column !== null &&
-        !Array.isArray(column)
-      ) {
-        if (!column.key) {
-          return [
-            Error('Invalid column definition: property "key" is required'),
-          ];
-        }
-        if (column.header === undefined) {
-          column.header = column.key;
-        }
-        newcolumns.push(column);
-      } else {
-        return [
-          Error("Invalid column definition: expect a string or an object"),
-        ];
-      }
-    }
-    columns = newcolumns;
-  }
-  return [undefined, columns];
-};
-
-class CsvError extends Error {
-  constructor(code, message, ...contexts) {
-    if (Array.isArray(message)) message = message.join(" ");
-    super(message);
-    if (Error.captureStackTrace !== undefined) {
-      Error.captureStackTrace(this, CsvError);
-    }
-    this.code = code;
-    for (const context of contexts) {
-      for (const key in context) {
-        const value = context[key];
-        this[key] = Buffer.isBuffer(value)
-          ? value.toString()
-          : value == null
-            ? value
-            : JSON.parse(JSON.stringify(value));
-      }
-    }
-  }
-}
-
-const underscore = function (str) {
-  return str.replace(/([A-Z])/g, function (_, match) {
-    return "_" + match.toLowerCase();
-  });
-};
-
-const normalize_options = function (opts) {
-  const options = {};
-  // Merge with user options
-  for (const opt in opts) {
-    options[underscore(opt)] = opts[opt];
-  }
-  // Normalize option `bom`
-  if (
-    options.bom === undefined ||
-    options.bom === null ||
-    options.bom === false
-  ) {
-    options.bom = false;
-  } else if (options.bom !== true) {
-    return [
-      new CsvError("CSV_OPTION_BOOLEAN_INVALID_TYPE", [
-        "option `bom` is optional and must be a boolean value,",
-        `got ${JSON.stringify(options.bom)}`,
-      ]),
-    ];
-  }
-  // Normalize option `delimiter`
-  if (options.delimiter === undefined || options.delimiter === null) {
-    options.delimiter = ",";
-  } else if (Buffer.isBuffer(options.delimiter)) {
-    options.delimiter = options.delimiter.toString();
-  } else if (typeof options.delimiter !== "string") {
-    return [
-      new CsvError("CSV_OPTION_DELIMITER_INVALID_TYPE", [
-        "option `delimiter` must be a buffer or a string,",
-        `got ${JSON.stringify(options.delimiter)}`,
-      ]),
-    ];
-  }
-  // Normalize option `quote`
-  if (options.quote === undefined || options.quote === null) {
-    options.quote = '"';
-  } else if (options.quote === true) {
-    options.quote = '"';
-  } else if (options.quote === false) {
-    options.quote = "";
-  } else if (Buffer.isBuffer(options.quote)) {
-    options.quote = options.quote.toString();
-  } else if (typeof options.quote !== "string") {
-    return [
-      new CsvError("CSV_OPTION_QUOTE_INVALID_TYPE", [
-        "option `quote` must be a boolean, a buffer or a string,",
-        `got ${JSON.stringify(options.quote)}`,
-      ]),
-    ];
-  }
-  // Normalize option `quoted`
-  if (options.quoted === undefined || options.quoted === null) {
-    options.quoted = false;
-  }
-  // Normalize option `escape_formulas`
-  if (
-    options.escape_formulas === undefined ||
-    options.escape_formulas === null
-  ) {
-    options.escape_formulas = false;
-  } else if (typeof options.escape_formulas !== "boolean") {
-    return [
-      new CsvError("CSV_OPTION_ESCAPE_FORMULAS_INVALID_TYPE", [
-        "option `escape_formulas` must be a boolean,",
-        `got ${JSON.stringify(options.escape_formulas)}`,
-      ]),
-    ];
-  }
-  // Normalize option `quoted_empty`
-  if (options.quoted_empty === undefined || options.quoted_empty === null) {
-    options.quoted_empty = undefined;
-  }
-  // Normalize option `quoted_match`
-  if (
-    options.quoted_match === undefined ||
-    options.quoted_match === null ||
-    options.quoted_match === false
-  ) {
-    options.quoted_match = null;
-  } else if (!Array.isArray(options.quoted_match)) {
-    options.quoted_match = [options.quoted_match];
-  }
-  if (options.quoted_match) {
-    for (const quoted_match of options.quoted_match) {
-      const isString = typeof quoted_match === "string";
-      const isRegExp = quoted_match instanceof RegExp;
-      if (!isString && !isRegExp) {
-        return [
-          new CsvError("CSV_OPTION_QUOTED_MATCH", [
-            "option `quoted_match` must be a string or a regex,",
-            `got ${JSON.stringify(options.quoted_match)}`,
-          ]),
-        ];
-      }
-    }
-  }
-  // Normalize option `quoted_string`
-  if (options.quoted_string === undefined || options.quoted_string === null) {
-    options.quoted_string = false;
-  }
-  // Normalize option `eof`
-  if (options.eof === undefined || options.eof === null) {
-    options.eof = true;
-  }
-  // Normalize option `escape`
-  if (options.escape === undefined || options.escape === null) {
-    options.escape = '"';
-  } else if (Buffer.isBuffer(options.escape)) {
-    options.escape = options.escape.toString();
-  } else if (typeof options.escape !== "string") {
-    return [
-      Error(
-        `Invalid Option: escape must be a buffer or a string, got ${JSON.stringify(options.escape)}`,
-      ),
-    ];
-  }
-  if (options.escape.length > 1) {
-    return [
-      Error(
-        `Invalid Option: escape must be one character, got ${options.escape.length} characters`,
-      ),
-    ];
-  }
-  // Normalize option `header`
-  if (
-    options.header === undefined ||
-    options.header === null ||
-    options.header === false
-  ) {
-    options.header = false;
-  } else if (options.header !== true) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_HEADER",
-      [
-        "option `header` is expected to be a boolean,",
-        `got ${JSON.stringify(options.header)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `headers_as_comment`
-  if (
-    options.header_as_comment === undefined ||
-    options.header_as_comment === null ||
-    options.header_as_comment === false
-  ) {
-    options.header_as_comment = false;
-  } else if (options.header_as_comment === true) {
-    options.header_as_comment = "#";
-  } else if (Buffer.isBuffer(options.header_as_comment)) {
-    options.header_as_comment = options.header_as_comment.toString();
-  } else if (typeof options.header_as_comment !== "string") {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_HEADER_AS_COMMENT",
-      [
-        "option `header_as_comment` must be a boolean, a string or a buffer,",
-        `got ${JSON.stringify(options.header_as_comment)}`,
-      ],
-      options,
-    );
-  }
-  // if (options.header_as_comment && !options.comment?.length) {
-  //   throw new CsvError(
-  //     "CSV_INVALID_OPTION_COMMENT",
-  //     [
-  //       "option `comment` must be a non empty string or buffer when using `header_as_comment`,",
-  //       `got ${JSON.stringify(options.comment)}`,
-  //     ],
-  //     options,
-  //   );
-  // }
-  // Header is always enabled with `header_as_comment`
-  // if (options.header_as_comment === true) {
-  //   options.header = true;
-  // }
-  // Normalize option `columns`
-  const [errColumns, columns] = normalize_columns(options.columns);
-  if (errColumns !== undefined) return [errColumns];
-  options.columns = columns;
-  // Normalize option `quoted`
-  if (options.quoted === undefined || options.quoted === null) {
-    options.quoted = false;
-  }
-  // Normalize option `cast`
-  if (options.cast === undefined || options.cast === null) {
-    options.cast = {};
-  }
-  // Normalize option cast.bigint
-  if (options.cast.bigint === undefined || options.cast.bigint === null) {
-    // Cast boolean to string by default
-    options.cast.bigint = (value) => "" + value;
-  }
-  // Normalize option cast.boolean
-  if (options.cast.boolean === undefined || options.cast.boolean === null) {
-    // Cast boolean to string by default
-    options.cast.boolean = (value) => (value ? "1" : "");
-  }
-  // Normalize option cast.date
-  if (options.cast.date === undefined || options.cast.date === null) {
-    // Cast date to timestamp string by default
-    options.cast.date = (value) => "" + value.getTime();
-  }
-  // Normalize option cast.number
-  if (options.cast.number === undefined || options.cast.number === null) {
-    // Cast number to string using native casting by default
-    options.cast.number = (value) => "" + value;
-  }
-  // Normalize option cast.object
-  if (options.cast.object === undefined || options.cast.object === null) {
-    // Stringify object as JSON by default
-    options.cast.object = (value) => JSON.stringify(value);
-  }
-  // Normalize option cast.string
-  if (options.cast.string === undefined || options.cast.string === null) {
-    // Leave string untouched
-    options.cast.string = function (value) {
-      return value;
-    };
-  }
-  // Normalize option `on_record`
-  if (
-    options.on_record !== undefined &&
-    typeof options.on_record !== "function"
-  ) {
-    return [Error(`Invalid Option: "on_record" must be a function.`)];
-  }
-  // Normalize option `quote_record_delimiter`
-  if (
-    options.quote_record_delimiter === undefined ||
-    options.quote_record_delimiter === null
-  ) {
-    options.quote_record_delimiter = !options.record_delimiter;
-  } else if (typeof options.quote_record_delimiter !== "boolean") {
-    return [
-      new CsvError("CSV_OPTION_QUOTE_RECORD_DELIMITER_INVALID_TYPE", [
-        "option `quote_record_delimiter` must be a boolean,",
-        `got ${JSON.stringify(options.quote_record_delimiter)}`,
-      ]),
-    ];
-  }
-  // Normalize option `record_delimiter`
-  if (
-    options.record_delimiter === undefined ||
-    options.record_delimiter === null
-  ) {
-    options.record_delimiter = "\n";
-  } else if (Buffer.isBuffer(options.record_delimiter)) {
-    options.record_delimiter = options.record_delimiter.toString();
-  } else if (typeof options.record_delimiter !== "string") {
-    return [
-      Error(
-        `Invalid Option: record_delimiter must be a buffer or a string, got ${JSON.stringify(options.record_delimiter)}`,
-      ),
-    ];
-  }
-  switch (options.record_delimiter) {
-    case "unix":
-      options.record_delimiter = "\n";
-      break;
-    case "mac":
-      options.record_delimiter = "\r";
-      break;
-    case "windows":
-      options.record_delimiter = "\r\n";
-      break;
-    case "ascii":
-      options.record_delimiter = "\u001e";
-      break;
-    case "unicode":
-      options.record_delimiter = "\u2028";
-      break;
-  }
-  return [undefined, options];
-};
-
-const bom_utf8 = Buffer.from([239, 187, 191]);
-// True when appending `separator` after `value` would let `parse` find
-// `separator` starting inside `value`. Besides the field containing the whole
-// separator, this also covers boundary fusion: a field whose tail is a
-// non-empty prefix of a multi-character separator merges with the appended
-// separator (eg value "a:" + delimiter "::" => "a:::", matched at offset 1).
-// Such fields must be quoted to round-trip, like RFC 4180 fields containing the
-// delimiter, generalized to multi-character delimiters and record delimiters.
-const emits_separator = function (value, separators) {
-  return separators.some(
-    (separator) =>
-      separator.length !== 0 &&
-      (value.indexOf(separator) !== -1 ||
-        (separator.length > 1 &&
-          (value + separator).indexOf(separator) < value.length)),
-  );
-};
-// True when `value` matches one of the `quoted_match` patterns. The regexps
-// come from the user and the same objects are reused for every field, so the
-// test must not depend on their state: `RegExp.prototype.test` advances
-// `lastIndex` on a global or sticky regexp, which would make a match in one
-// field move where the next field starts matching. `String.prototype.search`
-// searches from the start and restores `lastIndex`, and is equivalent to
-// `test` for the stateless regexps.
-const matches_quoted_match = function (value, quoted_match) {
-  if (!quoted_match) return false;
-  return quoted_match.some((pattern) =>
-    typeof pattern === "string"
-      ? value.indexOf(pattern) !== -1
-      : value.search(pattern) !== -1,
-  );
-};
-
-const stringifier = function (options, state, info) {
-  return {
-    options: options,
-    state: state,
-    info: info,
-    __transform: function (chunk, push) {
-      // Chunk validation
-      if (!Array.isArray(chunk) && typeof chunk !== "object") {
-        return Error(
-          `Invalid Record: expect an array or an object, got ${JSON.stringify(chunk)}`,
-        );
-      }
-      // Detect columns from the first record
-      if (this.info.records === 0) {
-        if (Array.isArray(chunk)) {
-          if (
-            this.options.header === true &&
-            this.options.columns === undefined
-          ) {
-            return Error(
-              "Undiscoverable Columns: header option requires column option or object records",
-            );
-          }
-        } else if (this.options.columns === undefined) {
-          const [err, columns] = normalize_columns(Object.keys(chunk));
-          if (err) return;
-          this.options.columns = columns;
-        }
-      }
-      // Emit the header
-      if (this.info.records === 0) {
-        this.bom(push);
-        const err = this.headers(push);
-        if (err) return err;
-      }
-      // Emit and stringify the record if an object or an array
-      try {
-        // this.emit('record', chunk, this.info.records);
-        if (this.options.on_record) {
-          this.options.on_record(chunk, this.info.records);
-        }
-      } catch (err) {
-        return err;
-      }
-      // Convert the record into a string
-      let err, chunk_string;
-      if (this.options.eof) {
-        [err, chunk_string] = this.stringify(chunk);
-        if (err) return err;
-        if (chunk_string === undefined) {
-          return;
-        } else {
-          chunk_string = chunk_string + this.options.record_delimiter;
-        }
-      } else {
-        [err, chunk_string] = this.stringify(chunk);
-        if (err) return err;
-        if (chunk_string === undefined) {
-          return;
-        } else {
-          if (this.options.header || this.info.records) {
-            chunk_string = this.options.record_delimiter + chunk_string;
-          }
-        }
-      }
-      // Emit the csv
-      this.info.records++;
-      push(chunk_string);
-    },
-    stringify: function (chunk, chunkIsHeader = false) {
-      if (typeof chunk !== "object") {
-        return [undefined, chunk];
-      }
-      const { columns } = this.options;
-      const record = [];
-      // Record is an array
-      if (Array.isArray(chunk)) {
-        // We are getting an array but the user has specified output columns. In
-        // this case, we respect the columns indexes
-        const length = columns
-          ? Math.min(chunk.length, columns.length)
-          : chunk.length;
-        // Cast record elements
-        for (let i = 0; i < length; i++) {
-          const field = chunk[i];
-          const [err, value] = this.__cast(field, {
-            index: i,
-            column: i,
-            records: this.info.records,
-            header: chunkIsHeader,
-          });
-          if (err) return [err];
-          record[i] = [value, field];
-        }
-        // Record is a literal object
-        // `columns` is always defined: it is either provided or discovered.
-      } else {
-        for (let i = 0; i < columns.length; i++) {
-          const field = get(chunk, columns[i].key);
-          const [err, value] = this.__cast(field, {
-            index: i,
-            column: columns[i].key,
-            records: this.info.records,
-            header: chunkIsHeader,
-          });
-          if (err) return [err];
-          record[i] = [value, field];
-        }
-      }
-      let csvrecord = "";
-      for (let i = 0; i < record.length; i++) {
-        let options, err;
-
-        let [value, field] = record[i];
-        if (typeof value === "string") {
-          options = this.options;
-        } else if (is_object(value)) {
-          // Value is considerered as a mix of a value and options
-          options = { ...value };
-          value = options.value;
-          delete options.value;
-          if (
-            typeof value !== "string" &&
-            value !== undefined &&
-            value !== null
-          ) {
-            if (err)
-              return [
-                Error(
-                  `Invalid Casting Value: returned value must return a string, null or undefined, got ${JSON.stringify(value)}`,
-                ),
-              ];
-          }
-          // Merge global options with the ones returned by cast
-          options = { ...this.options, ...options };
-          [err, options] = normalize_options(options);
-          if (err !== undefined) {
-            return [err];
-          }
-        } else if (value === undefined || value === null) {
-          options = this.options;
-        } else {
-          return [
-            Error(
-              `Invalid Casting Value: returned value must return a string, an object, null or undefined, got ${JSON.stringify(value)}`,
-            ),
-          ];
-        }
-        const {
-          delimiter,
-          escape,
-          quote,
-          quoted,
-          quoted_empty,
-          quoted_string,
-          quoted_match,
-          record_delimiter,
-          quote_record_delimiter,
-          escape_formulas,
-        } = options;
-        if ("" === value && "" === field) {
-          const quotedMatch = matches_quoted_match(value, quoted_match);
-          const shouldQuote =
-            quotedMatch ||
-            true === quoted_empty ||
-            (true === quoted_string && false !== quoted_empty);
-          if (shouldQuote === true) {
-            value = quote + value + quote;
-          }
-          csvrecord += value;
-        } else if (value) {
-          if (typeof value !== "string") {
-            return [
-              Error(
-                `Formatter must return a string, null or undefined, got ${JSON.stringify(value)}`,
-              ),
-            ];
-          }
-          const containsdelimiter = emits_separator(value, [delimiter]);
-          const containsQuote = quote !== "" && value.indexOf(quote) >= 0;
-          const containsEscape = value.indexOf(escape) >= 0 && escape !== quote;
-          // Testing `\n` and `\r` covers the three sequences `parse` discovers
-          const containsRecordDelimiter = emits_separator(value, [
-            record_delimiter,
-            ...(quote_record_delimiter === false ? [] : ["\n", "\r"]),
-          ]);
-          const quotedString = quoted_string && typeof field === "string";
-          const quotedMatch = matches_quoted_match(value, quoted_match);
-          // See https://github.com/adaltas/node-csv/pull/387
-          // More about CSV injection or formula injection, when websites embed
-          // untrusted input inside CSV files:
-          // https://owasp.org/www-community/attacks/CSV_Injection
-          // http://georgemauer.net/2017/10/07/csv-injection.html
-          // Apple Numbers unicode normalization is empirical from testing
-          if (escape_formulas) {
-            switch (value[0]) {
-              case "-":
-                if (typeof field === "number" || typeof field === "bigint") {
-                  break;
-                }
-                value = `'${value}`;
-                break;
-              case "=":
-              case "+":
-              case "@":
-              case "\t":
-              case "\r":
-              case "\uFF1D": // Unicode '='
-              case "\uFF0B": // Unicode '+'
-              case "\uFF0D": // Unicode '-'
-              case "\uFF20": // Unicode '@'
-                value = `'${value}`;
-                break;
-            }
-          }
-          const shouldQuote =
-            containsQuote === true ||
-            containsdelimiter ||
-            containsRecordDelimiter ||
-            quoted ||
-            quotedString ||
-            quotedMatch;
-          if (shouldQuote === true && containsEscape === true) {
-            value = value.replaceAll(escape, () => escape + escape);
-          }
-          if (containsQuote === true) {
-            value = value.replaceAll(quote, () => escape + quote);
-          }
-          if (shouldQuote === true) {
-            value = quote + value + quote;
-          }
-          csvrecord += value;
-        } else if (
-          quoted_empty === true ||
-          (field === "" && quoted_string === true && quoted_empty !== false)
-        ) {
-          csvrecord += quote + quote;
-        }
-        if (i !== record.length - 1) {
-          csvrecord += delimiter;
-        }
-      }
-      return [undefined, csvrecord];
-    },
-    bom: function (push) {
-      if (this.options.bom !== true) {
-        return;
-      }
-      push(bom_utf8);
-    },
-    headers: function (push) {
-      if (this.options.header === false) {
-        return;
-      }
-      if (this.options.columns === undefined) {
-        return;
-      }
-      let err;
-      let headers = this.options.columns.map((column) => column.header);
-      if (this.options.eof) {
-        [err, headers] = this.stringify(headers, true);
-        headers += this.options.record_delimiter;
-      } else {
-        [err, headers] = this.stringify(headers, true);
-      }
-      if (err) return err;
-      if (this.options.header_as_comment) {
-        headers = this.options.header_as_comment + " " + headers;
-      }
-      push(headers);
-    },
-    __cast: function (value, context) {
-      const type = typeof value;
-      try {
-        if (type === "string") {
-          // Fine for 99% of the cases
-          return [undefined, this.options.cast.string(value, context)];
-        } else if (type === "bigint") {
-          return [undefined, this.options.cast.bigint(value, context)];
-        } else if (type === "number") {
-          return [undefined, this.options.cast.number(value, context)];
-        } else if (type === "boolean") {
-          return [undefined, this.options.cast.boolean(value, context)];
-        } else if (value instanceof Date) {
-          return [undefined, this.options.cast.date(value, context)];
-        } else if (type === "object" && value !== null) {
-          return [undefined, this.options.cast.object(value, context)];
-        } else if (value === null && this.options.cast.null !== undefined) {
-          return [undefined, this.options.cast.null(value, context)];
-        } else if (
-          value === undefined &&
-          this.options.cast.undefined !== undefined
-        ) {
-          return [undefined, this.options.cast.undefined(value, context)];
-        } else {
-          return [undefined, value];
-        }
-      } catch (err) {
-        return [err];
-      }
-    },
-  };
-};
-
-/*
-CSV Stringify
-
-Please look at the [Sync API](https://csv.js.org/stringify/api/sync/) for
-additional information.
-*/
-
-
-const stringify = function (records, opts = {}) {
-  const data = [];
-  const [err, options] = normalize_options(opts);
-  if (err !== undefined) throw err;
-  const state = {
-    stop: false,
-  };
-  // Information
-  const info = {
-    records: 0,
-  };
-  const api = stringifier(options, state, info);
-  for (const record of records) {
-    const err = api.__transform(record, function (record) {
-      data.push(record);
-    });
-    if (err !== undefined) throw err;
-  }
-  if (data.length === 0) {
-    api.bom((d) => {
-      data.push(d);
-    });
-    const err = api.headers((headers) => {
-      data.push(headers);
-    });
-    if (err !== undefined) throw err;
-  }
-  return data.join("");
-};
-
-/**
- * Python's `repr(float)` in TypeScript.
- *
- * Encord's documented script writes its CSV with pandas, which prints each float with Python's
- * `repr`. Users compare our CSV with theirs byte for byte, so the script's numeric columns must be
- * printed the way Python prints them, not the way JavaScript does (`1` vs `1.0`, `1e-7` vs `1e-07`,
- * `10000000000000000` vs `1e+16`).
- *
- * Both languages choose the same digits (the shortest string that reads back as the same double),
- * so only the layout differs. CPython's rule (`float_repr_style == 'short'`, `format_float_short`
- * with mode 'r'): with the value written as d.ddd × 10^e, use scientific notation when e < -4 or
- * e ≥ 16; otherwise positional notation with at least one digit after the point. The exponent has
- * a sign and at least two digits. Non-finite values are `nan`, `inf` and `-inf`.
- */
-function pythonFloatRepr(value) {
-    if (Number.isNaN(value))
-        return 'nan';
-    if (value === Infinity)
-        return 'inf';
-    if (value === -Infinity)
-        return '-inf';
-    if (value === 0)
-        return Object.is(value, -0) ? '-0.0' : '0.0';
-    const magnitude = Math.abs(value);
-    // Positional in Python (1e-4 ≤ |x| < 1e16); JavaScript prints this whole range positionally too,
-    // with the same digits, and only lacks Python's trailing `.0` on whole numbers.
-    if (magnitude >= 1e-4 && magnitude < 1e16) {
-        const text = String(value);
-        return text.includes('.') ? text : `${text}.0`;
-    }
-    // Scientific in Python. toExponential() without an argument gives the shortest round-trip
-    // digits, like String(); only the exponent's layout differs (`e-05`, not `e-5`).
-    const [mantissa = '', exponent = ''] = value.toExponential().split('e');
-    const exponentSign = exponent.startsWith('-') ? '-' : '+';
-    const exponentDigits = exponent.replace(/^[+-]/, '').padStart(2, '0');
-    return `${mantissa}e${exponentSign}${exponentDigits}`;
-}
-
-function scriptRowStatus(row) {
-    if (row.bestMatch === null)
-        return 'no-match';
-    return row.classScore === 1 ? 'matched' : 'wrong-class';
-}
-
-/**
- * Spreadsheet formula injection guard (OWASP "CSV Injection").
- *
- * Excel, LibreOffice and Google Sheets run a cell that starts with `=`, `+`, `-` or `@` (and, in
- * some versions, a tab or carriage return) as a formula. Project titles, e-mails and class names
- * are typed by users, so a title like `=HYPERLINK("http://evil", "click")` would become a live
- * formula on the reviewer's machine. Prefixing a `'` makes the spreadsheet show the text as is.
- */
-const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r']);
-function neutraliseFormula(text) {
-    return text.length > 0 && FORMULA_TRIGGERS.has(text.charAt(0)) ? `'${text}` : text;
-}
-
-const SCRIPT_COLUMNS = [
-    'training_email',
-    'data_unit_name',
-    'label_id',
-    'iou_score',
-    'class_score'
-];
-const OUR_COLUMNS = [
-    'training_project',
-    'training_project_hash',
-    'annotator',
-    'data_hash',
-    'frame',
-    'status',
-    'training_class',
-    'benchmark_class',
-    'training_object_hash',
-    'benchmark_object_hash',
-    'attribute_agreement'
-];
-const CSV_COLUMNS = [...SCRIPT_COLUMNS, ...OUR_COLUMNS];
-/** One CSV record per script row (`encord-script`) or per object result (`one-to-one`). */
-function* csvRecords(evaluation) {
-    const project = projectCells(evaluation);
-    if (evaluation.method === 'encord-script') {
-        for (const row of evaluation.scriptRows)
-            yield scriptRecord(row, project);
-    }
-    else {
-        for (const object of evaluation.objects)
-            yield objectRecord(object, project);
-    }
-}
-function projectCells(evaluation) {
-    return {
-        title: neutraliseFormula(evaluation.projectTitle),
-        hash: neutraliseFormula(evaluation.projectHash),
-        annotator: neutraliseFormula(evaluation.annotator ?? '')
-    };
-}
-function scriptRecord(row, project) {
-    return [
-        row.trainingEmail ?? '',
-        row.dataUnitName,
-        row.labelId ?? '',
-        pandasFloat(row.iouScore),
-        pandasFloat(row.classScore),
-        project.title,
-        project.hash,
-        project.annotator,
-        ourText(row.dataHash),
-        '0',
-        scriptRowStatus(row),
-        ourText(row.training.className),
-        ourText(row.bestMatch?.className),
-        ourText(row.training.objectHash),
-        ourText(row.bestMatch?.objectHash),
-        ''
-    ];
-}
-function objectRecord(object, project) {
-    return [
-        object.training?.createdBy ?? '',
-        object.dataTitle,
-        object.labelHash ?? '',
-        pandasFloat(object.iou ?? 0),
-        pandasFloat(object.status === 'matched' ? 1 : 0),
-        project.title,
-        project.hash,
-        project.annotator,
-        ourText(object.dataHash),
-        String(object.frame),
-        object.status,
-        ourText(object.training?.className),
-        ourText(object.benchmark?.className),
-        ourText(object.training?.objectHash),
-        ourText(object.benchmark?.objectHash),
-        object.attributeAgreement === null ? '' : pandasFloat(object.attributeAgreement)
-    ];
-}
-function ourText(text) {
-    return text === null || text === undefined ? '' : neutraliseFormula(text);
-}
-/** pandas writes NaN as an empty cell (`na_rep=''`) and every other float as Python's repr. */
-function pandasFloat(value) {
-    return Number.isNaN(value) ? '' : pythonFloatRepr(value);
-}
-
-/**
- * `iou_results.csv`: RFC 4180, UTF-8 (no BOM), laid out the way pandas `to_csv(index=False)`
- * writes it, so that the script's five columns can be compared byte for byte. Columns and cell
- * contents are documented in `csv-rows.ts`.
- *
- * pandas uses Python's csv writer with QUOTE_MINIMAL and `\n` line ends: a field is quoted only
- * when it holds the delimiter, a double quote, `\n` or `\r`, and embedded quotes are doubled.
- * (CPython quotes a bare `\r` since 3.11.9 / 3.12.3, gh-67044; older Pythons left it bare, which
- * breaks the file, so we follow the fixed behaviour.) Spaces, unicode and empty strings are never
- * quoted.
- */
-const PANDAS_MINIMAL_QUOTING = {
-    delimiter: ',',
-    quote: '"',
-    escape: '"',
-    record_delimiter: '\n',
-    // csv-stringify turns this off whenever record_delimiter is given, and would then leave a bare
-    // `\r` unquoted; Python quotes it.
-    quote_record_delimiter: true,
-    eof: true,
-    bom: false,
-    header: false,
-    quoted: false,
-    quoted_empty: false,
-    quoted_string: false,
-    escape_formulas: false
-};
-/** Rows are stringified in batches: small enough to stream, large enough to be fast. */
-const ROWS_PER_CHUNK = 10_000;
-/** A field needs quotes only if it holds one of these; see PANDAS_MINIMAL_QUOTING. */
-const NEEDS_QUOTES = /[,"\r\n]/;
-/** The whole CSV. For very large runs prefer `csvChunks`, which never holds the file in one string. */
-function renderCsv(result) {
-    return Array.from(csvChunks(result)).join('');
-}
-/**
- * The CSV in pieces that concatenate to `renderCsv(result)`: the header, then the rows of each
- * evaluated training project in input order. Projects that could not be evaluated have no rows.
- */
-function* csvChunks(result) {
-    yield stringifyRecords([[...CSV_COLUMNS]]);
-    for (const outcome of result.projects) {
-        if (outcome.status !== 'evaluated')
-            continue;
-        let batch = [];
-        for (const record of csvRecords(outcome.evaluation)) {
-            batch.push(record);
-            if (batch.length === ROWS_PER_CHUNK) {
-                yield stringifyRecords(batch);
-                batch = [];
-            }
-        }
-        if (batch.length > 0)
-            yield stringifyRecords(batch);
-    }
-}
-/**
- * csv-stringify spends about a microsecond per field (casting, option lookups): 16 fields × 500k
- * rows is several seconds. Most records need no quotes at all, and for those its output is exactly the
- * fields joined by commas plus `\n` (no quoting, no escaping, empty fields stay empty), so they
- * take that shortcut; every record with a field that needs quotes goes through csv-stringify.
- * A property test checks the shortcut against csv-stringify on random records.
- */
-function stringifyRecords(records) {
-    const pieces = [];
-    let needingQuotes = [];
-    for (const record of records) {
-        if (record.some((field) => NEEDS_QUOTES.test(field))) {
-            needingQuotes.push(record);
-            continue;
-        }
-        if (needingQuotes.length > 0) {
-            pieces.push(stringify(needingQuotes, PANDAS_MINIMAL_QUOTING));
-            needingQuotes = [];
-        }
-        pieces.push(record.join(','), '\n');
-    }
-    if (needingQuotes.length > 0)
-        pieces.push(stringify(needingQuotes, PANDAS_MINIMAL_QUOTING));
-    return pieces.join('');
-}
-
-/** The keys of T, every one of them: a missing key is a compile error naming it. */
-function keysOf() {
-    return (...keys) => keys;
-}
-function ordered$1(value, keys, convert = {}) {
-    const copy = {};
-    const record = value;
-    for (const key of keys) {
-        if (!(key in value))
-            continue;
-        const member = value[key];
-        const convertMember = convert[key];
-        copy[key] = convertMember === undefined ? member : convertMember(member);
-    }
-    const known = new Set(keys);
-    const unknown = Object.keys(value)
-        .filter((key) => !known.has(key))
-        .sort();
-    for (const key of unknown)
-        copy[key] = record[key];
-    return copy;
-}
-const RUN_RESULT_KEYS = keysOf()('tool', 'source', 'settings', 'benchmark', 'projects', 'gate');
-const TOOL_KEYS = keysOf()('name', 'version');
-const SETTINGS_KEYS = keysOf()('method', 'iouThreshold', 'workflowStage', 'thresholds');
-const BENCHMARK_KEYS = keysOf()('projectHash', 'title', 'rows');
-const EVALUATED_KEYS = keysOf()('status', 'evaluation');
-const FAILED_KEYS = keysOf()('status', 'failure');
-const FAILURE_KEYS = keysOf()('projectHash', 'projectTitle', 'message');
-const EVALUATION_KEYS = keysOf()('projectHash', 'projectTitle', 'method', 'annotator', 'contributors', 'coverage', 'overall', 'perClass', 'confusion', 'notes');
-const CONTRIBUTOR_KEYS = keysOf()('email', 'annotations');
-const COVERAGE_KEYS = keysOf()('benchmarkRows', 'trainingRows', 'pairedRows', 'notCompleted', 'unmatchedTrainingRows');
-const METRICS_KEYS = keysOf()('benchmarkObjects', 'trainingObjects', 'truePositives', 'wrongClass', 'missed', 'extra', 'iouSum', 'attributesAgreeing', 'attributesCompared', 'classificationScore', 'classificationsCompared', 'precision', 'recall', 'f1', 'meanIou', 'classAccuracy', 'attributeAccuracy', 'classificationAccuracy');
-// The class's identity first, then its metrics: easier to read than the inherited order.
-const CLASS_METRICS_KEYS = keysOf()('featureHash', 'className', ...METRICS_KEYS);
-const CONFUSION_KEYS = keysOf()('benchmark', 'training', 'count');
-const GATE_KEYS = keysOf()('passed', 'failures', 'failedProjects');
-const GATE_FAILURE_KEYS = keysOf()('projectHash', 'annotator', 'metric', 'threshold', 'actual');
-function orderRunResult(result) {
-    return ordered$1(result, RUN_RESULT_KEYS, {
-        tool: (tool) => ordered$1(tool, TOOL_KEYS),
-        settings: (settings) => ordered$1(settings, SETTINGS_KEYS, {
-            thresholds: (thresholds) => ordered$1(thresholds, GATE_METRICS)
-        }),
-        benchmark: (benchmark) => ordered$1(benchmark, BENCHMARK_KEYS),
-        projects: (projects) => projects.map(orderOutcome),
-        gate: (gate) => ordered$1(gate, GATE_KEYS, {
-            failures: (failures) => failures.map((failure) => ordered$1(failure, GATE_FAILURE_KEYS)),
-            failedProjects: (failures) => failures.map((failure) => ordered$1(failure, FAILURE_KEYS))
-        })
-    });
-}
-function orderOutcome(outcome) {
-    return outcome.status === 'evaluated'
-        ? ordered$1(outcome, EVALUATED_KEYS, {
-            evaluation: (evaluation) => orderEvaluation(evaluation)
-        })
-        : ordered$1(outcome, FAILED_KEYS, { failure: (failure) => ordered$1(failure, FAILURE_KEYS) });
-}
-function orderEvaluation(evaluation) {
-    const { objects: _objects, scriptRows: _rows, classifications: _items, ...reported } = evaluation;
-    return ordered$1(reported, EVALUATION_KEYS, {
-        contributors: (contributors) => contributors.map((c) => ordered$1(c, CONTRIBUTOR_KEYS)),
-        coverage: (coverage) => ordered$1(coverage, COVERAGE_KEYS),
-        overall: (overall) => ordered$1(overall, METRICS_KEYS),
-        perClass: (perClass) => perClass.map((metrics) => ordered$1(metrics, CLASS_METRICS_KEYS)),
-        confusion: (cells) => cells.map((cell) => ordered$1(cell, CONFUSION_KEYS))
-    });
-}
-
-function renderReportJson(result) {
-    return `${JSON.stringify(orderRunResult(result), null, 2)}\n`;
-}
-
-const UNMATCHED = '(unmatched)';
-const MAX_MATRIX_CLASSES = 12;
-const MAX_PAIRS = 30;
-function confusionMarkdown(cells, classOrder) {
-    const present = cells.filter((cell) => cell.count > 0);
-    if (present.length === 0)
-        return '_No objects to compare._\n';
-    const benchmark = ordered(present.map((cell) => cell.benchmark), classOrder);
-    const training = ordered(present.map((cell) => cell.training), classOrder);
-    return benchmark.length <= MAX_MATRIX_CLASSES && training.length <= MAX_MATRIX_CLASSES
-        ? matrix(present, benchmark, training)
-        : pairs(present);
-}
-/** Labels in the order of `classOrder`, then any others as first seen, `(unmatched)` last. */
-function ordered(labels, classOrder) {
-    const seen = new Set(labels);
-    const known = classOrder.filter((name) => seen.has(name));
-    const others = [...seen].filter((label) => label !== null && !classOrder.includes(label));
-    return [...known, ...others, ...(seen.has(null) ? [null] : [])];
-}
-function label(name) {
-    return name === null ? UNMATCHED : escapeMarkdown(name, 60);
-}
-function matrix(cells, benchmark, training) {
-    const counts = new Map();
-    const key = (b, t) => JSON.stringify([b, t]);
-    for (const cell of cells) {
-        counts.set(key(cell.benchmark, cell.training), (counts.get(key(cell.benchmark, cell.training)) ?? 0) + cell.count);
-    }
-    const columns = [
-        { header: 'Benchmark ↓ / Training →' },
-        ...training.map((name) => ({ header: label(name), align: 'right' }))
-    ];
-    const rows = benchmark.map((b) => [
-        `**${label(b)}**`,
-        ...training.map((t) => String(counts.get(key(b, t)) ?? 0))
-    ]);
-    return table(columns, rows);
-}
-function pairs(cells) {
-    const sorted = [...cells].sort((a, b) => b.count - a.count);
-    const rows = sorted
-        .slice(0, MAX_PAIRS)
-        .map((cell) => [label(cell.benchmark), label(cell.training), String(cell.count)]);
-    const columns = [
-        { header: 'Benchmark class' },
-        { header: 'Training class' },
-        { header: 'Count', align: 'right' }
-    ];
-    const more = sorted.length - rows.length;
-    const note = more > 0 ? `\n_${more} more pairs are in report.json._\n` : '';
-    return table(columns, rows) + note;
-}
-
-const MAX_CLASS_ROWS = 50;
-const MAX_CONTRIBUTORS = 5;
-const MAX_NOTES = 10;
-/** `worst` is null when the worst items are left out to save room. */
-function annotatorDetails(standing, worst) {
-    const { evaluation } = standing;
-    const mark = standing.passed ? PASS_MARK : FAIL_MARK;
-    const summary = `${mark} ${annotatorName(evaluation.annotator)} · ${escapeMarkdown(evaluation.projectTitle)}`;
-    const parts = [
-        `<details>\n<summary>${summary}</summary>\n\n`,
-        overview(evaluation),
-        notes(evaluation.notes),
-        `**Per class**\n\n${perClassTable(evaluation.method, objectClasses(evaluation.perClass))}\n`,
-        classificationTable(evaluation.perClass),
-        `**Confusion matrix** (benchmark class down, training class across)\n\n`,
-        `${confusionMarkdown(evaluation.confusion, objectClasses(evaluation.perClass).map((metrics) => metrics.className))}\n`,
-        worst === null ? '' : worstItemsSection(worst),
-        '</details>\n\n'
-    ];
-    return parts.join('');
-}
-function overview(evaluation) {
-    const { coverage } = evaluation;
-    const contributors = evaluation.contributors
-        .slice(0, MAX_CONTRIBUTORS)
-        .map((contributor) => `${escapeMarkdown(contributor.email)} (${contributor.annotations})`);
-    const moreContributors = evaluation.contributors.length - contributors.length;
-    const labelledBy = contributors.length === 0
-        ? 'no creator recorded'
-        : contributors.join(', ') + (moreContributors > 0 ? `, and ${moreContributors} more` : '');
-    return (`Labelled by: ${labelledBy}.<br>\n` +
-        `Rows scored: ${coverage.pairedRows} of ${coverage.benchmarkRows} benchmark rows; ` +
-        `${coverage.notCompleted} not completed by the annotator (not counted as missed); ` +
-        `${plural(coverage.unmatchedTrainingRows, 'training row')} not in the benchmark.\n\n`);
-}
-function notes(list) {
-    if (list.length === 0)
-        return '';
-    const shown = list.slice(0, MAX_NOTES).map((note) => `- ${escapeMarkdown(note, 300)}\n`);
-    const more = list.length > MAX_NOTES ? `- …and ${list.length - MAX_NOTES} more notes\n` : '';
-    return `**Notes**\n\n${shown.join('')}${more}\n`;
-}
-function perClassTable(method, perClass) {
-    if (perClass.length === 0)
-        return '_No classes scored._\n';
-    const shown = perClass.slice(0, MAX_CLASS_ROWS);
-    const more = perClass.length > shown.length
-        ? `\n_${perClass.length - shown.length} more classes are in report.json._\n`
-        : '';
-    const right = (header) => ({ header, align: 'right' });
-    if (method === 'encord-script') {
-        const columns = [
-            { header: 'Class' },
-            right('Training boxes'),
-            right('Mean IoU'),
-            right('Mean class score')
-        ];
-        const rows = shown.map((metrics) => [
-            escapeMarkdown(metrics.className, 80),
-            String(metrics.trainingObjects),
-            formatScore(metrics.meanIou),
-            formatScore(metrics.classAccuracy)
-        ]);
-        return table(columns, rows) + more;
-    }
-    const columns = [
-        { header: 'Class' },
-        ...['Benchmark', 'Training', 'Matched', 'Wrong class', 'Missed', 'Extra'].map(right),
-        ...['Precision', 'Recall', 'F1', 'Mean IoU', 'Attribute accuracy'].map(right)
-    ];
-    const rows = shown.map((metrics) => [
-        escapeMarkdown(metrics.className, 80),
-        ...[
-            metrics.benchmarkObjects,
-            metrics.trainingObjects,
-            metrics.truePositives,
-            metrics.wrongClass,
-            metrics.missed,
-            metrics.extra
-        ].map(String),
-        ...[
-            metrics.precision,
-            metrics.recall,
-            metrics.f1,
-            metrics.meanIou,
-            metrics.attributeAccuracy
-        ].map(formatScore)
-    ]);
-    return table(columns, rows) + more;
-}
-/** Classes with objects on either side; classification questions have their own table. */
-function objectClasses(perClass) {
-    return perClass.filter((metrics) => metrics.benchmarkObjects + metrics.trainingObjects > 0);
-}
-function classificationTable(perClass) {
-    const questions = perClass.filter((metrics) => metrics.classificationsCompared > 0);
-    if (questions.length === 0)
-        return '';
-    const columns = [
-        { header: 'Classification' },
-        { header: 'Compared', align: 'right' },
-        { header: 'Agreement', align: 'right' }
-    ];
-    const rows = questions
-        .slice(0, MAX_CLASS_ROWS)
-        .map((metrics) => [
-        escapeMarkdown(metrics.className, 80),
-        String(metrics.classificationsCompared),
-        formatScore(metrics.classificationAccuracy)
-    ]);
-    return `**Classifications** (per frame, or per row when global)\n\n${table(columns, rows)}\n`;
-}
-const KIND_LABEL = {
-    missed: 'Missed',
-    extra: 'Extra',
-    'wrong-class': 'Wrong class',
-    'no-match': 'No match',
-    'low-iou': 'Low IoU'
-};
-function worstItemsSection(items) {
-    if (items.length === 0)
-        return '**Worst items**\n\n_Nothing to show: no misses, extras or wrong classes._\n\n';
-    const columns = [
-        { header: 'Status' },
-        { header: 'Data unit' },
-        { header: 'Frame', align: 'right' },
-        { header: 'Training class' },
-        { header: 'Benchmark class' },
-        { header: 'IoU', align: 'right' }
-    ];
-    const rows = items.map((item) => [
-        KIND_LABEL[item.kind],
-        escapeMarkdown(item.dataTitle, 100),
-        String(item.frame),
-        item.trainingClass === null ? MISSING : escapeMarkdown(item.trainingClass, 60),
-        item.benchmarkClass === null ? MISSING : escapeMarkdown(item.benchmarkClass, 60),
-        formatScore(item.iou)
-    ]);
-    return `**Worst items**\n\n${table(columns, rows)}\n`;
-}
-
-const DEFAULT_WORST_ITEMS_PER_KIND = 5;
-function worstItems(evaluation, perKind) {
-    if (perKind <= 0)
-        return [];
-    return evaluation.method === 'encord-script'
-        ? worstScriptRows(evaluation.scriptRows, perKind)
-        : worstObjects(evaluation.objects, perKind);
-}
-function worstObjects(objects, perKind) {
-    const first = { missed: [], extra: [], wrong: [] };
-    const lowest = new LowestIou(perKind);
-    for (const object of objects) {
-        const list = object.status === 'missed'
-            ? first.missed
-            : object.status === 'extra'
-                ? first.extra
-                : object.status === 'wrong-class'
-                    ? first.wrong
-                    : null;
-        if (list === null) {
-            if (lowest.accepts(object.iou))
-                lowest.add(objectItem(object, 'low-iou'));
-        }
-        else if (list.length < perKind) {
-            list.push(objectItem(object, object.status));
-        }
-    }
-    return [...first.missed, ...first.extra, ...first.wrong, ...lowest.items];
-}
-function objectItem(object, kind) {
-    return {
-        kind,
-        dataTitle: object.dataTitle,
-        frame: object.frame,
-        trainingClass: object.training?.className ?? null,
-        benchmarkClass: object.benchmark?.className ?? null,
-        iou: object.iou
-    };
-}
-function worstScriptRows(rows, perKind) {
-    const noMatch = [];
-    const wrong = [];
-    const lowest = new LowestIou(perKind);
-    for (const row of rows) {
-        const status = scriptRowStatus(row);
-        if (status === 'no-match') {
-            if (noMatch.length < perKind)
-                noMatch.push(scriptItem(row, 'no-match'));
-        }
-        else if (status === 'wrong-class') {
-            if (wrong.length < perKind)
-                wrong.push(scriptItem(row, 'wrong-class'));
-        }
-        else if (lowest.accepts(row.iouScore)) {
-            lowest.add(scriptItem(row, 'low-iou'));
-        }
-    }
-    return [...noMatch, ...wrong, ...lowest.items];
-}
-function scriptItem(row, kind) {
-    return {
-        kind,
-        dataTitle: row.dataUnitName,
-        frame: 0,
-        trainingClass: row.training.className,
-        benchmarkClass: row.bestMatch?.className ?? null,
-        iou: row.iouScore
-    };
-}
-/** The `size` items with the lowest IoU, lowest first; of equal IoUs the earliest is kept. */
-class LowestIou {
-    size;
-    items = [];
-    constructor(size) {
-        this.size = size;
-    }
-    accepts(iou) {
-        const last = this.items[this.items.length - 1];
-        return this.items.length < this.size || (last !== undefined && (iou ?? 0) < (last.iou ?? 0));
-    }
-    add(item) {
-        const iou = item.iou ?? 0;
-        let index = this.items.length;
-        while (index > 0 && (this.items[index - 1]?.iou ?? 0) > iou)
-            index--;
-        this.items.splice(index, 0, item);
-        if (this.items.length > this.size)
-            this.items.pop();
-    }
-}
-
-const DETAILS_HEADING = '#### Per annotator\n\n';
-// Line breaks between sections, and rounding: a little room the pieces do not account for.
-const SLACK_BYTES = 64;
-function renderSummary(result, options = {}) {
-    const budget = new Budget((options.maxBytes ?? 900 * 1024) - SLACK_BYTES, utf8Bytes);
-    const perKind = options.worstItemsPerKind ?? DEFAULT_WORST_ITEMS_PER_KIND;
-    const all = standings(result);
-    const evaluated = all.filter(isEvaluated);
-    const unevaluated = all.flatMap((standing) => standing.status === 'failed' ? [standing.failure] : []);
-    const link = artifactLink(options.artifactUrl);
-    const where = `Every result is in ${link ?? filesInWords()}.`;
-    const head = verdictMarkdown(verdictOf(result, all));
-    const foot = settingsLine(result) + (link === null ? '' : `📎 Full results: ${link}\n`);
-    const worstCaseNotice = omissionNotice('1 MiB', {
-        tableRows: evaluated.length,
-        tableFailedOnly: true,
-        failures: unevaluated.length,
-        details: evaluated.length,
-        worstItems: evaluated.length
-    }, where);
-    budget.reserve(head + foot + worstCaseNotice + DETAILS_HEADING);
-    const tableFit = annotatorTable(result, all, budget);
-    const failuresFit = failureList(unevaluated, budget);
-    const details = detailsWithin(evaluated, budget, perKind);
-    const omissions = {
-        tableRows: tableFit.omitted,
-        tableFailedOnly: tableFit.failedOnly,
-        failures: failuresFit.omitted,
-        details: evaluated.length - details.shown,
-        worstItems: perKind > 0 ? details.shown - details.withWorstItems : 0
-    };
-    const notice = anythingOmitted(omissions) ? omissionNotice('1 MiB', omissions, where) : '';
-    return [
-        head,
-        notice,
-        tableFit.text === '' ? '' : `${tableFit.text}\n`,
-        failuresFit.text,
-        details.text === '' ? '' : DETAILS_HEADING + details.text,
-        foot
-    ].join('');
-}
-/**
- * Details for as many annotators as fit, in input order, without worst items; then worst items
- * added to those details, in the same order, while they fit.
- */
-function detailsWithin(evaluated, budget, perKind) {
-    const texts = [];
-    for (const standing of evaluated) {
-        const text = annotatorDetails(standing, null);
-        if (!budget.take(text))
-            break;
-        texts.push(text);
-    }
-    let withWorstItems = 0;
-    for (const [index, text] of texts.entries()) {
-        const standing = evaluated[index];
-        if (standing === undefined || perKind <= 0)
-            break;
-        const richer = annotatorDetails(standing, worstItems(standing.evaluation, perKind));
-        if (!budget.takeSize(budget.measure(richer) - budget.measure(text)))
-            break;
-        texts[index] = richer;
-        withWorstItems++;
-    }
-    return { text: texts.join(''), shown: texts.length, withWorstItems };
-}
-
-/**
- * User strings on a terminal: made inert, shortened, and measured in columns.
- *
- * A project title can hold escape sequences (`\x1b[2J` clears the screen, OSC 8 fakes a link) or
- * bidirectional overrides that make text read differently from what it is; they are replaced with
- * `?`. Widths count East Asian wide characters and emoji as two columns and combining marks as
- * none, which is what most terminals do; exotic scripts may still be off by a column.
- */
-// Matching control characters is the point here.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-function inert(text) {
-    return text.replace(CONTROL, '?');
-}
-// Combining marks (variation selectors are among them) and zero-width spaces and joiners.
-const ZERO_WIDTH = /^[\p{Mn}\p{Me}\u200b-\u200d\u2060]$/u;
-const WIDE = /^[\u1100-\u115f\u231a\u231b\u2329\u232a\u23e9-\u23ec\u23f0\u23f3\u25fd\u25fe\u2614\u2615\u2648-\u2653\u267f\u2693\u26a1\u26aa\u26ab\u26bd\u26be\u26c4\u26c5\u26ce\u26d4\u26ea\u26f2\u26f3\u26f5\u26fa\u26fd\u2705\u270a\u270b\u2728\u274c\u274e\u2753-\u2755\u2757\u2795-\u2797\u27b0\u27bf\u2b1b\u2b1c\u2b50\u2b55\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6\u{1f004}\u{1f0cf}\u{1f18e}\u{1f191}-\u{1f19a}\u{1f200}-\u{1f251}\u{1f300}-\u{1f64f}\u{1f680}-\u{1f6ff}\u{1f900}-\u{1f9ff}\u{1fa70}-\u{1faff}\u{20000}-\u{3fffd}]$/u;
-function charWidth(char) {
-    if (ZERO_WIDTH.test(char))
-        return 0;
-    return WIDE.test(char) ? 2 : 1;
-}
-function displayWidth(text) {
-    let width = 0;
-    for (const char of text)
-        width += charWidth(char);
-    return width;
-}
-/** At most `maxWidth` columns, ending in `…` when cut. */
-function fitWidth(text, maxWidth) {
-    if (displayWidth(text) <= maxWidth)
-        return text;
-    let width = 0;
-    let kept = '';
-    for (const char of text) {
-        const next = charWidth(char);
-        if (width + next > maxWidth - 1)
-            break;
-        kept += char;
-        width += next;
-    }
-    return `${kept}…`;
-}
-function padEnd(text, width) {
-    return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
-}
-function padStart(text, width) {
-    return ' '.repeat(Math.max(0, width - displayWidth(text))) + text;
-}
-
-/**
- * The CLI's report: a plain-text table of annotators (scores, coverage, each threshold that is
- * set with pass or FAIL), the projects that could not be evaluated, and the verdict as the last
- * line. No colours unless asked (`color: true`, e.g. when stdout is a TTY and NO_COLOR is unset;
- * the CLI decides), so that output piped to a file or CI log stays clean.
- */
-const MAX_TEXT_WIDTH = 40;
-const GAP = '  ';
-function renderTerminalTable(result, options = {}) {
-    const paint = painter(options.color ?? false);
-    const all = standings(result);
-    const verdict = verdictOf(result, all);
-    const lines = [];
-    const evaluated = all.filter(isEvaluated);
-    if (evaluated.length > 0) {
-        const columns = [
-            { header: 'Result', align: 'left' },
-            { header: 'Annotator', align: 'left' },
-            { header: 'Training project', align: 'left' },
-            ...scoreColumns(result.settings.method).map((score) => ({
-                header: score.shortLabel,
-                align: 'right'
-            })),
-            { header: 'Coverage', align: 'right' },
-            ...thresholdsSet(result).map(([metric]) => ({
-                header: THRESHOLD_INPUTS[metric],
-                align: 'left'
-            }))
-        ];
-        const rows = evaluated.map((standing) => [
-            standing.passed ? { text: 'PASS', tone: 'pass' } : { text: 'FAIL', tone: 'fail' },
-            plain(userText(standing.evaluation.annotator ?? MISSING)),
-            plain(userText(standing.evaluation.projectTitle)),
-            ...scoreColumns(result.settings.method).map((score) => plain(formatScore(standing.evaluation.overall[score.key]))),
-            plain(formatRatio(standing.evaluation.coverage.pairedRows, standing.evaluation.coverage.benchmarkRows, 'rows')),
-            ...standing.checks.map(thresholdCell)
-        ]);
-        lines.push(...alignedTable(columns, rows, paint), '');
-    }
-    const unevaluated = all.flatMap((standing) => standing.status === 'failed' ? [standing.failure] : []);
-    if (unevaluated.length > 0) {
-        lines.push('Could not be evaluated:');
-        for (const failure of unevaluated) {
-            const name = failure.projectTitle === null
-                ? inert(failure.projectHash)
-                : `${userText(failure.projectTitle)} (${inert(failure.projectHash)})`;
-            lines.push(`  ${paint('fail', 'x')} ${name}: ${inert(failure.message)}`);
-        }
-        lines.push('');
-    }
-    lines.push(settingsText(result));
-    const { headline, detail } = verdictText(verdict);
-    const label = verdict.passed ? 'PASSED' : 'FAILED';
-    lines.push(`${paint(verdict.passed ? 'pass' : 'fail', label)}: ${headline}`);
-    if (detail !== null)
-        lines.push(`${' '.repeat(label.length + 2)}${detail}`);
-    return `${lines.join('\n')}\n`;
-}
-function plain(text) {
-    return { text, tone: 'plain' };
-}
-function userText(text) {
-    return fitWidth(inert(text), MAX_TEXT_WIDTH);
-}
-/** `pass 0.820 >= 0.800` or `FAIL 0.610 < 0.800`; ASCII, so it lines up in any terminal. */
-function thresholdCell(check) {
-    const { actual, threshold } = formatAgainstThreshold(check.actual, check.threshold);
-    const comparison = check.actual === null
-        ? `${actual} (no score)`
-        : `${actual} ${check.passed ? '>=' : '<'} ${threshold}`;
-    return check.passed
-        ? { text: `pass ${comparison}`, tone: 'pass' }
-        : { text: `FAIL ${comparison}`, tone: 'fail' };
-}
-function alignedTable(columns, rows, paint) {
-    const widths = columns.map((column, index) => rows.reduce((widest, row) => Math.max(widest, displayWidth(row[index]?.text ?? '')), displayWidth(column.header)));
-    const pad = (text, index) => {
-        const width = widths[index] ?? 0;
-        return columns[index]?.align === 'right' ? padStart(text, width) : padEnd(text, width);
-    };
-    const line = (cells) => cells.join(GAP).trimEnd();
-    return [
-        line(columns.map((column, index) => pad(column.header, index))),
-        line(widths.map((width) => '-'.repeat(width))),
-        ...rows.map((row) => line(row.map((cell, index) => paint(cell.tone, pad(cell.text, index)))))
-    ];
-}
-function settingsText(result) {
-    const { settings, benchmark } = result;
-    const parts = [
-        `method ${settings.method}`,
-        ...(settings.method === 'one-to-one' ? [`IoU threshold ${settings.iouThreshold}`] : []),
-        `stage "${inert(settings.workflowStage)}"`,
-        `benchmark "${userText(benchmark.title)}" (${benchmark.rows} rows)`
-    ];
-    return `Settings: ${parts.join(', ')}`;
-}
-const ANSI = {
-    pass: ['\u001b[32m', '\u001b[39m'],
-    fail: ['\u001b[1;31m', '\u001b[22;39m'],
-    plain: ['', '']
-};
-function painter(color) {
-    return color
-        ? (tone, text) => (tone === 'plain' ? text : `${ANSI[tone][0]}${text}${ANSI[tone][1]}`)
-        : (_tone, text) => text;
-}
-
 /** The tool's name and version, as recorded in reports and the User-Agent. Kept equal to package.json by a test. */
 const TOOL = { name: 'encord-annotator-eval', version: '0.1.0' };
 
@@ -54613,7 +55420,7 @@ function terminalLogger(write, verbose) {
  * as the sink. Exit codes: 0 pass, 1 gate failure or project error, 2 usage error.
  */
 const EXIT = { pass: 0, fail: 1, usage: 2 };
-async function runCli(argv, env, io) {
+async function runCli(argv, env, io, options = {}) {
     if (argv.length === 0) {
         io.stderr(HELP);
         return EXIT.usage;
@@ -54644,9 +55451,15 @@ async function runCli(argv, env, io) {
             throw new InputError('Nothing to evaluate: give --benchmark-project and --training-projects (run with --help)');
         }
         const log = terminalLogger(io.stderr, command.verbose);
-        const result = await evaluateRun({ ...config, source: config.source }, { log, tool: TOOL });
+        const csv = csvFileWriter(config.outputDir, csvHeader());
+        const result = await evaluateRun({ ...config, source: config.source }, {
+            log,
+            tool: TOOL,
+            csvRows: (rows) => csv.write(rows),
+            ...(options.workerScript ? { workerScript: options.workerScript } : {})
+        });
         const files = await writeReportFiles(config.outputDir, {
-            csv: renderCsv(result),
+            csv,
             reportJson: renderReportJson(result),
             summaryMarkdown: renderSummary(result)
         });
@@ -54675,4 +55488,6 @@ function inFlagTerms(message, error) {
 process.exitCode = await runCli(process.argv.slice(2), process.env, {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text)
-});
+}, 
+// Training projects are scored on worker threads running dist/worker.js, next to this bundle.
+{ workerScript: new URL('./worker.js', import.meta.url) });

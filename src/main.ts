@@ -9,7 +9,12 @@ import { describeError } from './errors.js'
 import { describeVerdict } from './gate.js'
 import { createAnnotationBudget, type AnnotationBudget } from './github/annotations.js'
 import { uploadReportArtifact } from './github/artifact.js'
-import { writeReportFiles, type WrittenReportFiles } from './github/files.js'
+import {
+  csvFileWriter,
+  writeReportFiles,
+  type CsvFileWriter,
+  type WrittenReportFiles
+} from './github/files.js'
 import { actionsLogger } from './github/logger.js'
 import { setActionOutputs } from './github/outputs.js'
 import { commentOnPullRequest } from './github/pr-comment.js'
@@ -22,8 +27,8 @@ import { renderRegistrationSummary } from './registration/render.js'
 import {
   buildOutputs,
   commentMarker,
+  csvHeader,
   renderComment,
-  renderCsv,
   renderReportJson,
   renderSummary
 } from './report/index.js'
@@ -31,7 +36,12 @@ import { escapeMarkdown } from './report/markdown-escape.js'
 import type { RunResult } from './run-result.js'
 import { TOOL } from './version.js'
 
-export async function run(): Promise<void> {
+export interface RunOptions {
+  /** The scoring worker's script; the bundle passes dist/worker.js. Without it, no workers. */
+  workerScript?: URL
+}
+
+export async function run(options: RunOptions = {}): Promise<void> {
   const annotations = createAnnotationBudget()
   const failures: string[] = []
   try {
@@ -42,7 +52,11 @@ export async function run(): Promise<void> {
       if (problem !== null) failures.push(problem)
     }
     if (config.source !== null) {
-      const problem = await evaluateAndReport({ ...config, source: config.source }, annotations)
+      const problem = await evaluateAndReport(
+        { ...config, source: config.source },
+        annotations,
+        options
+      )
       if (problem !== null) failures.push(problem)
     }
   } catch (error) {
@@ -116,9 +130,18 @@ async function checkRegistration(
 /** Evaluates, writes every sink, and returns the gate's failure line (or null on a pass). */
 async function evaluateAndReport(
   config: EvaluableConfig,
-  annotations: AnnotationBudget
+  annotations: AnnotationBudget,
+  options: RunOptions
 ): Promise<string | null> {
-  const result = await evaluateRun(config, { log: actionsLogger, tool: TOOL })
+  // The CSV is written as projects are scored; a failure to write it is reported with the
+  // other report files, below, and does not stop the scoring.
+  const csv = csvFileWriter(config.outputDir, csvHeader())
+  const result = await evaluateRun(config, {
+    log: actionsLogger,
+    tool: TOOL,
+    csvRows: (rows) => csv.write(rows),
+    ...(options.workerScript ? { workerScript: options.workerScript } : {})
+  })
   for (const outcome of result.projects) {
     if (outcome.status === 'failed') {
       annotations.error(outcome.failure.message, {
@@ -126,7 +149,9 @@ async function evaluateAndReport(
       })
     }
   }
-  const files = await core.group('Write reports', () => writeFiles(result, config, annotations))
+  const files = await core.group('Write reports', () =>
+    writeFiles(result, csv, config, annotations)
+  )
   const artifact =
     files !== null && config.artifact.upload
       ? await core.group('Upload the artifact', () =>
@@ -169,12 +194,13 @@ async function evaluateAndReport(
 
 async function writeFiles(
   result: RunResult,
+  csv: CsvFileWriter,
   config: RunConfig,
   annotations: AnnotationBudget
 ): Promise<WrittenReportFiles | null> {
   try {
     const files = await writeReportFiles(config.outputDir, {
-      csv: renderCsv(result),
+      csv,
       reportJson: renderReportJson(result),
       summaryMarkdown: renderSummary(result)
     })

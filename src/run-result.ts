@@ -4,6 +4,7 @@
  */
 import type { GateMetric, Thresholds } from './config.js'
 import type { Method, ProjectEvaluation } from './evaluate/types.js'
+import type { WorstItem } from './report/worst-items.js'
 
 export interface ProjectFailure {
   projectHash: string
@@ -13,9 +14,28 @@ export interface ProjectFailure {
   message: string
 }
 
+/**
+ * What report.json keeps of a project's evaluation: everything but the per-object and
+ * per-classification lists, which are the CSV's rows. (Kept whole, a 20-project run's report was
+ * 370 MB and took longer to write than the evaluation took to run.)
+ */
+export type ReportedEvaluation = Omit<
+  ProjectEvaluation,
+  'objects' | 'scriptRows' | 'classifications'
+>
+
+/**
+ * What a run keeps of a project once it is scored: the reported evaluation and the few worst
+ * items the summary shows. The per-item lists are written to the CSV as each project finishes and
+ * then dropped, so a run holds tens of kilobytes per project rather than tens of megabytes.
+ */
+export interface ProjectResult extends ReportedEvaluation {
+  /** At most `WORST_ITEMS_KEPT` of each kind, in the order `worstItems` gives them. */
+  worstItems: WorstItem[]
+}
+
 export type ProjectOutcome =
-  | { status: 'evaluated'; evaluation: ProjectEvaluation }
-  | { status: 'failed'; failure: ProjectFailure }
+  { status: 'evaluated'; evaluation: ProjectResult } | { status: 'failed'; failure: ProjectFailure }
 
 export interface GateFailure {
   projectHash: string

@@ -5,17 +5,14 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { rollup } from 'rollup'
-import { bundle } from '../rollup.config.mjs'
+import { bundle, ENTRIES } from '../rollup.config.mjs'
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 process.chdir(root)
 
 const outDir = await mkdtemp(path.join(tmpdir(), 'dist-check-'))
 try {
-  for (const [input, file] of [
-    ['src/index.ts', 'index.js'],
-    ['src/cli.ts', 'cli.js']
-  ]) {
+  for (const [input, file] of ENTRIES) {
     const options = bundle(input, file, path.relative(root, outDir))
     const build = await rollup({ ...options, onwarn: () => {} })
     await build.write(options.output)

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { isAbsolute, join, relative } from 'node:path'
-import { writeReportFiles } from '../../src/github/files.js'
+import { csvFileWriter, writeReportFiles } from '../../src/github/files.js'
 
 let dir: string
 
@@ -51,6 +51,44 @@ describe('writeReportFiles', () => {
     const blocker = join(dir, 'a-file')
     await writeFile(blocker, '')
     await expect(writeReportFiles(join(blocker, 'out'), reports)).rejects.toThrow(
+      `Could not write ${join(blocker, 'out')} (check output-dir)`
+    )
+  })
+})
+
+describe('csvFileWriter', () => {
+  const header = 'a,b\n'
+
+  it('writes the header and the rows as they come, and is closed by writeReportFiles', async () => {
+    const out = join(dir, 'streamed')
+    const csv = csvFileWriter(out, header)
+    await csv.write('1,2\n')
+    await csv.write('3,4\n')
+    const written = await writeReportFiles(out, { ...reports, csv })
+    expect(await readFile(written.csvPath, 'utf8')).toBe('a,b\n1,2\n3,4\n')
+    expect(await readFile(written.reportPath, 'utf8')).toBe(reports.reportJson)
+  })
+
+  it('writes the header alone when no rows came, replacing an older file', async () => {
+    await writeFile(join(dir, 'iou_results.csv'), 'old, much longer content\n')
+    const csv = csvFileWriter(dir, header)
+    await csv.close()
+    expect(await readFile(join(dir, 'iou_results.csv'), 'utf8')).toBe(header)
+  })
+
+  it('creates nothing until the first rows or close', async () => {
+    const out = join(dir, 'not-yet')
+    csvFileWriter(out, header)
+    await expect(readFile(join(out, 'iou_results.csv'))).rejects.toThrow()
+  })
+
+  it('never rejects a write; close reports the first failure as writeReportFiles would', async () => {
+    const blocker = join(dir, 'a-file')
+    await writeFile(blocker, '')
+    const csv = csvFileWriter(join(blocker, 'out'), header)
+    await expect(csv.write('1,2\n')).resolves.toBeUndefined()
+    await expect(csv.write('3,4\n')).resolves.toBeUndefined()
+    await expect(writeReportFiles(join(blocker, 'out'), { ...reports, csv })).rejects.toThrow(
       `Could not write ${join(blocker, 'out')} (check output-dir)`
     )
   })

@@ -7,8 +7,10 @@ import { EncordApiError, EvaluationError } from '../../src/errors.js'
 import type { RawInputs } from '../../src/inputs.js'
 import { silentLogger } from '../../src/log.js'
 import { evaluateRun, type EvaluableConfig, type PipelineDeps } from '../../src/pipeline.js'
+import { CSV_COLUMNS } from '../../src/report/index.js'
 import type { ProjectOutcome, RunResult } from '../../src/run-result.js'
 import { startFakeEncord, type FakeEncord } from '../../tools/fake-encord/server.mjs'
+import { readCsv } from '../report/csv-reader.js'
 import {
   ALICE,
   BENCHMARK,
@@ -70,6 +72,7 @@ function trackedClients(): TrackedClients {
         getOntology: (hash, project) => track(client.getOntology(hash, project)),
         listLabelRows: (hash, stage) => track(client.listLabelRows(hash, stage)),
         fetchLabelRows: (hash, labels) => track(client.fetchLabelRows(hash, labels)),
+        fetchLabelRowsLazily: (hash, labels) => track(client.fetchLabelRowsLazily(hash, labels)),
         get stats() {
           return client.stats
         },
@@ -105,13 +108,26 @@ function config(server: FakeEncord, overrides: RawInputs = {}): EvaluableConfig 
   return parsed as EvaluableConfig
 }
 
+/** The CSV rows handed on by the last run, one entry per delivery. */
+let csvDeliveries: string[] = []
+
 function run(server: FakeEncord, overrides: RawInputs = {}): Promise<RunResult> {
   clients = trackedClients()
+  csvDeliveries = []
   return evaluateRun(config(server, overrides), {
     log: silentLogger,
     tool: TOOL,
-    createClient: clients.createClient
+    createClient: clients.createClient,
+    csvRows: (rows) => void csvDeliveries.push(Buffer.from(rows).toString('utf8'))
   })
+}
+
+/** The training project hash of each delivery's rows (each delivery is one project's rows). */
+function csvProjects(): string[][] {
+  const column = CSV_COLUMNS.indexOf('training_project_hash')
+  return csvDeliveries.map((rows) => [
+    ...new Set(readCsv(rows).map((record) => record[column]?.value ?? ''))
+  ])
 }
 
 function evaluated(outcome: ProjectOutcome | undefined) {
@@ -209,6 +225,8 @@ describe('evaluateRun against the fake Encord server', () => {
     expect(evaluated(result.projects[2]).overall.f1).toBe(1)
     expect(result.gate.passed).toBe(false)
     expect(result.gate.failedProjects).toEqual([failure])
+    // The CSV gets the evaluated projects' rows, in input order; the failed one has none.
+    expect(csvProjects()).toEqual([[ALICE], [CAROL]])
     // The benchmark is still fetched once.
     expect(countsFor(server, 'v2 GET /projects/{hash}')[BENCHMARK]).toBe(1)
   })

@@ -10,6 +10,7 @@ import type {
   ProjectEvaluation,
   ScriptRow
 } from '../../src/evaluate/types.js'
+import { toProjectResult } from '../../src/report/project-result.js'
 import type { ProjectFailure, ProjectOutcome, RunResult } from '../../src/run-result.js'
 
 export function metrics(overrides: Partial<Metrics> = {}): Metrics {
@@ -109,8 +110,9 @@ export function evaluation(overrides: Partial<ProjectEvaluation> = {}): ProjectE
   }
 }
 
+/** An evaluated project as a run keeps it: the evaluation without its rows, and its worst items. */
 export function evaluated(overrides: Partial<ProjectEvaluation> = {}): ProjectOutcome {
-  return { status: 'evaluated', evaluation: evaluation(overrides) }
+  return { status: 'evaluated', evaluation: toProjectResult(evaluation(overrides)) }
 }
 
 export function failed(overrides: Partial<ProjectFailure> = {}): ProjectOutcome {

@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify/sync'
 import fc from 'fast-check'
 import { CSV_COLUMNS, OUR_COLUMNS, SCRIPT_COLUMNS } from '../../src/report/csv-rows.js'
 import { csvChunks, renderCsv, stringifyRecords } from '../../src/report/csv.js'
-import { evaluated, failed, objectResult, ref, runResult, scriptRow } from './builders.js'
+import { evaluation, objectResult, ref, scriptRow } from './builders.js'
 import { firstColumns, readCsv } from './csv-reader.js'
 
 const HEADER = CSV_COLUMNS.join(',')
@@ -20,46 +20,38 @@ function rowsOf(csv: string): Record<string, string>[] {
   )
 }
 
-const scriptResult = runResult({
-  settings: {
+const scriptResult = [
+  evaluation({
     method: 'encord-script',
-    iouThreshold: 0.5,
-    workflowStage: 'Complete',
-    thresholds: {}
-  },
-  projects: [
-    evaluated({
-      method: 'encord-script',
-      scriptRows: [
-        // Identical boxes: the script's arithmetic gives an IoU just above 1, which it keeps.
-        scriptRow({ iouScore: 1.0000000000000004, classScore: 1 }),
-        // No box overlaps: no best match, no e-mail recorded.
-        scriptRow({ trainingEmail: null, iouScore: 0, classScore: 0, bestMatch: null }),
-        // Two benchmark boxes tie at 0.5; the first one listed wins, and it is another class.
-        scriptRow({
-          trainingEmail: 'bob@example.com',
-          dataUnitName: 'Ünïcödé 画像.png',
-          labelId: 'label-2',
-          iouScore: 0.5,
-          classScore: 0,
-          bestMatch: ref('truck', 'bench-first-of-tie')
-        }),
-        scriptRow({ dataUnitName: 'street, "north".jpg', labelId: 'label-3', iouScore: 1e-5 }),
-        scriptRow({ dataUnitName: 'two\nlines.jpg', labelId: null, iouScore: 9 / 11 }),
-        scriptRow({
-          trainingEmail: 'carol@example.com',
-          dataUnitName: '=SUM(A1)',
-          labelId: 'label-4',
-          iouScore: 1.5e-7
-        })
-      ]
-    })
-  ]
-})
+    scriptRows: [
+      // Identical boxes: the script's arithmetic gives an IoU just above 1, which it keeps.
+      scriptRow({ iouScore: 1.0000000000000004, classScore: 1 }),
+      // No box overlaps: no best match, no e-mail recorded.
+      scriptRow({ trainingEmail: null, iouScore: 0, classScore: 0, bestMatch: null }),
+      // Two benchmark boxes tie at 0.5; the first one listed wins, and it is another class.
+      scriptRow({
+        trainingEmail: 'bob@example.com',
+        dataUnitName: 'Ünïcödé 画像.png',
+        labelId: 'label-2',
+        iouScore: 0.5,
+        classScore: 0,
+        bestMatch: ref('truck', 'bench-first-of-tie')
+      }),
+      scriptRow({ dataUnitName: 'street, "north".jpg', labelId: 'label-3', iouScore: 1e-5 }),
+      scriptRow({ dataUnitName: 'two\nlines.jpg', labelId: null, iouScore: 9 / 11 }),
+      scriptRow({
+        trainingEmail: 'carol@example.com',
+        dataUnitName: '=SUM(A1)',
+        labelId: 'label-4',
+        iouScore: 1.5e-7
+      })
+    ]
+  })
+]
 
 describe('renderCsv', () => {
   it('puts the script’s five columns first, then ours', () => {
-    const [header] = renderCsv(runResult()).split('\n')
+    const [header] = renderCsv([evaluation()]).split('\n')
     expect(header).toBe(HEADER)
     expect(SCRIPT_COLUMNS).toEqual([
       'training_email',
@@ -85,8 +77,8 @@ describe('renderCsv', () => {
   })
 
   it('writes only the header when there are no rows', () => {
-    expect(renderCsv(runResult({ projects: [] }))).toBe(`${HEADER}\n`)
-    expect(renderCsv(runResult({ projects: [evaluated({ objects: [] })] }))).toBe(`${HEADER}\n`)
+    expect(renderCsv([])).toBe(`${HEADER}\n`)
+    expect(renderCsv([evaluation({ objects: [] })])).toBe(`${HEADER}\n`)
   })
 
   it('with encord-script, writes the script’s first five columns byte for byte', () => {
@@ -127,29 +119,25 @@ describe('renderCsv', () => {
   })
 
   it('with one-to-one, writes one row per object result for every status', () => {
-    const csv = renderCsv(
-      runResult({
-        projects: [
-          evaluated({
-            objects: [
-              objectResult({ status: 'matched', iou: 0.75, attributeAgreement: 0.5, frame: 3 }),
-              objectResult({
-                status: 'wrong-class',
-                iou: 0.6,
-                benchmark: ref('person', 'bench-obj-2')
-              }),
-              objectResult({ status: 'missed', iou: null, training: null }),
-              objectResult({
-                status: 'extra',
-                iou: null,
-                benchmark: null,
-                training: { ...ref('car', 'train-obj-9'), createdBy: null }
-              })
-            ]
+    const csv = renderCsv([
+      evaluation({
+        objects: [
+          objectResult({ status: 'matched', iou: 0.75, attributeAgreement: 0.5, frame: 3 }),
+          objectResult({
+            status: 'wrong-class',
+            iou: 0.6,
+            benchmark: ref('person', 'bench-obj-2')
+          }),
+          objectResult({ status: 'missed', iou: null, training: null }),
+          objectResult({
+            status: 'extra',
+            iou: null,
+            benchmark: null,
+            training: { ...ref('car', 'train-obj-9'), createdBy: null }
           })
         ]
       })
-    )
+    ])
     const lines = csv.split('\n')
     expect(lines[1]?.startsWith('alice@example.com,image-1.jpg,label-1,0.75,1.0,')).toBe(true)
     expect(lines[2]?.startsWith('alice@example.com,image-1.jpg,label-1,0.6,0.0,')).toBe(true)
@@ -174,42 +162,34 @@ describe('renderCsv', () => {
     })
   })
 
-  it('lists projects in input order and gives failed projects no rows', () => {
-    const csv = renderCsv(
-      runResult({
-        projects: [
-          evaluated({ projectHash: 'p-2', projectTitle: 'Second', objects: [objectResult()] }),
-          failed({ projectHash: 'p-broken' }),
-          evaluated({
-            projectHash: 'p-1',
-            projectTitle: 'First',
-            objects: [objectResult(), objectResult()]
-          })
-        ]
+  // A failed project has no evaluation, so no rows: see the pipeline's tests.
+  it('lists projects in the order given', () => {
+    const csv = renderCsv([
+      evaluation({ projectHash: 'p-2', projectTitle: 'Second', objects: [objectResult()] }),
+      evaluation({
+        projectHash: 'p-1',
+        projectTitle: 'First',
+        objects: [objectResult(), objectResult()]
       })
-    )
+    ])
     expect(rowsOf(csv).map((row) => row.training_project_hash)).toEqual(['p-2', 'p-1', 'p-1'])
   })
 
   it('guards our columns against spreadsheet formulas but leaves the script’s columns alone', () => {
-    const csv = renderCsv(
-      runResult({
-        projects: [
-          evaluated({
-            projectTitle: '=HYPERLINK("http://evil.example","click")',
-            annotator: '@annotator',
-            objects: [
-              objectResult({
-                dataTitle: '+1 image',
-                labelHash: '-label',
-                training: { ...ref('-car', 'train-obj-1'), createdBy: '=evil@example.com' },
-                benchmark: ref('\ttruck', 'bench-obj-1')
-              })
-            ]
+    const csv = renderCsv([
+      evaluation({
+        projectTitle: '=HYPERLINK("http://evil.example","click")',
+        annotator: '@annotator',
+        objects: [
+          objectResult({
+            dataTitle: '+1 image',
+            labelHash: '-label',
+            training: { ...ref('-car', 'train-obj-1'), createdBy: '=evil@example.com' },
+            benchmark: ref('\ttruck', 'bench-obj-1')
           })
         ]
       })
-    )
+    ])
     const [record] = readCsv(csv).slice(1)
     const cell = (name: (typeof CSV_COLUMNS)[number]): string => record?.[column(name)]?.value ?? ''
     expect(cell('training_email')).toBe('=evil@example.com')
@@ -223,7 +203,7 @@ describe('renderCsv', () => {
 
   it('ends every record with \\n and concatenates its chunks into the whole file', () => {
     const many = Array.from({ length: 25_001 }, (_, index) => objectResult({ frame: index }))
-    const result = runResult({ projects: [evaluated({ objects: many })] })
+    const result = [evaluation({ objects: many })]
     const chunks = Array.from(csvChunks(result))
     expect(chunks.length).toBeGreaterThan(2)
     const csv = chunks.join('')
@@ -236,9 +216,7 @@ describe('renderCsv', () => {
 
 describe('CSV quoting (pandas / Python csv QUOTE_MINIMAL)', () => {
   function dataUnitField(title: string): string {
-    const csv = renderCsv(
-      runResult({ projects: [evaluated({ objects: [objectResult({ dataTitle: title })] })] })
-    )
+    const csv = renderCsv([evaluation({ objects: [objectResult({ dataTitle: title })] })])
     return readCsv(csv)[1]?.[column('data_unit_name')]?.raw ?? ''
   }
 
@@ -261,13 +239,9 @@ describe('CSV quoting (pandas / Python csv QUOTE_MINIMAL)', () => {
 
   it('reads back every edge case unchanged', () => {
     const titles = ['a,b', 'say "hi"', 'two\nlines', 'carriage\rreturn', ' padded ', '', '画像']
-    const csv = renderCsv(
-      runResult({
-        projects: [
-          evaluated({ objects: titles.map((title) => objectResult({ dataTitle: title })) })
-        ]
-      })
-    )
+    const csv = renderCsv([
+      evaluation({ objects: titles.map((title) => objectResult({ dataTitle: title })) })
+    ])
     expect(rowsOf(csv).map((row) => row.data_unit_name)).toEqual(titles)
   })
 })

@@ -62,19 +62,20 @@ function reverseKeys<T>(value: T): T {
 }
 
 describe('renderReportJson', () => {
-  it('round-trips the result, leaving per-object lists to the CSV', () => {
+  it('round-trips the result, leaving per-object lists (and the worst items) to the CSV', () => {
     const result = full()
     const withoutRows = {
       ...result,
       projects: result.projects.map((outcome) => {
         if (outcome.status !== 'evaluated') return outcome
-        const { objects, scriptRows, classifications, ...evaluation } = outcome.evaluation
-        expect(objects.length + scriptRows.length + classifications.length).toBeGreaterThan(0)
+        const { worstItems, ...evaluation } = outcome.evaluation
+        expect(worstItems.length).toBeGreaterThan(0)
         return { ...outcome, evaluation }
       })
     }
     expect(JSON.parse(renderReportJson(result))).toEqual(withoutRows)
     expect(renderReportJson(result)).not.toContain('"objects"')
+    expect(renderReportJson(result)).not.toContain('"worstItems"')
   })
 
   it('pretty-prints with two spaces and ends with a line break', () => {

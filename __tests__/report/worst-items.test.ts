@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import { worstItems } from '../../src/report/worst-items.js'
+import fc from 'fast-check'
+import type { ObjectResult } from '../../src/evaluate/types.js'
+import { limitWorstItems, WORST_ITEMS_KEPT, worstItems } from '../../src/report/worst-items.js'
 import { evaluation, objectResult, ref, scriptRow } from './builders.js'
 
 describe('worstItems', () => {
@@ -54,5 +56,37 @@ describe('worstItems', () => {
 
   it('returns nothing when asked for none', () => {
     expect(worstItems(evaluation({ objects: [objectResult({ status: 'missed' })] }), 0)).toEqual([])
+  })
+})
+
+describe('limitWorstItems', () => {
+  const status = fc.constantFrom('matched', 'wrong-class', 'missed', 'extra') as fc.Arbitrary<
+    ObjectResult['status']
+  >
+  // Few distinct IoUs, so that ties (kept in result order) are common.
+  const object = fc
+    .tuple(status, fc.constantFrom(0.5, 0.6, 0.7, 0.9), fc.nat(1000))
+    .map(([itemStatus, iou, id]) =>
+      objectResult({
+        status: itemStatus,
+        iou: itemStatus === 'missed' || itemStatus === 'extra' ? null : iou,
+        dataTitle: `item-${id}`
+      })
+    )
+
+  it('picks from the kept items exactly what worstItems picks from every object', () => {
+    fc.assert(
+      fc.property(
+        fc.array(object, { maxLength: 60 }),
+        fc.integer({ min: 0, max: WORST_ITEMS_KEPT }),
+        (objects, perKind) => {
+          const kept = worstItems(evaluation({ objects }), WORST_ITEMS_KEPT)
+          expect(limitWorstItems(kept, perKind)).toEqual(
+            worstItems(evaluation({ objects }), perKind)
+          )
+        }
+      ),
+      { numRuns: 500 }
+    )
   })
 })

@@ -4,10 +4,10 @@
  */
 import { parseConfig } from '../config.js'
 import { describeError, InputError } from '../errors.js'
-import { writeReportFiles } from '../github/files.js'
+import { csvFileWriter, writeReportFiles } from '../github/files.js'
 import { evaluateRun } from '../pipeline.js'
 import { runCheckRegistration } from '../registration/cli-command.js'
-import { renderCsv, renderReportJson, renderSummary, renderTerminalTable } from '../report/index.js'
+import { csvHeader, renderReportJson, renderSummary, renderTerminalTable } from '../report/index.js'
 import { TOOL } from '../version.js'
 import { parseArgs } from './args.js'
 import { HELP } from './help.js'
@@ -20,10 +20,16 @@ export interface CliIo {
 
 export const EXIT = { pass: 0, fail: 1, usage: 2 } as const
 
+export interface CliOptions {
+  /** The scoring worker's script; the bundle passes dist/worker.js. Without it, no workers. */
+  workerScript?: URL
+}
+
 export async function runCli(
   argv: readonly string[],
   env: NodeJS.ProcessEnv,
-  io: CliIo
+  io: CliIo,
+  options: CliOptions = {}
 ): Promise<number> {
   if (argv.length === 0) {
     io.stderr(HELP)
@@ -56,9 +62,18 @@ export async function runCli(
       )
     }
     const log = terminalLogger(io.stderr, command.verbose)
-    const result = await evaluateRun({ ...config, source: config.source }, { log, tool: TOOL })
+    const csv = csvFileWriter(config.outputDir, csvHeader())
+    const result = await evaluateRun(
+      { ...config, source: config.source },
+      {
+        log,
+        tool: TOOL,
+        csvRows: (rows) => csv.write(rows),
+        ...(options.workerScript ? { workerScript: options.workerScript } : {})
+      }
+    )
     const files = await writeReportFiles(config.outputDir, {
-      csv: renderCsv(result),
+      csv,
       reportJson: renderReportJson(result),
       summaryMarkdown: renderSummary(result)
     })

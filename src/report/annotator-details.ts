@@ -5,7 +5,8 @@
  * Written as `<details>` with markdown inside (a blank line after `<summary>` lets GitHub parse
  * the tables). Every user string goes through `escapeMarkdown`.
  */
-import type { ClassMetrics, Method, ProjectEvaluation } from '../evaluate/types.js'
+import type { ClassMetrics, Method } from '../evaluate/types.js'
+import type { ProjectResult } from '../run-result.js'
 import { PASS_MARK, FAIL_MARK, annotatorName } from './annotator-table.js'
 import { confusionMarkdown } from './confusion.js'
 import { formatScore, MISSING, plural } from './format.js'
@@ -43,7 +44,7 @@ export function annotatorDetails(
   return parts.join('')
 }
 
-function overview(evaluation: ProjectEvaluation): string {
+function overview(evaluation: ProjectResult): string {
   const { coverage } = evaluation
   const contributors = evaluation.contributors
     .slice(0, MAX_CONTRIBUTORS)

@@ -10,8 +10,8 @@
  * quoted.
  */
 import { stringify, type Options } from 'csv-stringify/sync'
-import type { RunResult } from '../run-result.js'
-import { CSV_COLUMNS, csvRecords } from './csv-rows.js'
+import type { ProjectEvaluation } from '../evaluate/types.js'
+import { CSV_COLUMNS, csvRecords, forEachCsvRecord } from './csv-rows.js'
 
 const PANDAS_MINIMAL_QUOTING: Options = {
   delimiter: ',',
@@ -33,24 +33,38 @@ const PANDAS_MINIMAL_QUOTING: Options = {
 /** Rows are stringified in batches: small enough to stream, large enough to be fast. */
 const ROWS_PER_CHUNK = 10_000
 
-/** A field needs quotes only if it holds one of these; see PANDAS_MINIMAL_QUOTING. */
-const NEEDS_QUOTES = /[,"\r\n]/
+/** With the delimiter, these make a field need quotes; see PANDAS_MINIMAL_QUOTING. */
+const QUOTE_OR_LINE_BREAK = /["\r\n]/
 
-/** The whole CSV. For very large runs prefer `csvChunks`, which never holds the file in one string. */
-export function renderCsv(result: RunResult): string {
-  return Array.from(csvChunks(result)).join('')
+/** The header line. */
+export function csvHeader(): string {
+  return stringifyRecords([[...CSV_COLUMNS]])
 }
 
 /**
- * The CSV in pieces that concatenate to `renderCsv(result)`: the header, then the rows of each
- * evaluated training project in input order. Projects that could not be evaluated have no rows.
+ * The rows of one evaluated training project. A run writes them out as each project is scored
+ * (header first, then the projects in input order) and keeps none of them.
  */
-export function* csvChunks(result: RunResult): Generator<string> {
-  yield stringifyRecords([[...CSV_COLUMNS]])
-  for (const outcome of result.projects) {
-    if (outcome.status !== 'evaluated') continue
+export function csvRows(evaluation: ProjectEvaluation): string {
+  const text = new CsvText()
+  forEachCsvRecord(evaluation, (record) => text.add(record))
+  return text.done()
+}
+
+/** The whole CSV of these evaluations, in order: for small runs and tests. */
+export function renderCsv(evaluations: readonly ProjectEvaluation[]): string {
+  return csvHeader() + evaluations.map(csvRows).join('')
+}
+
+/**
+ * The CSV in pieces of at most ROWS_PER_CHUNK records that concatenate to
+ * `renderCsv(evaluations)`, never one string.
+ */
+export function* csvChunks(evaluations: readonly ProjectEvaluation[]): Generator<string> {
+  yield csvHeader()
+  for (const evaluation of evaluations) {
     let batch: string[][] = []
-    for (const record of csvRecords(outcome.evaluation)) {
+    for (const record of csvRecords(evaluation)) {
       batch.push(record)
       if (batch.length === ROWS_PER_CHUNK) {
         yield stringifyRecords(batch)
@@ -69,19 +83,47 @@ export function* csvChunks(result: RunResult): Generator<string> {
  * A property test checks the shortcut against csv-stringify on random records.
  */
 export function stringifyRecords(records: readonly (readonly string[])[]): string {
-  const pieces: string[] = []
-  let needingQuotes: (readonly string[])[] = []
-  for (const record of records) {
-    if (record.some((field) => NEEDS_QUOTES.test(field))) {
-      needingQuotes.push(record)
-      continue
+  const text = new CsvText()
+  for (const record of records) text.add(record)
+  return text.done()
+}
+
+/** Records → CSV text, one at a time, in order; see `stringifyRecords`. */
+class CsvText {
+  private readonly pieces: string[] = []
+  private needingQuotes: (readonly string[])[] = []
+
+  add(record: readonly string[]): void {
+    const line = plainLine(record)
+    if (line === null) {
+      this.needingQuotes.push(record)
+      return
     }
-    if (needingQuotes.length > 0) {
-      pieces.push(stringify(needingQuotes, PANDAS_MINIMAL_QUOTING))
-      needingQuotes = []
-    }
-    pieces.push(record.join(','), '\n')
+    this.flush()
+    this.pieces.push(`${line}\n`)
   }
-  if (needingQuotes.length > 0) pieces.push(stringify(needingQuotes, PANDAS_MINIMAL_QUOTING))
-  return pieces.join('')
+
+  done(): string {
+    this.flush()
+    return this.pieces.join('')
+  }
+
+  private flush(): void {
+    if (this.needingQuotes.length === 0) return
+    this.pieces.push(stringify(this.needingQuotes, PANDAS_MINIMAL_QUOTING))
+    this.needingQuotes = []
+  }
+}
+
+/**
+ * The record's fields joined by commas, or null when a field needs quotes. Tested on the joined
+ * line, once: a field holds a quote or a line break exactly when the line does, and a comma
+ * exactly when the line has more than the separators.
+ */
+function plainLine(record: readonly string[]): string | null {
+  const line = record.join(',')
+  if (QUOTE_OR_LINE_BREAK.test(line)) return null
+  let commas = 0
+  for (let at = line.indexOf(','); at >= 0; at = line.indexOf(',', at + 1)) commas++
+  return commas === Math.max(0, record.length - 1) ? line : null
 }

@@ -8,11 +8,12 @@ export {
   COMMENT_LIMIT_CHARS,
   type CommentOptions
 } from './comment.js'
-export { csvChunks, renderCsv } from './csv.js'
+export { csvChunks, csvHeader, csvRows, renderCsv } from './csv.js'
 export { CSV_COLUMNS, OUR_COLUMNS, SCRIPT_COLUMNS } from './csv-rows.js'
 export { CSV_FILE_NAME, REPORT_JSON_FILE_NAME } from './file-names.js'
 export { renderReportJson } from './json.js'
 export { buildOutputs, SCORE_OUTPUTS, type ScoreOutputName } from './outputs.js'
+export { toProjectResult } from './project-result.js'
 export { pythonFloatRepr } from './python-float.js'
 export { renderSummary, SUMMARY_LIMIT_BYTES, type SummaryOptions } from './summary.js'
 export { renderTerminalTable, type TerminalOptions } from './terminal.js'

@@ -12,14 +12,15 @@ import type {
   ConfusionCell,
   Contributor,
   Coverage,
-  Metrics,
-  ProjectEvaluation
+  Metrics
 } from '../evaluate/types.js'
 import type {
   GateFailure,
   GateVerdict,
   ProjectFailure,
   ProjectOutcome,
+  ProjectResult,
+  ReportedEvaluation,
   RunResult
 } from '../run-result.js'
 import { GATE_METRICS } from './standings.js'
@@ -77,16 +78,6 @@ const EVALUATED_KEYS = keysOf<Extract<ProjectOutcome, { status: 'evaluated' }>>(
 )
 const FAILED_KEYS = keysOf<Extract<ProjectOutcome, { status: 'failed' }>>()('status', 'failure')
 const FAILURE_KEYS = keysOf<ProjectFailure>()('projectHash', 'projectTitle', 'message')
-/**
- * What report.json keeps of a project's evaluation: everything but the per-object and
- * per-classification lists, which are the CSV's rows. (Kept whole, a 20-project run's report was
- * 370 MB and took longer to write than the evaluation took to run.)
- */
-export type ReportedEvaluation = Omit<
-  ProjectEvaluation,
-  'objects' | 'scriptRows' | 'classifications'
->
-
 const EVALUATION_KEYS = keysOf<ReportedEvaluation>()(
   'projectHash',
   'projectTitle',
@@ -159,13 +150,14 @@ export function orderRunResult(result: RunResult): RunResult {
 export function orderOutcome(outcome: ProjectOutcome): unknown {
   return outcome.status === 'evaluated'
     ? ordered(outcome, EVALUATED_KEYS, {
-        evaluation: (evaluation) => orderEvaluation(evaluation) as ProjectEvaluation
+        evaluation: (evaluation) => orderEvaluation(evaluation) as ProjectResult
       })
     : ordered(outcome, FAILED_KEYS, { failure: (failure) => ordered(failure, FAILURE_KEYS) })
 }
 
-function orderEvaluation(evaluation: ProjectEvaluation): ReportedEvaluation {
-  const { objects: _objects, scriptRows: _rows, classifications: _items, ...reported } = evaluation
+/** The worst items are the summary's; report.json keeps its shape from before they existed. */
+function orderEvaluation(evaluation: ProjectResult): ReportedEvaluation {
+  const { worstItems: _worst, ...reported } = evaluation
   return ordered(reported, EVALUATION_KEYS, {
     contributors: (contributors) => contributors.map((c) => ordered(c, CONTRIBUTOR_KEYS)),
     coverage: (coverage) => ordered(coverage, COVERAGE_KEYS),

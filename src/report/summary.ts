@@ -24,7 +24,7 @@ import {
   type Omissions
 } from './markdown-parts.js'
 import { isEvaluated, standings, verdictOf, type EvaluatedStanding } from './standings.js'
-import { DEFAULT_WORST_ITEMS_PER_KIND, worstItems } from './worst-items.js'
+import { DEFAULT_WORST_ITEMS_PER_KIND, limitWorstItems } from './worst-items.js'
 
 /** GitHub's limit for one step's summary. */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024
@@ -37,7 +37,10 @@ export interface SummaryOptions {
    * appends to its summary.
    */
   maxBytes?: number
-  /** Worst items shown per kind of mistake and annotator (default 5). */
+  /**
+   * Worst items shown per kind of mistake and annotator (default 5, the most a run keeps:
+   * `WORST_ITEMS_KEPT`).
+   */
   worstItemsPerKind?: number
 }
 
@@ -118,7 +121,10 @@ function detailsWithin(
   for (const [index, text] of texts.entries()) {
     const standing = evaluated[index]
     if (standing === undefined || perKind <= 0) break
-    const richer = annotatorDetails(standing, worstItems(standing.evaluation, perKind))
+    const richer = annotatorDetails(
+      standing,
+      limitWorstItems(standing.evaluation.worstItems, perKind)
+    )
     if (!budget.takeSize(budget.measure(richer) - budget.measure(text))) break
     texts[index] = richer
     withWorstItems++

@@ -23,11 +23,34 @@ export interface WorstItem {
 
 export const DEFAULT_WORST_ITEMS_PER_KIND = 5
 
+/**
+ * How many of each kind a run keeps per project (`ProjectResult.worstItems`) once the project's
+ * objects are dropped. Any smaller selection is a prefix per kind of what is kept (see
+ * `limitWorstItems`), so summaries can still show fewer.
+ */
+export const WORST_ITEMS_KEPT = DEFAULT_WORST_ITEMS_PER_KIND
+
 export function worstItems(evaluation: ProjectEvaluation, perKind: number): WorstItem[] {
   if (perKind <= 0) return []
   return evaluation.method === 'encord-script'
     ? worstScriptRows(evaluation.scriptRows, perKind)
     : worstObjects(evaluation.objects, perKind)
+}
+
+/**
+ * The first `perKind` of each kind of `items`, a list as `worstItems` returns it. For
+ * perKind ≤ n this equals `worstItems(evaluation, perKind)` when `items` is
+ * `worstItems(evaluation, n)`: each kind keeps its first items in order (the lowest IoUs come
+ * lowest first, ties in result order), so the shorter list is a prefix of the longer one.
+ */
+export function limitWorstItems(items: readonly WorstItem[], perKind: number): WorstItem[] {
+  if (perKind <= 0) return []
+  const taken = new Map<WorstKind, number>()
+  return items.filter((item) => {
+    const count = taken.get(item.kind) ?? 0
+    taken.set(item.kind, count + 1)
+    return count < perKind
+  })
 }
 
 function worstObjects(objects: readonly ObjectResult[], perKind: number): WorstItem[] {

@@ -1,0 +1,28 @@
+/**
+ * Hands items on in input order although they are produced out of order: item i is delivered
+ * once items 0 … i − 1 have been (an item may be null: nothing to deliver, but its turn passes).
+ * Deliveries run one at a time, each awaited before the next starts.
+ */
+export class InInputOrder<T> {
+  private next = 0
+  private readonly waiting = new Map<number, T | null>()
+  private chain: Promise<void> = Promise.resolve()
+
+  constructor(private readonly deliver: (item: T) => Promise<void> | void) {}
+
+  /** Item `index` is ready. */
+  put(index: number, item: T | null): void {
+    this.waiting.set(index, item)
+    while (this.waiting.has(this.next)) {
+      const ready = this.waiting.get(this.next) as T | null
+      this.waiting.delete(this.next)
+      this.next += 1
+      if (ready !== null) this.chain = this.chain.then(() => this.deliver(ready))
+    }
+  }
+
+  /** Settles once everything delivered so far has been; rejects with a delivery's error. */
+  settled(): Promise<void> {
+    return this.chain
+  }
+}

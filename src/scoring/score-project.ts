@@ -1,0 +1,62 @@
+/**
+ * Scoring one training project: load it, check it against the benchmark, evaluate, and turn the
+ * evaluation into what a run keeps (a `ProjectResult`) and its CSV rows. The unit of work of a
+ * run, whichever thread does it. A failure is this project's alone, except the benchmark's.
+ */
+import type { EvaluationOptions } from '../evaluate/types.js'
+import { describeError } from '../errors.js'
+import { checkOntologyCompatible, evaluateProject } from '../evaluate/index.js'
+import type { ProjectLabels } from '../labels/model.js'
+import { csvRows, toProjectResult } from '../report/index.js'
+import type { ProjectOutcome } from '../run-result.js'
+import type { ProjectLoader } from './loaders.js'
+
+/**
+ * A scored training project: what the run keeps, and its CSV rows (null when it failed), as text
+ * or, from a worker, as UTF-8.
+ */
+export interface ScoredProject {
+  outcome: ProjectOutcome
+  csvRows: string | Uint8Array | null
+}
+
+/**
+ * Rejects with the benchmark's own error when the benchmark could not be loaded: that is the
+ * run's failure, not this project's.
+ */
+export async function scoreTrainingProject(
+  id: string,
+  load: ProjectLoader,
+  benchmarkPromise: Promise<ProjectLabels>,
+  evaluation: EvaluationOptions
+): Promise<ScoredProject> {
+  let title: string | null = null
+  try {
+    const training = await load(id, 'training')
+    title = training.title
+    const benchmark = await benchmarkPromise.catch((error: unknown) => {
+      throw new BenchmarkFailed(error)
+    })
+    checkOntologyCompatible(benchmark.ontology, training.ontology, id)
+    const result = evaluateProject(benchmark, training, evaluation)
+    return {
+      outcome: { status: 'evaluated', evaluation: toProjectResult(result) },
+      csvRows: csvRows(result)
+    }
+  } catch (error) {
+    if (error instanceof BenchmarkFailed) throw error.cause
+    return {
+      outcome: {
+        status: 'failed',
+        failure: { projectHash: id, projectTitle: title, message: describeError(error) }
+      },
+      csvRows: null
+    }
+  }
+}
+
+class BenchmarkFailed extends Error {
+  constructor(override readonly cause: unknown) {
+    super('benchmark failed')
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * How a run scores its projects: in this thread, or on scoring workers (one per core) with the
+ * benchmark loaded here and sent to them. Either way the benchmark is loaded once, training
+ * projects start loading while it loads, and a benchmark failure is the run's failure.
+ */
+import { availableParallelism } from 'node:os'
+import type { EncordSourceConfig, ExportSourceConfig } from '../config.js'
+import { keyForThread } from '../encord/keys.js'
+import { sharedLimitMemory, sharedRequestLimit } from '../encord/request-limit.js'
+import type { EvaluationOptions } from '../evaluate/types.js'
+import type { ProjectLabels } from '../labels/model.js'
+import type { Logger } from '../log.js'
+import { defaultClientFactory, makeLoader, type ClientFactory } from './loaders.js'
+import { scoreTrainingProject, type ScoredProject } from './score-project.js'
+import { ScoringPool } from './worker-pool.js'
+
+export interface BenchmarkSummary {
+  projectHash: string
+  title: string
+  rows: number
+}
+
+export interface Scorer {
+  /** Loads the benchmark; call once, before `score`. */
+  loadBenchmark(id: string): Promise<BenchmarkSummary>
+  /** Rejects with the benchmark's error when the benchmark could not be loaded. */
+  score(id: string): Promise<ScoredProject>
+  close(): Promise<void>
+}
+
+export interface ScorerSetup {
+  source: EncordSourceConfig | ExportSourceConfig
+  workflowStage: string
+  evaluation: EvaluationOptions
+  trainingCount: number
+  log: Logger
+  signal: AbortSignal
+  version: string
+  /** Injected in tests: then everything runs in this thread, through it. */
+  createClient?: ClientFactory
+  /** The scoring worker's script (dist/worker.js); without it, everything runs in this thread. */
+  workerScript?: URL
+}
+
+export async function createScorer(setup: ScorerSetup): Promise<Scorer> {
+  // This thread scores as well, so one worker fewer than cores, and none for one project.
+  const workers = Math.min(availableParallelism() - 1, setup.trainingCount - 1)
+  const { source, workerScript } = setup
+  // A key not made by keys.ts (none in practice) cannot be handed to another thread.
+  const keyTravels = source.kind === 'exports' || keyForThread(source.key) !== null
+  if (
+    workerScript === undefined ||
+    setup.createClient !== undefined ||
+    workers < 1 ||
+    !keyTravels
+  ) {
+    return inThisThread(setup)
+  }
+  return withWorkers(setup, workerScript, workers)
+}
+
+async function inThisThread(setup: ScorerSetup): Promise<Scorer> {
+  const load = await makeLoader({
+    ...setup,
+    createClient: setup.createClient ?? defaultClientFactory(setup.version)
+  })
+  let benchmark: Promise<ProjectLabels> = Promise.reject(new Error('the benchmark is not loaded'))
+  benchmark.catch(() => {})
+  return {
+    loadBenchmark(id) {
+      benchmark = load(id, 'benchmark')
+      return benchmark.then(summaryOf)
+    },
+    score: (id) => scoreTrainingProject(id, load, benchmark, setup.evaluation),
+    close: async () => {}
+  }
+}
+
+/**
+ * This thread scores too: it holds the benchmark anyway, and a worker's copy costs a
+ * serialization and the memory of one more heap. Each task goes to whoever holds fewest.
+ */
+async function withWorkers(setup: ScorerSetup, script: URL, workers: number): Promise<Scorer> {
+  const { source } = setup
+  const memory = source.kind === 'encord' ? sharedLimitMemory(source.concurrency) : null
+  const load = await makeLoader({
+    ...setup,
+    createClient: defaultClientFactory(
+      setup.version,
+      memory === null ? undefined : sharedRequestLimit(memory)
+    )
+  })
+  const pool = new ScoringPool(
+    script,
+    workers,
+    {
+      source: source.kind === 'encord' ? withoutKey(source) : source,
+      privateKey: source.kind === 'encord' ? keyForThread(source.key) : null,
+      workflowStage: setup.workflowStage,
+      evaluation: setup.evaluation,
+      requestLimit: memory,
+      version: setup.version
+    },
+    setup.log
+  )
+  let benchmark: Promise<ProjectLabels> = Promise.reject(new Error('the benchmark is not loaded'))
+  benchmark.catch(() => {})
+  let inThisThread = 0
+  return {
+    loadBenchmark(id) {
+      benchmark = load(id, 'benchmark')
+      benchmark.then(
+        (labels) => pool.setBenchmark(labels),
+        () => pool.benchmarkFailed()
+      )
+      return benchmark.then(summaryOf)
+    },
+    async score(id) {
+      if (inThisThread <= pool.fewestTasks()) {
+        inThisThread += 1
+        try {
+          return await scoreTrainingProject(id, load, benchmark, setup.evaluation)
+        } finally {
+          inThisThread -= 1
+        }
+      }
+      const answer = await pool.score(id)
+      if (answer.kind === 'scored') return answer.scored
+      await benchmark
+      throw new Error('a worker reported a benchmark failure, but the benchmark loaded')
+    },
+    close: () => pool.close()
+  }
+}
+
+function withoutKey(source: EncordSourceConfig): Omit<EncordSourceConfig, 'key'> {
+  const { key: _key, ...rest } = source
+  return rest
+}
+
+function summaryOf(labels: ProjectLabels): BenchmarkSummary {
+  return { projectHash: labels.projectHash, title: labels.title, rows: labels.rows.length }
+}

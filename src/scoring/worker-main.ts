@@ -1,0 +1,112 @@
+/**
+ * A scoring worker: loads training projects with its own Encord client (its requests counted
+ * against the run's shared limit) and scores them against the benchmark the main thread sends,
+ * answering each task with a small `ProjectOutcome` and the project's CSV rows as bytes. Its
+ * heap holds the benchmark and the projects it is working on, nothing else.
+ */
+import { deserialize } from 'node:v8'
+import { parentPort, workerData } from 'node:worker_threads'
+import type { EncordSourceConfig, ExportSourceConfig } from '../config.js'
+import { signingKeyFromThread } from '../encord/keys.js'
+import { describeError } from '../errors.js'
+import { sharedRequestLimit } from '../encord/request-limit.js'
+import type { ProjectLabels } from '../labels/model.js'
+import type { Logger } from '../log.js'
+import { defaultClientFactory, makeLoader } from './loaders.js'
+import { scoreTrainingProject } from './score-project.js'
+import type { FromWorker, ToWorker, WorkerSetup } from './worker-protocol.js'
+
+export async function runScoringWorker(): Promise<void> {
+  const port = parentPort
+  if (port === null) throw new Error('runScoringWorker must run in a worker thread')
+  const setup = workerData as WorkerSetup
+  const post = (message: FromWorker, transfer: ArrayBuffer[] = []): void =>
+    port.postMessage(message, transfer)
+  const log = workerLogger(post)
+  const cancel = new AbortController()
+  const benchmark = new Deferred<ProjectLabels>()
+  // Tasks can arrive before the benchmark; they wait for it in scoreTrainingProject. The open
+  // port keeps the thread alive until the main thread terminates it.
+  port.on('message', (message: ToWorker) => {
+    switch (message.type) {
+      case 'benchmark':
+        benchmark.resolve(deserialize(message.labels) as ProjectLabels)
+        break
+      case 'benchmark-failed':
+        cancel.abort()
+        benchmark.reject(new BenchmarkUnavailable())
+        break
+      case 'score':
+        void score(message.task, message.id)
+        break
+    }
+  })
+  const load = makeLoader({
+    source: sourceOf(setup),
+    workflowStage: setup.workflowStage,
+    log,
+    signal: cancel.signal,
+    createClient: defaultClientFactory(
+      setup.version,
+      setup.requestLimit === null ? undefined : sharedRequestLimit(setup.requestLimit)
+    )
+  })
+  // Nobody may be waiting when these reject; a rejection is then reported through a task.
+  benchmark.promise.catch(() => {})
+  load.catch(() => {})
+
+  async function score(task: number, id: string): Promise<void> {
+    try {
+      const scored = await scoreTrainingProject(id, await load, benchmark.promise, setup.evaluation)
+      const rows = scored.csvRows
+      // Encoded here, so the main thread gets bytes it can write as they are, without a copy.
+      const csv = typeof rows === 'string' ? new TextEncoder().encode(rows) : rows
+      post(
+        { type: 'scored', task, outcome: scored.outcome, csv },
+        csv === null ? [] : [csv.buffer as ArrayBuffer]
+      )
+    } catch (error) {
+      if (error instanceof BenchmarkUnavailable) {
+        post({ type: 'benchmark-failed', task })
+        return
+      }
+      // makeLoader failed (e.g. the ontology file; the main thread fails the run on it first).
+      post({
+        type: 'scored',
+        task,
+        outcome: {
+          status: 'failed',
+          failure: { projectHash: id, projectTitle: null, message: describeError(error) }
+        },
+        csv: null
+      })
+    }
+  }
+}
+
+function sourceOf(setup: WorkerSetup): EncordSourceConfig | ExportSourceConfig {
+  const { source, privateKey } = setup
+  if (source.kind === 'exports') return source
+  if (privateKey === null) throw new Error('a scoring worker for Encord needs the key')
+  return { ...source, key: signingKeyFromThread(privateKey) }
+}
+
+function workerLogger(post: (message: FromWorker) => void): Logger {
+  return {
+    info: (message) => post({ type: 'log', level: 'info', message }),
+    debug: (message) => post({ type: 'log', level: 'debug', message }),
+    warning: (message) => post({ type: 'log', level: 'warning', message }),
+    group: (_name, run) => run()
+  }
+}
+
+class BenchmarkUnavailable extends Error {}
+
+class Deferred<T> {
+  resolve!: (value: T) => void
+  reject!: (error: unknown) => void
+  readonly promise = new Promise<T>((resolve, reject) => {
+    this.resolve = resolve
+    this.reject = reject
+  })
+}
