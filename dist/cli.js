@@ -1057,7 +1057,9 @@ function sharedRequestLimit(memory) {
     };
     const release = () => {
         Atomics.add(cells, 0, 1);
-        Atomics.notify(cells, 0, 1);
+        // Every waiter, not one: the one woken may be on a thread busy scoring, and would leave the
+        // slot unused while others wait. The rest find it taken and wait again.
+        Atomics.notify(cells, 0);
     };
     return {
         async run(task) {
@@ -52851,8 +52853,8 @@ class BenchmarkFailed extends Error {
 /**
  * The main thread's side of the scoring workers: starts them, hands each task to the worker with
  * the fewest in hand, sends them the benchmark once it is loaded, and turns their answers back
- * into `ScoredProject`s. A worker that dies fails the tasks it held (each reported for its own
- * project, as any failure is); the others go on.
+ * into `ScoredProject`s. A worker that dies answers the tasks it held with `worker-lost` (the
+ * scorer then does them on the main thread); the others go on.
  */
 class ScoringPool {
     members;
@@ -52871,7 +52873,7 @@ class ScoringPool {
     score(id) {
         const member = this.leastBusy();
         if (member === undefined) {
-            return Promise.resolve(failedAnswer(id, new Error('every scoring worker has stopped')));
+            return Promise.resolve({ kind: 'worker-lost', reason: 'every scoring worker has stopped' });
         }
         const task = this.nextTask++;
         return new Promise((resolve) => {
@@ -52912,8 +52914,8 @@ class ScoringPool {
         worker.on('exit', (code) => {
             member.alive = false;
             const reason = failure ?? new Error(`a scoring worker stopped (exit code ${code})`);
-            for (const [task, { id }] of member.pending)
-                this.settle(member, task, failedAnswer(id, reason));
+            for (const task of member.pending.keys())
+                this.settle(member, task, { kind: 'worker-lost', reason: describeError(reason) });
         });
         return member;
     }
@@ -52940,18 +52942,6 @@ class ScoringPool {
                 member.worker.postMessage(message);
     }
 }
-function failedAnswer(id, error) {
-    return {
-        kind: 'scored',
-        scored: {
-            outcome: {
-                status: 'failed',
-                failure: { projectHash: id, projectTitle: null, message: describeError(error) }
-            },
-            csvRows: null
-        }
-    };
-}
 
 /**
  * How a run scores its projects: in this thread, or on scoring workers (one per core) with the
@@ -52959,8 +52949,9 @@ function failedAnswer(id, error) {
  * projects start loading while it loads, and a benchmark failure is the run's failure.
  */
 async function createScorer(setup) {
-    // This thread scores as well, so one worker fewer than cores, and none for one project.
-    const workers = Math.min(availableParallelism() - 1, setup.trainingCount - 1);
+    // This thread scores as well, so one worker fewer than cores (or than projects at once), and
+    // none for one project.
+    const workers = Math.min(availableParallelism() - 1, setup.projectsAtOnce - 1, setup.trainingCount - 1);
     const { source, workerScript } = setup;
     // A key not made by keys.ts (none in practice) cannot be handed to another thread.
     const keyTravels = source.kind === 'exports' || keyForThread(source.key) !== null;
@@ -52990,7 +52981,9 @@ async function inThisThread(setup) {
 }
 /**
  * This thread scores too: it holds the benchmark anyway, and a worker's copy costs a
- * serialization and the memory of one more heap. Each task goes to whoever holds fewest.
+ * serialization and the memory of one more heap. Each task goes to whoever holds fewest. A task
+ * whose worker stopped (it crashed, ran out of memory, or dist/worker.js is missing) is done
+ * here instead: a worker's trouble never costs a project its score.
  */
 async function withWorkers(setup, script, workers) {
     const { source } = setup;
@@ -53017,7 +53010,7 @@ async function withWorkers(setup, script, workers) {
             return benchmark.then(summaryOf);
         },
         async score(id) {
-            if (inThisThread <= pool.fewestTasks()) {
+            const here = async () => {
                 inThisThread += 1;
                 try {
                     return await scoreTrainingProject(id, load, benchmark, setup.evaluation);
@@ -53025,12 +53018,20 @@ async function withWorkers(setup, script, workers) {
                 finally {
                     inThisThread -= 1;
                 }
-            }
+            };
+            if (inThisThread <= pool.fewestTasks())
+                return here();
             const answer = await pool.score(id);
-            if (answer.kind === 'scored')
-                return answer.scored;
-            await benchmark;
-            throw new Error('a worker reported a benchmark failure, but the benchmark loaded');
+            switch (answer.kind) {
+                case 'scored':
+                    return answer.scored;
+                case 'worker-lost':
+                    setup.log.warning(`A scoring worker stopped (${answer.reason}); scoring ${id} on the main thread instead.`);
+                    return here();
+                case 'benchmark-failed':
+                    await benchmark;
+                    throw new Error('a worker reported a benchmark failure, but the benchmark loaded');
+            }
         },
         close: () => pool.close()
     };
@@ -53058,11 +53059,13 @@ async function evaluateRun(config, deps) {
     const trainingIds = source.kind === 'encord' ? source.trainingProjects : source.trainingExports;
     // Without the benchmark nothing can be scored: stop the training downloads at once.
     const cancel = new AbortController();
+    const projectsAtOnce = projectConcurrency(config);
     const scorer = await createScorer({
         source,
         workflowStage: config.workflowStage,
         evaluation: config.evaluation,
         trainingCount: trainingIds.length,
+        projectsAtOnce,
         log,
         signal: cancel.signal,
         version: deps.tool.version,
@@ -53073,7 +53076,7 @@ async function evaluateRun(config, deps) {
         const benchmark = log.group(`Load the benchmark project ${benchmarkId}`, () => scorer.loadBenchmark(benchmarkId));
         // Training projects start loading while the benchmark loads; scoring waits for it.
         benchmark.catch(() => cancel.abort());
-        const limit = pLimit(projectConcurrency(config));
+        const limit = pLimit(projectsAtOnce);
         const rows = new InInputOrder(deps.csvRows ?? (() => { }));
         let done = 0;
         const projects = await log.group(`Score ${trainingIds.length} training project(s)`, async () => {

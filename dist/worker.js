@@ -419,7 +419,9 @@ function sharedRequestLimit(memory) {
     };
     const release = () => {
         Atomics.add(cells, 0, 1);
-        Atomics.notify(cells, 0, 1);
+        // Every waiter, not one: the one woken may be on a thread busy scoring, and would leave the
+        // slot unused while others wait. The rest find it taken and wait again.
+        Atomics.notify(cells, 0);
     };
     return {
         async run(task) {
@@ -51297,8 +51299,10 @@ async function runScoringWorker() {
             const scored = await scoreTrainingProject(id, await load, benchmark.promise, setup.evaluation);
             const rows = scored.csvRows;
             // Encoded here, so the main thread gets bytes it can write as they are, without a copy.
-            const csv = typeof rows === 'string' ? new TextEncoder().encode(rows) : rows;
-            post({ type: 'scored', task, outcome: scored.outcome, csv }, csv === null ? [] : [csv.buffer]);
+            // Only a buffer encoded here is transferred: one given to us may share its memory.
+            const encoded = typeof rows === 'string' ? new TextEncoder().encode(rows) : null;
+            const csv = typeof rows === 'string' ? encoded : rows;
+            post({ type: 'scored', task, outcome: scored.outcome, csv }, encoded === null ? [] : [encoded.buffer]);
         }
         catch (error) {
             if (error instanceof BenchmarkUnavailable) {

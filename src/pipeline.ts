@@ -38,11 +38,13 @@ export async function evaluateRun(config: EvaluableConfig, deps: PipelineDeps): 
   const trainingIds = source.kind === 'encord' ? source.trainingProjects : source.trainingExports
   // Without the benchmark nothing can be scored: stop the training downloads at once.
   const cancel = new AbortController()
+  const projectsAtOnce = projectConcurrency(config)
   const scorer = await createScorer({
     source,
     workflowStage: config.workflowStage,
     evaluation: config.evaluation,
     trainingCount: trainingIds.length,
+    projectsAtOnce,
     log,
     signal: cancel.signal,
     version: deps.tool.version,
@@ -55,7 +57,7 @@ export async function evaluateRun(config: EvaluableConfig, deps: PipelineDeps): 
     )
     // Training projects start loading while the benchmark loads; scoring waits for it.
     benchmark.catch(() => cancel.abort())
-    const limit = pLimit(projectConcurrency(config))
+    const limit = pLimit(projectsAtOnce)
     const rows = new InInputOrder<string | Uint8Array>(deps.csvRows ?? (() => {}))
     let done = 0
     const projects = await log.group(

@@ -55,7 +55,9 @@ export function sharedRequestLimit(memory: SharedArrayBuffer): RequestLimit {
   }
   const release = (): void => {
     Atomics.add(cells, 0, 1)
-    Atomics.notify(cells, 0, 1)
+    // Every waiter, not one: the one woken may be on a thread busy scoring, and would leave the
+    // slot unused while others wait. The rest find it taken and wait again.
+    Atomics.notify(cells, 0)
   }
   return {
     async run(task) {

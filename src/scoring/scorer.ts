@@ -33,6 +33,8 @@ export interface ScorerSetup {
   workflowStage: string
   evaluation: EvaluationOptions
   trainingCount: number
+  /** Training projects the run scores at once: more threads than that would sit idle. */
+  projectsAtOnce: number
   log: Logger
   signal: AbortSignal
   version: string
@@ -43,8 +45,13 @@ export interface ScorerSetup {
 }
 
 export async function createScorer(setup: ScorerSetup): Promise<Scorer> {
-  // This thread scores as well, so one worker fewer than cores, and none for one project.
-  const workers = Math.min(availableParallelism() - 1, setup.trainingCount - 1)
+  // This thread scores as well, so one worker fewer than cores (or than projects at once), and
+  // none for one project.
+  const workers = Math.min(
+    availableParallelism() - 1,
+    setup.projectsAtOnce - 1,
+    setup.trainingCount - 1
+  )
   const { source, workerScript } = setup
   // A key not made by keys.ts (none in practice) cannot be handed to another thread.
   const keyTravels = source.kind === 'exports' || keyForThread(source.key) !== null
@@ -78,7 +85,9 @@ async function inThisThread(setup: ScorerSetup): Promise<Scorer> {
 
 /**
  * This thread scores too: it holds the benchmark anyway, and a worker's copy costs a
- * serialization and the memory of one more heap. Each task goes to whoever holds fewest.
+ * serialization and the memory of one more heap. Each task goes to whoever holds fewest. A task
+ * whose worker stopped (it crashed, ran out of memory, or dist/worker.js is missing) is done
+ * here instead: a worker's trouble never costs a project its score.
  */
 async function withWorkers(setup: ScorerSetup, script: URL, workers: number): Promise<Scorer> {
   const { source } = setup
@@ -116,7 +125,7 @@ async function withWorkers(setup: ScorerSetup, script: URL, workers: number): Pr
       return benchmark.then(summaryOf)
     },
     async score(id) {
-      if (inThisThread <= pool.fewestTasks()) {
+      const here = async (): Promise<ScoredProject> => {
         inThisThread += 1
         try {
           return await scoreTrainingProject(id, load, benchmark, setup.evaluation)
@@ -124,10 +133,20 @@ async function withWorkers(setup: ScorerSetup, script: URL, workers: number): Pr
           inThisThread -= 1
         }
       }
+      if (inThisThread <= pool.fewestTasks()) return here()
       const answer = await pool.score(id)
-      if (answer.kind === 'scored') return answer.scored
-      await benchmark
-      throw new Error('a worker reported a benchmark failure, but the benchmark loaded')
+      switch (answer.kind) {
+        case 'scored':
+          return answer.scored
+        case 'worker-lost':
+          setup.log.warning(
+            `A scoring worker stopped (${answer.reason}); scoring ${id} on the main thread instead.`
+          )
+          return here()
+        case 'benchmark-failed':
+          await benchmark
+          throw new Error('a worker reported a benchmark failure, but the benchmark loaded')
+      }
     },
     close: () => pool.close()
   }

@@ -60,10 +60,12 @@ export async function runScoringWorker(): Promise<void> {
       const scored = await scoreTrainingProject(id, await load, benchmark.promise, setup.evaluation)
       const rows = scored.csvRows
       // Encoded here, so the main thread gets bytes it can write as they are, without a copy.
-      const csv = typeof rows === 'string' ? new TextEncoder().encode(rows) : rows
+      // Only a buffer encoded here is transferred: one given to us may share its memory.
+      const encoded = typeof rows === 'string' ? new TextEncoder().encode(rows) : null
+      const csv = typeof rows === 'string' ? encoded : rows
       post(
         { type: 'scored', task, outcome: scored.outcome, csv },
-        csv === null ? [] : [csv.buffer as ArrayBuffer]
+        encoded === null ? [] : [encoded.buffer as ArrayBuffer]
       )
     } catch (error) {
       if (error instanceof BenchmarkUnavailable) {

@@ -1,8 +1,8 @@
 /**
  * The main thread's side of the scoring workers: starts them, hands each task to the worker with
  * the fewest in hand, sends them the benchmark once it is loaded, and turns their answers back
- * into `ScoredProject`s. A worker that dies fails the tasks it held (each reported for its own
- * project, as any failure is); the others go on.
+ * into `ScoredProject`s. A worker that dies answers the tasks it held with `worker-lost` (the
+ * scorer then does them on the main thread); the others go on.
  */
 import { serialize } from 'node:v8'
 import { Worker } from 'node:worker_threads'
@@ -12,8 +12,14 @@ import type { Logger } from '../log.js'
 import type { FromWorker, ToWorker, WorkerSetup } from './worker-protocol.js'
 import type { ScoredProject } from './score-project.js'
 
-/** A task's answer: scored, or "the benchmark failed" (the main thread knows why). */
-export type WorkerAnswer = { kind: 'scored'; scored: ScoredProject } | { kind: 'benchmark-failed' }
+/**
+ * A task's answer: scored; "the benchmark failed" (the main thread knows why); or the worker
+ * stopped (or none is running) before the task was done, for `reason`.
+ */
+export type WorkerAnswer =
+  | { kind: 'scored'; scored: ScoredProject }
+  | { kind: 'benchmark-failed' }
+  | { kind: 'worker-lost'; reason: string }
 
 interface Pending {
   id: string
@@ -47,7 +53,7 @@ export class ScoringPool {
   score(id: string): Promise<WorkerAnswer> {
     const member = this.leastBusy()
     if (member === undefined) {
-      return Promise.resolve(failedAnswer(id, new Error('every scoring worker has stopped')))
+      return Promise.resolve({ kind: 'worker-lost', reason: 'every scoring worker has stopped' })
     }
     const task = this.nextTask++
     return new Promise((resolve) => {
@@ -91,8 +97,8 @@ export class ScoringPool {
     worker.on('exit', (code) => {
       member.alive = false
       const reason = failure ?? new Error(`a scoring worker stopped (exit code ${code})`)
-      for (const [task, { id }] of member.pending)
-        this.settle(member, task, failedAnswer(id, reason))
+      for (const task of member.pending.keys())
+        this.settle(member, task, { kind: 'worker-lost', reason: describeError(reason) })
     })
     return member
   }
@@ -115,18 +121,5 @@ export class ScoringPool {
 
   private broadcast(message: ToWorker): void {
     for (const member of this.members) if (member.alive) member.worker.postMessage(message)
-  }
-}
-
-function failedAnswer(id: string, error: unknown): WorkerAnswer {
-  return {
-    kind: 'scored',
-    scored: {
-      outcome: {
-        status: 'failed',
-        failure: { projectHash: id, projectTitle: null, message: describeError(error) }
-      },
-      csvRows: null
-    }
   }
 }
