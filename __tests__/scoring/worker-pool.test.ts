@@ -121,7 +121,7 @@ describe('ScoringPool when a worker stops', () => {
 
   it('answers a task held by a worker script that does not exist', async () => {
     const made = pool(pathToFileURL(path.join(scratch, 'absent.mjs')), 1)
-    lostReasonOf(await answerOf(made.score('project-absent')))
+    expect(lostReasonOf(await answerOf(made.score('project-absent')))).toContain('absent.mjs')
   })
 
   it('answers every task of every dead worker', async () => {
