@@ -18,6 +18,7 @@ import { startFakeEncord } from '../tools/fake-encord/server.mjs'
 import { generateKeyPair } from '../tools/fake-encord/scenario.mjs'
 import { generateDataset } from '../tools/generate/dataset.mjs'
 import { toScenario } from '../tools/generate/to-scenario.mjs'
+import { annotator } from './annotators.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const { values: flags } = parseArgs({
@@ -39,22 +40,6 @@ const concurrency = Number(flags.concurrency)
 const STAGE = 'Complete'
 
 const say = (text) => process.stderr.write(`${text}\n`)
-
-/** Annotators from careful to sloppy, so the evaluation sees every kind of mistake. */
-function annotator(index) {
-  const skill = (index % 5) / 4
-  return {
-    email: `annotator-${index + 1}@example.com`,
-    jitter: 0.02 + 0.12 * skill,
-    missRate: 0.02 + 0.2 * skill,
-    extraRate: 0.01 + 0.1 * skill,
-    wrongClassRate: 0.02 + 0.15 * skill,
-    attributeErrorRate: 0.05 + 0.3 * skill,
-    classificationErrorRate: 0.05 + 0.25 * skill,
-    reviewerRate: 0.05,
-    completedShare: index % 4 === 3 ? 0.9 : 1
-  }
-}
 
 function run(command, args, options = {}) {
   return new Promise((resolve, reject) => {
