@@ -49254,24 +49254,51 @@ function arealIoU(a, b) {
     return rasterIoU(first, second);
 }
 /**
- * Relative slack on the bound, far above the library's float error (the intersection's points are
- * float crossings of the inputs' edges, or at worst a grid cell, 2^-24 of the extent, off them).
+ * The library's intersection is exact but for its vertices, each within a few grid cells (the
+ * pair's extent / 2^GRID_BITS) of the true one, so its area may exceed the true one by about
+ * cells × (perimeter(a) + perimeter(b)): on thin shapes, more than any fixed relative slack. The
+ * bound allows for this many cells, well above what tests see (under one).
  */
-const BOUND_SLACK = 1e-6;
+const GRID_SLACK_CELLS = 8;
 /**
  * An upper bound on `arealIoU(a, b)`, without the library: the intersection is at most
  * m = min(area(a), area(b), area of the overlap of their bounds), and IoU = I / (A + B − I) grows
- * with I, so IoU ≤ m / (A + B − m), taken here with m a little larger (`BOUND_SLACK`).
- * (Shapes the library gave up on are compared on a raster, an estimate of the same exact IoU.)
+ * with I, so IoU ≤ m / (A + B − m), taken here with m larger by what the library's grid may add
+ * (`GRID_SLACK_CELLS`). Shapes the library cannot take are compared on a raster, an estimate with
+ * no such bound: for them the bound is 1.
  */
 function arealIoUBound(a, b) {
     if (!(a.area > 0 && b.area > 0) || !boundsOverlap(a.bounds, b.bounds))
         return 0;
+    if (!a.clean || !b.clean)
+        return 1;
     const width = Math.min(a.bounds.maxX, b.bounds.maxX) - Math.max(a.bounds.minX, b.bounds.minX);
     const height = Math.min(a.bounds.maxY, b.bounds.maxY) - Math.max(a.bounds.minY, b.bounds.minY);
-    const most = Math.min(width * height, a.area, b.area) * (1 + BOUND_SLACK);
+    const joint = unionBounds(a.bounds, b.bounds);
+    const cell = Math.max(joint.maxX - joint.minX, joint.maxY - joint.minY) / 2 ** GRID_BITS;
+    const slack = GRID_SLACK_CELLS * cell * (perimeterOf(a) + perimeterOf(b));
+    const most = Math.min(width * height, a.area, b.area) * (1 + 1e-9) + slack;
     const union = a.area + b.area - most;
-    return union > 0 ? most / union : 1;
+    return union > 0 ? Math.min(1, most / union) : 1;
+}
+const perimeters = new WeakMap();
+/** Total length of every ring of the shape (outer rings and holes), computed once per shape. */
+function perimeterOf(shape) {
+    let perimeter = perimeters.get(shape);
+    if (perimeter !== undefined)
+        return perimeter;
+    perimeter = 0;
+    for (const polygon of shape.polygons) {
+        for (const ring of polygon) {
+            for (let k = 0; k < ring.length; k++) {
+                const [x0, y0] = ring[k];
+                const [x1, y1] = ring[(k + 1) % ring.length];
+                perimeter += Math.hypot(x1 - x0, y1 - y0);
+            }
+        }
+    }
+    perimeters.set(shape, perimeter);
+    return perimeter;
 }
 /** IoU of the cells whose centres fall inside each shape, on a grid fitted to both. */
 function rasterIoU(a, b) {
@@ -49808,7 +49835,10 @@ const POLYLINE_BANDS_PER_RADIUS = 8;
 function polylineBufferRadius(scale) {
     return POLYLINE_BUFFER_FRACTION * frameScale(scale);
 }
-/** Reused for every integration (one at a time: nothing here is re-entered). */
+/**
+ * Reused for every integration, one at a time: `fill` overwrites what the last one left, so read
+ * `y` and `weight` before anything else here can fill it again (prepare both lines first).
+ */
 const samples = new BandSamples();
 const preparePolyline = memoisedByGeometry((g, scale) => {
     const radius = polylineBufferRadius(scale);
@@ -49997,16 +50027,23 @@ function similarity(a, b, size) {
  * cheap enough or has no cheap bound.
  */
 function similarityBound(a, b, size) {
-    if (!isAreal(a) || !isAreal(b) || (a.type === 'box' && b.type === 'box'))
+    if (!isAreal(a) || !isAreal(b))
         return 1;
     const scale = unitScale(size);
+    // Pairs `shapeSimilarity` scores as two boxes never reach the library: no bound needed.
+    if (axisAlignedBox(a, scale) !== null && axisAlignedBox(b, scale) !== null)
+        return 1;
     return arealIoUBound(arealShapeOf(a, scale), arealShapeOf(b, scale));
+}
+/** The shape as a box when it is one: a box, or a rotated box at a multiple of 90°. */
+function axisAlignedBox(g, scale) {
+    return g.type === 'rotatedBox' ? asAxisAlignedBox(g, scale) : g.type === 'box' ? g : null;
 }
 function shapeSimilarity(a, b, size) {
     const scale = unitScale(size);
     if (isAreal(a) && isAreal(b)) {
-        const boxA = a.type === 'rotatedBox' ? asAxisAlignedBox(a, scale) : a.type === 'box' ? a : null;
-        const boxB = b.type === 'rotatedBox' ? asAxisAlignedBox(b, scale) : b.type === 'box' ? b : null;
+        const boxA = axisAlignedBox(a, scale);
+        const boxB = axisAlignedBox(b, scale);
         if (boxA !== null && boxB !== null)
             return boxIoU(boxA, boxB, scale.sx, scale.sy);
         return arealIoU(arealShapeOf(a, scale), arealShapeOf(b, scale));

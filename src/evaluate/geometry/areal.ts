@@ -15,6 +15,7 @@ import { DEGENERATE, cleanShape, type ArealShape } from './areal-shape.js'
 import { boundsOverlap, unionBounds } from './bounds.js'
 import { boxRing } from './box.js'
 import { intersectionArea, type MultiPolygon, type Pair } from './clipping.js'
+import { GRID_BITS } from './float-embedding.js'
 import { memoisedByGeometry } from './memo.js'
 import { preparePolygons } from './polygon.js'
 import { rasterise, sharedCells, type GridTransform } from './raster.js'
@@ -59,24 +60,51 @@ export function arealIoU(a: ArealShape, b: ArealShape): number {
 }
 
 /**
- * Relative slack on the bound, far above the library's float error (the intersection's points are
- * float crossings of the inputs' edges, or at worst a grid cell, 2^-24 of the extent, off them).
+ * The library's intersection is exact but for its vertices, each within a few grid cells (the
+ * pair's extent / 2^GRID_BITS) of the true one, so its area may exceed the true one by about
+ * cells × (perimeter(a) + perimeter(b)): on thin shapes, more than any fixed relative slack. The
+ * bound allows for this many cells, well above what tests see (under one).
  */
-const BOUND_SLACK = 1e-6
+const GRID_SLACK_CELLS = 8
 
 /**
  * An upper bound on `arealIoU(a, b)`, without the library: the intersection is at most
  * m = min(area(a), area(b), area of the overlap of their bounds), and IoU = I / (A + B − I) grows
- * with I, so IoU ≤ m / (A + B − m), taken here with m a little larger (`BOUND_SLACK`).
- * (Shapes the library gave up on are compared on a raster, an estimate of the same exact IoU.)
+ * with I, so IoU ≤ m / (A + B − m), taken here with m larger by what the library's grid may add
+ * (`GRID_SLACK_CELLS`). Shapes the library cannot take are compared on a raster, an estimate with
+ * no such bound: for them the bound is 1.
  */
 export function arealIoUBound(a: ArealShape, b: ArealShape): number {
   if (!(a.area > 0 && b.area > 0) || !boundsOverlap(a.bounds, b.bounds)) return 0
+  if (!a.clean || !b.clean) return 1
   const width = Math.min(a.bounds.maxX, b.bounds.maxX) - Math.max(a.bounds.minX, b.bounds.minX)
   const height = Math.min(a.bounds.maxY, b.bounds.maxY) - Math.max(a.bounds.minY, b.bounds.minY)
-  const most = Math.min(width * height, a.area, b.area) * (1 + BOUND_SLACK)
+  const joint = unionBounds(a.bounds, b.bounds)
+  const cell = Math.max(joint.maxX - joint.minX, joint.maxY - joint.minY) / 2 ** GRID_BITS
+  const slack = GRID_SLACK_CELLS * cell * (perimeterOf(a) + perimeterOf(b))
+  const most = Math.min(width * height, a.area, b.area) * (1 + 1e-9) + slack
   const union = a.area + b.area - most
-  return union > 0 ? most / union : 1
+  return union > 0 ? Math.min(1, most / union) : 1
+}
+
+const perimeters = new WeakMap<ArealShape, number>()
+
+/** Total length of every ring of the shape (outer rings and holes), computed once per shape. */
+function perimeterOf(shape: ArealShape): number {
+  let perimeter = perimeters.get(shape)
+  if (perimeter !== undefined) return perimeter
+  perimeter = 0
+  for (const polygon of shape.polygons) {
+    for (const ring of polygon) {
+      for (let k = 0; k < ring.length; k++) {
+        const [x0, y0] = ring[k] as Pair
+        const [x1, y1] = ring[(k + 1) % ring.length] as Pair
+        perimeter += Math.hypot(x1 - x0, y1 - y0)
+      }
+    }
+  }
+  perimeters.set(shape, perimeter)
+  return perimeter
 }
 
 /** IoU of the cells whose centres fall inside each shape, on a grid fitted to both. */

@@ -20,7 +20,7 @@
  * two shapes' `boundsOf` are disjoint. Nothing here throws on bad coordinates.
  */
 import type { FrameSize, Geometry } from '../../labels/model.js'
-import { arealIoU, arealIoUBound, arealShapeOf, isAreal } from './areal.js'
+import { arealIoU, arealIoUBound, arealShapeOf, isAreal, type ArealGeometry } from './areal.js'
 import { bitmaskArealIoU, bitmaskIoU, bitmaskReach } from './bitmask.js'
 import type { Bounds } from './bounds.js'
 import { boxBounds, boxIoU } from './box.js'
@@ -28,7 +28,7 @@ import { pointReach, pointSimilarity } from './point.js'
 import { polylineReach, polylineSimilarity } from './polyline.js'
 import { asAxisAlignedBox } from './rotated-box.js'
 import { skeletonReach, skeletonSimilarity } from './skeleton.js'
-import { isKnownSize, unitScale } from './units.js'
+import { isKnownSize, unitScale, type UnitScale } from './units.js'
 
 export type { Bounds } from './bounds.js'
 export { boundsOverlap, EMPTY_BOUNDS, isEmptyBounds } from './bounds.js'
@@ -56,16 +56,23 @@ export function similarity(a: Geometry, b: Geometry, size: FrameSize | undefined
  * cheap enough or has no cheap bound.
  */
 export function similarityBound(a: Geometry, b: Geometry, size: FrameSize | undefined): number {
-  if (!isAreal(a) || !isAreal(b) || (a.type === 'box' && b.type === 'box')) return 1
+  if (!isAreal(a) || !isAreal(b)) return 1
   const scale = unitScale(size)
+  // Pairs `shapeSimilarity` scores as two boxes never reach the library: no bound needed.
+  if (axisAlignedBox(a, scale) !== null && axisAlignedBox(b, scale) !== null) return 1
   return arealIoUBound(arealShapeOf(a, scale), arealShapeOf(b, scale))
+}
+
+/** The shape as a box when it is one: a box, or a rotated box at a multiple of 90°. */
+function axisAlignedBox(g: ArealGeometry, scale: UnitScale) {
+  return g.type === 'rotatedBox' ? asAxisAlignedBox(g, scale) : g.type === 'box' ? g : null
 }
 
 function shapeSimilarity(a: Geometry, b: Geometry, size: FrameSize | undefined): number {
   const scale = unitScale(size)
   if (isAreal(a) && isAreal(b)) {
-    const boxA = a.type === 'rotatedBox' ? asAxisAlignedBox(a, scale) : a.type === 'box' ? a : null
-    const boxB = b.type === 'rotatedBox' ? asAxisAlignedBox(b, scale) : b.type === 'box' ? b : null
+    const boxA = axisAlignedBox(a, scale)
+    const boxB = axisAlignedBox(b, scale)
     if (boxA !== null && boxB !== null) return boxIoU(boxA, boxB, scale.sx, scale.sy)
     return arealIoU(arealShapeOf(a, scale), arealShapeOf(b, scale))
   }

@@ -59,7 +59,10 @@ interface PreparedPolyline {
   area: number
 }
 
-/** Reused for every integration (one at a time: nothing here is re-entered). */
+/**
+ * Reused for every integration, one at a time: `fill` overwrites what the last one left, so read
+ * `y` and `weight` before anything else here can fill it again (prepare both lines first).
+ */
 const samples = new BandSamples()
 
 const preparePolyline = memoisedByGeometry(
