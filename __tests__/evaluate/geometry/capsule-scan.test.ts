@@ -385,11 +385,11 @@ describe('BufferSweep.cut', () => {
         const sweep = new BufferSweep(buffer.segments, buffer.radius)
         const tolerance = 1e-6 * (buffer.radius + 100)
         let worst = 0
-        // Every height is cut, in order, as polyline.ts does; every third is checked.
+        // Every height is cut, in order, as polyline.ts does; every tenth is checked.
         heightsOf(buffer).forEach((y, k) => {
           const cut = intervalsOf(sweep.cut(y))
           if (!isSortedDisjoint(cut)) throw new Error(`not sorted and disjoint at ${y}: ${cut}`)
-          if (k % 3 !== 0) return
+          if (k % 10 !== 0) return
           const brute = bruteUnion(buffer.segments, buffer.radius, y)
           worst = Math.max(worst, symmetricDifference(cut, brute))
           cuts++
@@ -398,7 +398,7 @@ describe('BufferSweep.cut', () => {
       }),
       { seed: 211, numRuns: 50 }
     )
-    expect(cuts).toBeGreaterThan(5_000)
+    expect(cuts).toBeGreaterThan(1_500)
   })
 
   it('gives at each height exactly what a fresh sweep cut there alone gives', () => {
@@ -470,7 +470,7 @@ describe('BufferSweep.cut', () => {
           const y = samples.y[k] as number
           const a = sweepFirst.cut(y)
           const b = sweepSecond.cut(y)
-          if (k % 3 !== 0) continue
+          if (k % 10 !== 0) continue
           const bruteA = bruteUnion(first.segments, first.radius, y)
           const bruteB = bruteUnion(second.segments, second.radius, y)
           const shared = (length(bruteA) + length(bruteB) - symmetricDifference(bruteA, bruteB)) / 2
