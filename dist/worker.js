@@ -49293,7 +49293,7 @@ function perimeterOf(shape) {
             for (let k = 0; k < ring.length; k++) {
                 const [x0, y0] = ring[k];
                 const [x1, y1] = ring[(k + 1) % ring.length];
-                perimeter += Math.hypot(x1 - x0, y1 - y0);
+                perimeter += Math.sqrt((x1 - x0) ** 2 + (y1 - y0) ** 2);
             }
         }
     }

@@ -99,7 +99,7 @@ function perimeterOf(shape: ArealShape): number {
       for (let k = 0; k < ring.length; k++) {
         const [x0, y0] = ring[k] as Pair
         const [x1, y1] = ring[(k + 1) % ring.length] as Pair
-        perimeter += Math.hypot(x1 - x0, y1 - y0)
+        perimeter += Math.sqrt((x1 - x0) ** 2 + (y1 - y0) ** 2)
       }
     }
   }
