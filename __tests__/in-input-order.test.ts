@@ -37,4 +37,22 @@ describe('InInputOrder', () => {
     order.put(0, 'a')
     await expect(order.settled()).rejects.toThrow('disk full')
   })
+
+  it('resolves handedOn(i) once item i and every item before it are put', async () => {
+    const order = new InInputOrder<string>(() => {})
+    const handed: number[] = []
+    for (const index of [-1, 0, 1, 2]) void order.handedOn(index).then(() => handed.push(index))
+    void order.handedOn(2).then(() => handed.push(20))
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(handed).toEqual([-1])
+    order.put(1, 'b')
+    order.put(2, null)
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(handed).toEqual([-1])
+    order.put(0, 'a')
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(handed).toEqual([-1, 0, 1, 2, 20])
+    // Already handed on: at once.
+    await expect(order.handedOn(1)).resolves.toBeUndefined()
+  })
 })

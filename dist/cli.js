@@ -995,6 +995,8 @@ class InInputOrder {
     next = 0;
     waiting = new Map();
     chain = Promise.resolve();
+    /** Resolvers of `handedOn` calls, by the index they wait for. */
+    waiters = new Map();
     constructor(deliver) {
         this.deliver = deliver;
     }
@@ -1004,10 +1006,28 @@ class InInputOrder {
         while (this.waiting.has(this.next)) {
             const ready = this.waiting.get(this.next);
             this.waiting.delete(this.next);
-            this.next += 1;
             if (ready !== null)
                 this.chain = this.chain.then(() => this.deliver(ready));
+            for (const wake of this.waiters.get(this.next) ?? [])
+                wake();
+            this.waiters.delete(this.next);
+            this.next += 1;
         }
+    }
+    /**
+     * Resolves once item `index` has been put and every item before it: its delivery is queued.
+     * At once for a negative index.
+     */
+    handedOn(index) {
+        if (index < this.next)
+            return Promise.resolve();
+        return new Promise((resolve) => {
+            const waiting = this.waiters.get(index);
+            if (waiting === undefined)
+                this.waiters.set(index, [resolve]);
+            else
+                waiting.push(resolve);
+        });
     }
     /** Settles once everything delivered so far has been; rejects with a delivery's error. */
     settled() {
@@ -53114,20 +53134,27 @@ async function evaluateRun(config, deps) {
         // Training projects start loading while the benchmark loads; scoring waits for it.
         benchmark.catch(() => cancel.abort());
         const limit = pLimit(projectsAtOnce);
+        const ahead = projectsAhead(projectsAtOnce);
         const rows = new InInputOrder(deps.csvRows ?? (() => { }));
         let done = 0;
         const projects = await log.group(`Score ${trainingIds.length} training project(s)`, async () => {
-            const outcomes = await Promise.all(trainingIds.map((id, index) => limit(async () => {
-                const scored = await scorer.score(id);
-                rows.put(index, scored.csvRows);
-                const { outcome } = scored;
-                done += 1;
-                const what = outcome.status === 'evaluated'
-                    ? `${outcome.evaluation.projectTitle}: ${outcome.evaluation.coverage.pairedRows} rows scored`
-                    : `failed: ${outcome.failure.message}`;
-                log.info(`[${done}/${trainingIds.length}] ${id} ${what}`);
-                return outcome;
-            })));
+            const outcomes = await Promise.all(trainingIds.map(async (id, index) => {
+                // A project's rows wait for every project before it; so that waiting rows never
+                // pile up behind one slow project, a project starts only once the one `ahead` places
+                // before it has been handed on.
+                await rows.handedOn(index - ahead);
+                return limit(async () => {
+                    const scored = await scorer.score(id);
+                    rows.put(index, scored.csvRows);
+                    const { outcome } = scored;
+                    done += 1;
+                    const what = outcome.status === 'evaluated'
+                        ? `${outcome.evaluation.projectTitle}: ${outcome.evaluation.coverage.pairedRows} rows scored`
+                        : `failed: ${outcome.failure.message}`;
+                    log.info(`[${done}/${trainingIds.length}] ${id} ${what}`);
+                    return outcome;
+                });
+            }));
             await rows.settled();
             return outcomes;
         });
@@ -53156,6 +53183,14 @@ async function evaluateRun(config, deps) {
 function projectConcurrency(config) {
     const requests = config.source.kind === 'encord' ? config.source.concurrency : 4;
     return Math.max(2, Math.ceil(requests / 2));
+}
+/**
+ * How far past the first project whose rows are not yet written a project may start: this many
+ * finished projects' CSV rows at most are held while they wait their turn (a few MB each for
+ * 1,000-row projects), however many projects the run has.
+ */
+function projectsAhead(projectsAtOnce) {
+    return Math.max(8, 4 * projectsAtOnce);
 }
 
 function kindOf(literal) {

@@ -58,14 +58,19 @@ export async function evaluateRun(config: EvaluableConfig, deps: PipelineDeps): 
     // Training projects start loading while the benchmark loads; scoring waits for it.
     benchmark.catch(() => cancel.abort())
     const limit = pLimit(projectsAtOnce)
+    const ahead = projectsAhead(projectsAtOnce)
     const rows = new InInputOrder<string | Uint8Array>(deps.csvRows ?? (() => {}))
     let done = 0
     const projects = await log.group(
       `Score ${trainingIds.length} training project(s)`,
       async () => {
         const outcomes = await Promise.all(
-          trainingIds.map((id, index) =>
-            limit(async (): Promise<ProjectOutcome> => {
+          trainingIds.map(async (id, index) => {
+            // A project's rows wait for every project before it; so that waiting rows never
+            // pile up behind one slow project, a project starts only once the one `ahead` places
+            // before it has been handed on.
+            await rows.handedOn(index - ahead)
+            return limit(async (): Promise<ProjectOutcome> => {
               const scored = await scorer.score(id)
               rows.put(index, scored.csvRows)
               const { outcome } = scored
@@ -77,7 +82,7 @@ export async function evaluateRun(config: EvaluableConfig, deps: PipelineDeps): 
               log.info(`[${done}/${trainingIds.length}] ${id} ${what}`)
               return outcome
             })
-          )
+          })
         )
         await rows.settled()
         return outcomes
@@ -109,4 +114,13 @@ export async function evaluateRun(config: EvaluableConfig, deps: PipelineDeps): 
 function projectConcurrency(config: EvaluableConfig): number {
   const requests = config.source.kind === 'encord' ? config.source.concurrency : 4
   return Math.max(2, Math.ceil(requests / 2))
+}
+
+/**
+ * How far past the first project whose rows are not yet written a project may start: this many
+ * finished projects' CSV rows at most are held while they wait their turn (a few MB each for
+ * 1,000-row projects), however many projects the run has.
+ */
+export function projectsAhead(projectsAtOnce: number): number {
+  return Math.max(8, 4 * projectsAtOnce)
 }

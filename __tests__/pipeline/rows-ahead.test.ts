@@ -1,0 +1,106 @@
+// evaluateRun writes each project's CSV rows in input order, so rows of finished projects wait
+// behind a slow one. Bounded: a project starts only once the project `projectsAhead` places
+// before it has been handed on, however many projects the run has. Here the first of 24
+// training projects is held at its first request; the others are aliases of the real ones
+// (their requests go to Bob's and Carol's projects on the fake server).
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { parseConfig } from '../../src/config.js'
+import { createEncordClient, encordUserAgent, type EncordClient } from '../../src/encord/client.js'
+import { silentLogger } from '../../src/log.js'
+import { evaluateRun, projectsAhead, type EvaluableConfig } from '../../src/pipeline.js'
+import { CSV_COLUMNS } from '../../src/report/index.js'
+import { deterministicUuid } from '../../tools/fake-encord/scenario.mjs'
+import { startFakeEncord, type FakeEncord } from '../../tools/fake-encord/server.mjs'
+import { readCsv } from '../report/csv-reader.js'
+import { ALICE, BENCHMARK, BOB, CAROL, EVALUATOR, streetScenario } from './scenario.js'
+
+const TOOL = { name: 'encord-annotator-eval', version: 'test' }
+const TRAINING_COUNT = 24
+let fake: FakeEncord | undefined
+
+afterEach(async () => {
+  await fake?.close()
+  fake = undefined
+})
+
+/** Training project i: the first is Alice's project itself, the rest aliases of Bob's and Carol's. */
+const training = Array.from({ length: TRAINING_COUNT }, (_, i) =>
+  i === 0 ? ALICE : deterministicUuid('rows-ahead', `alias-${i}`)
+)
+const realHash = (hash: string): string => {
+  const index = training.indexOf(hash)
+  return index <= 0 ? hash : index % 2 === 0 ? BOB : CAROL
+}
+
+describe('evaluateRun with a slow first project', () => {
+  it('starts no project more than projectsAhead places past the first unwritten one', async () => {
+    fake = await startFakeEncord({ scenario: streetScenario() })
+    const parsed = parseConfig({
+      'ssh-private-key': EVALUATOR.privateKeyOpenSsh,
+      'encord-domain': fake.url,
+      'benchmark-project': BENCHMARK,
+      'training-projects': training.join('\n'),
+      concurrency: '8'
+    })
+    if (parsed.source === null) throw new Error('test config has no source')
+    const config = parsed as EvaluableConfig
+
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const started = new Set<number>()
+    const deliveries: string[] = []
+    const run = evaluateRun(config, {
+      log: silentLogger,
+      tool: TOOL,
+      csvRows: (rows) => void deliveries.push(Buffer.from(rows).toString('utf8')),
+      createClient: (source, log, signal) => {
+        const client: EncordClient = createEncordClient({
+          key: source.key,
+          domain: source.domain,
+          concurrency: source.concurrency,
+          userAgent: encordUserAgent(TOOL.version),
+          debug: log.debug,
+          signal
+        })
+        return {
+          ...client,
+          async getProject(hash) {
+            const index = training.indexOf(hash)
+            if (index >= 0) started.add(index)
+            if (index === 0) await held
+            const info = await client.getProject(realHash(hash))
+            return { ...info, projectHash: hash }
+          },
+          getOntology: (hash, project) => client.getOntology(hash, project),
+          listLabelRows: (hash, stage) => client.listLabelRows(realHash(hash), stage),
+          fetchLabelRows: (hash, labels) => client.fetchLabelRows(realHash(hash), labels),
+          fetchLabelRowsLazily: (hash, labels) =>
+            client.fetchLabelRowsLazily(realHash(hash), labels),
+          close: () => client.close()
+        }
+      }
+    })
+
+    const ahead = projectsAhead(Math.max(2, Math.ceil(8 / 2)))
+    expect(ahead).toBeLessThan(TRAINING_COUNT - 1)
+    // Every project that may start does, and finishes; then nothing more starts.
+    for (let i = 0; i < 500 && started.size < ahead; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect([...started].sort((a, b) => a - b)).toEqual(Array.from({ length: ahead }, (_, i) => i))
+    expect(deliveries).toEqual([])
+
+    release()
+    const result = await run
+    expect(started.size).toBe(TRAINING_COUNT)
+    expect(result.projects.map((outcome) => outcome.status)).toEqual(
+      training.map(() => 'evaluated')
+    )
+    // Every project's rows, each once, in input order.
+    const column = CSV_COLUMNS.indexOf('training_project_hash')
+    expect(
+      deliveries.map((rows) => [...new Set(readCsv(rows).map((r) => r[column]?.value ?? ''))])
+    ).toEqual(training.map((hash) => [hash]))
+  })
+})
