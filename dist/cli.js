@@ -53132,8 +53132,14 @@ async function evaluateRun(config, deps) {
     try {
         const benchmark = log.group(`Load the benchmark project ${benchmarkId}`, () => scorer.loadBenchmark(benchmarkId));
         // Training projects start loading while the benchmark loads; scoring waits for it.
-        benchmark.catch(() => cancel.abort());
         const limit = pLimit(projectsAtOnce);
+        // Without the benchmark the run has failed: stop downloads, and start no queued project.
+        let stopped = false;
+        benchmark.catch(() => {
+            stopped = true;
+            cancel.abort();
+            limit.clearQueue();
+        });
         const ahead = projectsAhead(projectsAtOnce);
         const rows = new InInputOrder(deps.csvRows ?? (() => { }));
         let done = 0;
@@ -53144,6 +53150,9 @@ async function evaluateRun(config, deps) {
                 // before it has been handed on.
                 await rows.handedOn(index - ahead);
                 return limit(async () => {
+                    // A project reaching here after the benchmark failed fails with it, unscored.
+                    if (stopped)
+                        await benchmark;
                     const scored = await scorer.score(id);
                     rows.put(index, scored.csvRows);
                     const { outcome } = scored;

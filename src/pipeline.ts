@@ -56,8 +56,14 @@ export async function evaluateRun(config: EvaluableConfig, deps: PipelineDeps): 
       scorer.loadBenchmark(benchmarkId)
     )
     // Training projects start loading while the benchmark loads; scoring waits for it.
-    benchmark.catch(() => cancel.abort())
     const limit = pLimit(projectsAtOnce)
+    // Without the benchmark the run has failed: stop downloads, and start no queued project.
+    let stopped = false
+    benchmark.catch(() => {
+      stopped = true
+      cancel.abort()
+      limit.clearQueue()
+    })
     const ahead = projectsAhead(projectsAtOnce)
     const rows = new InInputOrder<string | Uint8Array>(deps.csvRows ?? (() => {}))
     let done = 0
@@ -71,6 +77,8 @@ export async function evaluateRun(config: EvaluableConfig, deps: PipelineDeps): 
             // before it has been handed on.
             await rows.handedOn(index - ahead)
             return limit(async (): Promise<ProjectOutcome> => {
+              // A project reaching here after the benchmark failed fails with it, unscored.
+              if (stopped) await benchmark
               const scored = await scorer.score(id)
               rows.put(index, scored.csvRows)
               const { outcome } = scored

@@ -7,12 +7,17 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { parseConfig } from '../../src/config.js'
 import { createEncordClient, encordUserAgent, type EncordClient } from '../../src/encord/client.js'
 import { silentLogger } from '../../src/log.js'
-import { evaluateRun, projectsAhead, type EvaluableConfig } from '../../src/pipeline.js'
+import {
+  evaluateRun,
+  projectsAhead,
+  type EvaluableConfig,
+  type PipelineDeps
+} from '../../src/pipeline.js'
 import { CSV_COLUMNS } from '../../src/report/index.js'
 import { deterministicUuid } from '../../tools/fake-encord/scenario.mjs'
 import { startFakeEncord, type FakeEncord } from '../../tools/fake-encord/server.mjs'
 import { readCsv } from '../report/csv-reader.js'
-import { ALICE, BENCHMARK, BOB, CAROL, EVALUATOR, streetScenario } from './scenario.js'
+import { ALICE, BENCHMARK, BOB, CAROL, EVALUATOR, streetScenario, UNKNOWN } from './scenario.js'
 
 const TOOL = { name: 'encord-annotator-eval', version: 'test' }
 const TRAINING_COUNT = 24
@@ -32,19 +37,57 @@ const realHash = (hash: string): string => {
   return index <= 0 ? hash : index % 2 === 0 ? BOB : CAROL
 }
 
+/**
+ * The real client, with training projects' requests sent to the real projects behind their
+ * aliases; records which training projects were started, and holds the first at `held`.
+ */
+function aliasingClients(
+  started: Set<number>,
+  held: Promise<void>
+): NonNullable<PipelineDeps['createClient']> {
+  return (source, log, signal) => {
+    const client: EncordClient = createEncordClient({
+      key: source.key,
+      domain: source.domain,
+      concurrency: source.concurrency,
+      userAgent: encordUserAgent(TOOL.version),
+      debug: log.debug,
+      signal
+    })
+    return {
+      ...client,
+      async getProject(hash) {
+        const index = training.indexOf(hash)
+        if (index >= 0) started.add(index)
+        if (index === 0) await held
+        const info = await client.getProject(realHash(hash))
+        return { ...info, projectHash: hash }
+      },
+      getOntology: (hash, project) => client.getOntology(hash, project),
+      listLabelRows: (hash, stage) => client.listLabelRows(realHash(hash), stage),
+      fetchLabelRows: (hash, labels) => client.fetchLabelRows(realHash(hash), labels),
+      fetchLabelRowsLazily: (hash, labels) => client.fetchLabelRowsLazily(realHash(hash), labels),
+      close: () => client.close()
+    }
+  }
+}
+
+function configFor(benchmark: string, concurrency: string): EvaluableConfig {
+  const parsed = parseConfig({
+    'ssh-private-key': EVALUATOR.privateKeyOpenSsh,
+    'encord-domain': (fake as FakeEncord).url,
+    'benchmark-project': benchmark,
+    'training-projects': training.join('\n'),
+    concurrency
+  })
+  if (parsed.source === null) throw new Error('test config has no source')
+  return parsed as EvaluableConfig
+}
+
 describe('evaluateRun with a slow first project', () => {
   it('starts no project more than projectsAhead places past the first unwritten one', async () => {
     fake = await startFakeEncord({ scenario: streetScenario() })
-    const parsed = parseConfig({
-      'ssh-private-key': EVALUATOR.privateKeyOpenSsh,
-      'encord-domain': fake.url,
-      'benchmark-project': BENCHMARK,
-      'training-projects': training.join('\n'),
-      concurrency: '8'
-    })
-    if (parsed.source === null) throw new Error('test config has no source')
-    const config = parsed as EvaluableConfig
-
+    const config = configFor(BENCHMARK, '8')
     let release!: () => void
     const held = new Promise<void>((resolve) => (release = resolve))
     const started = new Set<number>()
@@ -53,32 +96,7 @@ describe('evaluateRun with a slow first project', () => {
       log: silentLogger,
       tool: TOOL,
       csvRows: (rows) => void deliveries.push(Buffer.from(rows).toString('utf8')),
-      createClient: (source, log, signal) => {
-        const client: EncordClient = createEncordClient({
-          key: source.key,
-          domain: source.domain,
-          concurrency: source.concurrency,
-          userAgent: encordUserAgent(TOOL.version),
-          debug: log.debug,
-          signal
-        })
-        return {
-          ...client,
-          async getProject(hash) {
-            const index = training.indexOf(hash)
-            if (index >= 0) started.add(index)
-            if (index === 0) await held
-            const info = await client.getProject(realHash(hash))
-            return { ...info, projectHash: hash }
-          },
-          getOntology: (hash, project) => client.getOntology(hash, project),
-          listLabelRows: (hash, stage) => client.listLabelRows(realHash(hash), stage),
-          fetchLabelRows: (hash, labels) => client.fetchLabelRows(realHash(hash), labels),
-          fetchLabelRowsLazily: (hash, labels) =>
-            client.fetchLabelRowsLazily(realHash(hash), labels),
-          close: () => client.close()
-        }
-      }
+      createClient: aliasingClients(started, held)
     })
 
     const ahead = projectsAhead(Math.max(2, Math.ceil(8 / 2)))
@@ -102,5 +120,21 @@ describe('evaluateRun with a slow first project', () => {
     expect(
       deliveries.map((rows) => [...new Set(readCsv(rows).map((r) => r[column]?.value ?? ''))])
     ).toEqual(training.map((hash) => [hash]))
+  })
+})
+
+describe('evaluateRun when the benchmark fails', () => {
+  it('starts none of the training projects still queued', async () => {
+    fake = await startFakeEncord({ scenario: streetScenario() })
+    const started = new Set<number>()
+    // Concurrency 1: two projects at once; the other 22 are queued when the benchmark fails.
+    const run = evaluateRun(configFor(UNKNOWN, '1'), {
+      log: silentLogger,
+      tool: TOOL,
+      createClient: aliasingClients(started, Promise.resolve())
+    })
+    await expect(run).rejects.toThrow(UNKNOWN)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(started.size).toBeLessThanOrEqual(2)
   })
 })
