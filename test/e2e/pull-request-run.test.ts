@@ -24,6 +24,8 @@ import {
 } from './harness.js'
 import { csvOf, reportOf, resultsOf, statusCounts, type AnnotatorResult } from './results.js'
 
+// The outputs the action promises, listed here rather than imported from src/inputs.ts: dropping
+// one there must fail this test.
 const OUTPUT_NAMES = [
   'passed',
   'csv-path',
