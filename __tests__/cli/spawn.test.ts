@@ -1,38 +1,22 @@
 // The built CLI as a process: `node dist/cli.js`, its exit codes, streams and files.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { startFakeEncord, type FakeEncord } from '../../tools/fake-encord/server.mjs'
 import { ALICE, BENCHMARK, BOB, streetScenario } from '../pipeline/scenario.js'
-import { KEY_A, KEY_USERS, tempDir } from './support.js'
+import { KEY_A, KEY_USERS, runNode, tempDir, type Finished } from './support.js'
 
 const CLI = path.resolve('dist/cli.js')
 const packageJson = JSON.parse(await readFile(path.resolve('package.json'), 'utf8')) as {
   version: string
 }
 
-interface Finished {
-  code: number | null
-  stdout: string
-  stderr: string
-}
-
-/** Runs the CLI without blocking this process's event loop (the fake server lives here). */
+/** Runs the CLI as a process, with PATH, NO_COLOR and `env` as its whole environment. */
 function cli(args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string): Promise<Finished> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd,
-      env: { PATH: process.env.PATH, NO_COLOR: '1', ...env },
-      stdio: ['ignore', 'pipe', 'pipe']
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  return runNode([CLI, ...args], {
+    env: { PATH: process.env.PATH, NO_COLOR: '1', ...env },
+    ...(cwd === undefined ? {} : { cwd })
   })
 }
 

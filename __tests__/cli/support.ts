@@ -1,4 +1,8 @@
-/** Shared pieces of the CLI tests: captured output, temp dirs, keys registered with the fake. */
+/**
+ * Shared pieces of the CLI tests: captured output, Node processes, temp dirs, keys registered with
+ * the fake.
+ */
+import { spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -26,6 +30,36 @@ export function capture(): Captured {
         .split('\n')
         .filter((line) => line !== '')
   }
+}
+
+/** How a process ended, and all it wrote. */
+export interface Finished {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+/**
+ * Runs `node args…` without blocking this process's event loop (a fake server may live here),
+ * with exactly the environment given.
+ */
+export function runNode(
+  args: readonly string[],
+  options: { env: NodeJS.ProcessEnv; cwd?: string }
+): Promise<Finished> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })
 }
 
 export async function tempDir(prefix: string): Promise<{ dir: string; remove(): Promise<void> }> {

@@ -2,29 +2,19 @@
 // the sample and dist/ from its own location and the CLI writes to the working directory, so it
 // runs here in a temporary directory.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { tempDir } from '../cli/support.js'
+import { runNode, tempDir, type Finished } from '../cli/support.js'
 
 let temp: { dir: string; remove(): Promise<void> }
-let result: { code: number | null; stdout: string; stderr: string }
+let result: Finished
 
 beforeAll(async () => {
   temp = await tempDir('npm-start-')
-  result = await new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.resolve('tools/demo/run-demo.mjs')], {
-      cwd: temp.dir,
-      // No key of the user's in the environment: the demo brings its own.
-      env: { PATH: process.env.PATH, HOME: temp.dir },
-      stdio: ['ignore', 'pipe', 'pipe']
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  result = await runNode([path.resolve('tools/demo/run-demo.mjs')], {
+    cwd: temp.dir,
+    // No key of the user's in the environment: the demo brings its own.
+    env: { PATH: process.env.PATH, HOME: temp.dir }
   })
 })
 
