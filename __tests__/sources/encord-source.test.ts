@@ -104,17 +104,22 @@ beforeAll(async () => {
       }
     })
   })
-  client = createEncordClient({
-    key: parsePrivateKey(EVALUATOR.privateKeyOpenSsh),
-    domain: fake.url,
-    userAgent: 'encord-annotator-eval/test'
-  })
+  client = evaluatorClient(fake.url)
 })
 
 afterAll(async () => {
   client.close()
   await fake.close()
 })
+
+/** A real client for the fake at `url`, with the evaluator's key. */
+function evaluatorClient(url: string): EncordClient {
+  return createEncordClient({
+    key: parsePrivateKey(EVALUATOR.privateKeyOpenSsh),
+    domain: url,
+    userAgent: 'encord-annotator-eval/test'
+  })
+}
 
 function boxX(row: LabelRow): number | undefined {
   const geometry = row.objects[0]?.annotations[0]?.geometry
@@ -209,11 +214,7 @@ describe('loadProjectFromEncord with a label row that is not JSON', () => {
         }
       })
     })
-    brokenClient = createEncordClient({
-      key: parsePrivateKey(EVALUATOR.privateKeyOpenSsh),
-      domain: brokenFake.url,
-      userAgent: 'encord-annotator-eval/test'
-    })
+    brokenClient = evaluatorClient(brokenFake.url)
   })
 
   afterAll(async () => {
