@@ -53025,8 +53025,7 @@ async function inThisThread(setup) {
         ...setup,
         createClient: setup.createClient ?? defaultClientFactory(setup.version)
     });
-    let benchmark = Promise.reject(new Error('the benchmark is not loaded'));
-    benchmark.catch(() => { });
+    let benchmark = notLoadedYet();
     return {
         loadBenchmark(id) {
             benchmark = load(id, 'benchmark');
@@ -53057,8 +53056,7 @@ async function withWorkers(setup, script, workers) {
         requestLimit: memory,
         version: setup.version
     }, setup.log);
-    let benchmark = Promise.reject(new Error('the benchmark is not loaded'));
-    benchmark.catch(() => { });
+    let benchmark = notLoadedYet();
     let inThisThread = 0;
     return {
         loadBenchmark(id) {
@@ -53096,6 +53094,12 @@ async function withWorkers(setup, script, workers) {
 function withoutKey(source) {
     const { key: _key, ...rest } = source;
     return rest;
+}
+/** The benchmark before `loadBenchmark`: a rejection nobody need handle until `score` reads it. */
+function notLoadedYet() {
+    const never = Promise.reject(new Error('the benchmark is not loaded'));
+    never.catch(() => { });
+    return never;
 }
 function summaryOf(labels) {
     return { projectHash: labels.projectHash, title: labels.title, rows: labels.rows.length };

@@ -71,8 +71,7 @@ async function inThisThread(setup: ScorerSetup): Promise<Scorer> {
     ...setup,
     createClient: setup.createClient ?? defaultClientFactory(setup.version)
   })
-  let benchmark: Promise<ProjectLabels> = Promise.reject(new Error('the benchmark is not loaded'))
-  benchmark.catch(() => {})
+  let benchmark = notLoadedYet()
   return {
     loadBenchmark(id) {
       benchmark = load(id, 'benchmark')
@@ -112,8 +111,7 @@ async function withWorkers(setup: ScorerSetup, script: URL, workers: number): Pr
     },
     setup.log
   )
-  let benchmark: Promise<ProjectLabels> = Promise.reject(new Error('the benchmark is not loaded'))
-  benchmark.catch(() => {})
+  let benchmark = notLoadedYet()
   let inThisThread = 0
   return {
     loadBenchmark(id) {
@@ -155,6 +153,13 @@ async function withWorkers(setup: ScorerSetup, script: URL, workers: number): Pr
 function withoutKey(source: EncordSourceConfig): Omit<EncordSourceConfig, 'key'> {
   const { key: _key, ...rest } = source
   return rest
+}
+
+/** The benchmark before `loadBenchmark`: a rejection nobody need handle until `score` reads it. */
+function notLoadedYet(): Promise<ProjectLabels> {
+  const never = Promise.reject<ProjectLabels>(new Error('the benchmark is not loaded'))
+  never.catch(() => {})
+  return never
 }
 
 function summaryOf(labels: ProjectLabels): BenchmarkSummary {
