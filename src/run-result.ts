@@ -56,7 +56,7 @@ export interface GateVerdict {
 
 export interface RunResult {
   tool: { name: string; version: string }
-  /** Where the labels came from; the only field (with `settings.sourceDetails`) that differs between an online and offline run of the same data. */
+  /** Where the labels came from; the only field that differs between an online and offline run of the same data. */
   source: 'encord-api' | 'export-files'
   settings: {
     method: Method
