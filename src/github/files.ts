@@ -6,13 +6,7 @@
  */
 import { mkdir, open, writeFile, type FileHandle } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-
-/** File names inside the output directory; `iou_results.csv` is the name Encord's script uses. */
-export const REPORT_FILE_NAMES = {
-  csv: 'iou_results.csv',
-  report: 'report.json',
-  summary: 'summary.md'
-} as const
+import { REPORT_FILE_NAMES } from '../results/file-names.js'
 
 export interface RenderedReports {
   /** The whole CSV, or the writer it was streamed to (closed here, before the other files). */

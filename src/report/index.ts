@@ -10,7 +10,6 @@ export {
 } from './comment.js'
 export { csvChunks, csvHeader, csvRows, renderCsv } from './csv.js'
 export { CSV_COLUMNS, OUR_COLUMNS, SCRIPT_COLUMNS } from './csv-rows.js'
-export { CSV_FILE_NAME, REPORT_JSON_FILE_NAME } from './file-names.js'
 export { renderReportJson } from './json.js'
 export { buildOutputs, SCORE_OUTPUTS, type ScoreOutputName } from './outputs.js'
 export { toProjectResult } from './project-result.js'

@@ -4,7 +4,7 @@
  */
 import { THRESHOLD_INPUTS } from '../config.js'
 import type { RunResult } from '../run-result.js'
-import { CSV_FILE_NAME, REPORT_JSON_FILE_NAME } from './file-names.js'
+import { REPORT_FILE_NAMES } from '../results/file-names.js'
 import { formatThreshold, plural } from './format.js'
 import { escapeMarkdown } from './markdown-escape.js'
 import { thresholdsSet, verdictText, type Verdict } from './standings.js'
@@ -51,12 +51,12 @@ export function safeUrl(url: string | undefined): string | null {
 
 export function artifactLink(artifactUrl: string | undefined): string | null {
   const url = safeUrl(artifactUrl)
-  return url === null ? null : `[${CSV_FILE_NAME} and ${REPORT_JSON_FILE_NAME}](${url})`
+  return url === null ? null : `[${REPORT_FILE_NAMES.csv} and ${REPORT_FILE_NAMES.report}](${url})`
 }
 
 /** Where to find everything, for the notice when the artifact link is unknown. */
 export function filesInWords(): string {
-  return `\`${CSV_FILE_NAME}\` and \`${REPORT_JSON_FILE_NAME}\` (the run's artifact, or the output directory)`
+  return `\`${REPORT_FILE_NAMES.csv}\` and \`${REPORT_FILE_NAMES.report}\` (the run's artifact, or the output directory)`
 }
 
 export interface Omissions {

@@ -1,0 +1,10 @@
+/**
+ * Names of the files a run writes into the output directory. The sinks that write them and the
+ * reports that point readers to them read this one table, so they cannot disagree.
+ * `iou_results.csv` is the name Encord's script uses.
+ */
+export const REPORT_FILE_NAMES = {
+  csv: 'iou_results.csv',
+  report: 'report.json',
+  summary: 'summary.md'
+} as const
