@@ -58,14 +58,10 @@ export const OUR_COLUMNS = [
 
 export const CSV_COLUMNS = [...SCRIPT_COLUMNS, ...OUR_COLUMNS] as const
 
-/** One CSV record per script row (`encord-script`) or per object result (`one-to-one`). */
-export function* csvRecords(evaluation: ProjectEvaluation): Generator<string[]> {
-  const records: string[][] = []
-  forEachCsvRecord(evaluation, (record) => void records.push(record))
-  yield* records
-}
-
-/** `csvRecords` as a callback, without a generator's cost per record (a project has 20,000+). */
+/**
+ * Visits one CSV record per script row (`encord-script`) or per object result (`one-to-one`): a
+ * callback, not a generator, to spare a generator's cost per record (a project has 20,000+).
+ */
 export function forEachCsvRecord(
   evaluation: ProjectEvaluation,
   visit: (record: string[]) => void

@@ -11,7 +11,7 @@
  */
 import { stringify, type Options } from 'csv-stringify/sync'
 import type { ProjectEvaluation } from '../evaluate/types.js'
-import { CSV_COLUMNS, csvRecords, forEachCsvRecord } from './csv-rows.js'
+import { CSV_COLUMNS, forEachCsvRecord } from './csv-rows.js'
 
 const PANDAS_MINIMAL_QUOTING: Options = {
   delimiter: ',',
@@ -29,9 +29,6 @@ const PANDAS_MINIMAL_QUOTING: Options = {
   quoted_string: false,
   escape_formulas: false
 }
-
-/** Rows are stringified in batches: small enough to stream, large enough to be fast. */
-const ROWS_PER_CHUNK = 10_000
 
 /** With the delimiter, these make a field need quotes; see PANDAS_MINIMAL_QUOTING. */
 const QUOTE_OR_LINE_BREAK = /["\r\n]/
@@ -54,25 +51,6 @@ export function csvRows(evaluation: ProjectEvaluation): string {
 /** The whole CSV of these evaluations, in order: for small runs and tests. */
 export function renderCsv(evaluations: readonly ProjectEvaluation[]): string {
   return csvHeader() + evaluations.map(csvRows).join('')
-}
-
-/**
- * The CSV in pieces of at most ROWS_PER_CHUNK records that concatenate to
- * `renderCsv(evaluations)`, never one string.
- */
-export function* csvChunks(evaluations: readonly ProjectEvaluation[]): Generator<string> {
-  yield csvHeader()
-  for (const evaluation of evaluations) {
-    let batch: string[][] = []
-    for (const record of csvRecords(evaluation)) {
-      batch.push(record)
-      if (batch.length === ROWS_PER_CHUNK) {
-        yield stringifyRecords(batch)
-        batch = []
-      }
-    }
-    if (batch.length > 0) yield stringifyRecords(batch)
-  }
 }
 
 /**

@@ -8,7 +8,7 @@ export {
   COMMENT_LIMIT_CHARS,
   type CommentOptions
 } from './comment.js'
-export { csvChunks, csvHeader, csvRows, renderCsv } from './csv.js'
+export { csvHeader, csvRows, renderCsv } from './csv.js'
 export { CSV_COLUMNS, OUR_COLUMNS, SCRIPT_COLUMNS } from './csv-rows.js'
 export { renderReportJson } from './json.js'
 export { buildOutputs, SCORE_OUTPUTS, type ScoreOutputName } from './outputs.js'
