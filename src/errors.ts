@@ -71,18 +71,7 @@ export class EvaluationError extends Error {
   }
 }
 
-/** A registration file failed its check (issue: check-registration). */
-export class RegistrationCheckError extends Error {
-  override readonly name = 'RegistrationCheckError'
-}
-
-const KNOWN_ERRORS = [
-  InputError,
-  EncordApiError,
-  LabelDataError,
-  EvaluationError,
-  RegistrationCheckError
-]
+const KNOWN_ERRORS = [InputError, EncordApiError, LabelDataError, EvaluationError]
 
 /** True for errors whose message is written for users; anything else is a bug. */
 export function isKnownError(error: unknown): error is Error {
@@ -94,11 +83,12 @@ export function isKnownError(error: unknown): error is Error {
  * tool, so we say so and point at debug logs rather than printing a stack trace.
  */
 export function describeError(error: unknown): string {
-  if (isKnownError(error)) return firstLine(error.message)
-  const text = error instanceof Error ? error.message : String(error)
-  return `Unexpected error: ${firstLine(text)} (this is a bug in encord-annotator-eval; re-run with debug logging for details and report it)`
+  if (isKnownError(error)) return firstLineOf(error)
+  return `Unexpected error: ${firstLineOf(error)} (this is a bug in encord-annotator-eval; re-run with debug logging for details and report it)`
 }
 
-function firstLine(text: string): string {
+/** The first line of anything thrown (its message, or its text), trimmed: for a log or annotation. */
+export function firstLineOf(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error)
   return text.split(/\r?\n/, 1)[0]?.trim() ?? ''
 }

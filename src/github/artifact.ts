@@ -5,7 +5,7 @@
  */
 import * as core from '@actions/core'
 import { DefaultArtifactClient, type ArtifactClient } from '@actions/artifact'
-import { firstLineOf } from './error-text.js'
+import { firstLineOf } from '../errors.js'
 
 export interface ArtifactRequest {
   /** Artifact name; the config makes it unique per run attempt and matrix leg. */

@@ -6,7 +6,8 @@
  */
 import * as core from '@actions/core'
 import { COMMENT_LIMIT_CHARS, commentMarker } from '../report/comment.js'
-import { firstLineOf, httpStatusOf } from './error-text.js'
+import { firstLineOf } from '../errors.js'
+import { httpStatusOf } from './http-status.js'
 import type { GitHubClient } from './octokit.js'
 import type { CommentTarget } from './pull-request.js'
 

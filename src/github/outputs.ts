@@ -4,7 +4,7 @@
  */
 import * as core from '@actions/core'
 import { OUTPUT_NAMES, type OutputName } from '../inputs.js'
-import { firstLineOf } from './error-text.js'
+import { firstLineOf } from '../errors.js'
 
 /** Sets the outputs in `OUTPUT_NAMES` order. Never throws; a failure is one warning. */
 export function setActionOutputs(values: Record<OutputName, string>): void {

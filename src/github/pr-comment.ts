@@ -6,7 +6,7 @@ import * as core from '@actions/core'
 import * as github from '@actions/github'
 import type { CommentMode } from '../config.js'
 import { upsertStickyComment, type CommentResult } from './comment.js'
-import { firstLineOf } from './error-text.js'
+import { firstLineOf } from '../errors.js'
 import { createGitHubClient, type GitHubClient } from './octokit.js'
 import { decideComment, type EventContext } from './pull-request.js'
 

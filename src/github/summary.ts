@@ -4,7 +4,7 @@
  * GITHUB_STEP_SUMMARY, e.g. the CLI or a local run) it is silently skipped.
  */
 import * as core from '@actions/core'
-import { firstLineOf } from './error-text.js'
+import { firstLineOf } from '../errors.js'
 import { SUMMARY_LIMIT_BYTES } from '../report/summary.js'
 
 /** Returns true when the summary was written. */
