@@ -6,7 +6,7 @@
 import * as core from '@actions/core'
 import { parseConfig, type RunConfig } from './config.js'
 import { describeError } from './errors.js'
-import { describeVerdict } from './gate.js'
+import { describeVerdict } from './results/gate.js'
 import { createAnnotationBudget, type AnnotationBudget } from './github/annotations.js'
 import { uploadReportArtifact } from './github/artifact.js'
 import {
@@ -33,7 +33,7 @@ import {
   renderSummary
 } from './report/index.js'
 import { escapeMarkdown } from './report/markdown-escape.js'
-import type { RunResult } from './run-result.js'
+import type { RunResult } from './results/run-result.js'
 import { TOOL } from './version.js'
 
 export interface RunOptions {

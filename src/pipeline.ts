@@ -8,12 +8,12 @@
  */
 import pLimit from 'p-limit'
 import type { RunConfig } from './config.js'
-import { applyGate } from './gate.js'
+import { applyGate } from './results/gate.js'
 import { InInputOrder } from './in-input-order.js'
 import type { Logger } from './log.js'
-import type { ProjectOutcome, RunResult } from './run-result.js'
+import type { ProjectOutcome, RunResult } from './results/run-result.js'
 import type { ClientFactory } from './scoring/loaders.js'
-import { createScorer } from './scoring/scorer.js'
+import { createScorer, type BenchmarkSummary, type Scorer } from './scoring/scorer.js'
 
 export interface PipelineDeps {
   log: Logger
@@ -32,11 +32,9 @@ export interface PipelineDeps {
 export type EvaluableConfig = RunConfig & { source: NonNullable<RunConfig['source']> }
 
 export async function evaluateRun(config: EvaluableConfig, deps: PipelineDeps): Promise<RunResult> {
-  const { log } = deps
   const { source } = config
-  const benchmarkId = source.kind === 'encord' ? source.benchmarkProject : source.benchmarkExport
   const trainingIds = source.kind === 'encord' ? source.trainingProjects : source.trainingExports
-  // Without the benchmark nothing can be scored: stop the training downloads at once.
+  // Aborted when the run cannot go on (the benchmark failed): no further request is sent.
   const cancel = new AbortController()
   const projectsAtOnce = projectConcurrency(config)
   const scorer = await createScorer({
@@ -45,74 +43,155 @@ export async function evaluateRun(config: EvaluableConfig, deps: PipelineDeps): 
     evaluation: config.evaluation,
     trainingCount: trainingIds.length,
     projectsAtOnce,
-    log,
+    log: deps.log,
     signal: cancel.signal,
     version: deps.tool.version,
     ...(deps.createClient ? { createClient: deps.createClient } : {}),
     ...(deps.workerScript ? { workerScript: deps.workerScript } : {})
   })
+  // Whatever happens, the workers are stopped: a live worker keeps the process running.
   try {
-    const benchmark = log.group(`Load the benchmark project ${benchmarkId}`, () =>
-      scorer.loadBenchmark(benchmarkId)
-    )
-    // Training projects start loading while the benchmark loads; scoring waits for it.
-    const limit = pLimit(projectsAtOnce)
-    // Without the benchmark the run has failed: stop downloads, and start no queued project.
-    let stopped = false
-    benchmark.catch(() => {
-      stopped = true
-      cancel.abort()
-      limit.clearQueue()
-    })
-    const ahead = projectsAhead(projectsAtOnce)
-    const rows = new InInputOrder<string | Uint8Array>(deps.csvRows ?? (() => {}))
-    let done = 0
-    const projects = await log.group(
-      `Score ${trainingIds.length} training project(s)`,
-      async () => {
-        const outcomes = await Promise.all(
-          trainingIds.map(async (id, index) => {
-            // A project's rows wait for every project before it; so that waiting rows never
-            // pile up behind one slow project, a project starts only once the one `ahead` places
-            // before it has been handed on.
-            await rows.handedOn(index - ahead)
-            return limit(async (): Promise<ProjectOutcome> => {
-              // A project reaching here after the benchmark failed fails with it, unscored.
-              if (stopped) await benchmark
-              const scored = await scorer.score(id)
-              rows.put(index, scored.csvRows)
-              const { outcome } = scored
-              done += 1
-              const what =
-                outcome.status === 'evaluated'
-                  ? `${outcome.evaluation.projectTitle}: ${outcome.evaluation.coverage.pairedRows} rows scored`
-                  : `failed: ${outcome.failure.message}`
-              log.info(`[${done}/${trainingIds.length}] ${id} ${what}`)
-              return outcome
-            })
-          })
-        )
-        await rows.settled()
-        return outcomes
-      }
-    )
-
-    return {
-      tool: deps.tool,
-      source: source.kind === 'encord' ? 'encord-api' : 'export-files',
-      settings: {
-        method: config.evaluation.method,
-        iouThreshold: config.evaluation.iouThreshold,
-        workflowStage: config.workflowStage,
-        thresholds: config.thresholds
-      },
-      benchmark: await benchmark,
-      projects,
-      gate: applyGate(projects, config.thresholds)
-    }
+    return await scoreAll(config, deps, scorer, cancel, projectsAtOnce)
   } finally {
     await scorer.close()
   }
+}
+
+/** A training project that was not scored because the run stopped (the benchmark failed). */
+const NOT_SCORED = Symbol('not scored')
+
+async function scoreAll(
+  config: EvaluableConfig,
+  deps: PipelineDeps,
+  scorer: Scorer,
+  cancel: AbortController,
+  projectsAtOnce: number
+): Promise<RunResult> {
+  const { log } = deps
+  const { source } = config
+  const benchmarkId = source.kind === 'encord' ? source.benchmarkProject : source.benchmarkExport
+  const trainingIds = source.kind === 'encord' ? source.trainingProjects : source.trainingExports
+  const count = trainingIds.length
+
+  // Once stopped, no queued project starts and the downloads in flight are cancelled; every
+  // project still settles, so the run always ends.
+  let stopped = false
+  const stop = (): void => {
+    stopped = true
+    cancel.abort()
+  }
+  const benchmark = scorer.loadBenchmark(benchmarkId)
+  benchmark.catch(stop)
+  /** The benchmark's error once it has failed (undefined while loading or once loaded). */
+  const benchmarkError = benchmark.then(
+    () => undefined,
+    (error: unknown) => error
+  )
+
+  const limit = pLimit(projectsAtOnce)
+  const ahead = projectsAhead(projectsAtOnce)
+  const rows = new InInputOrder<string | Uint8Array>(deps.csvRows ?? (() => {}))
+  // Training projects start loading while the benchmark loads (scoring waits for it), but their
+  // progress lines wait for the scoring group: log groups do not nest.
+  let showProgress!: () => void
+  const progressShown = new Promise<void>((resolve) => (showProgress = resolve))
+  let done = 0
+
+  const scoreOne = async (
+    id: string,
+    index: number
+  ): Promise<ProjectOutcome | typeof NOT_SCORED> => {
+    let csv: string | Uint8Array | null = null
+    try {
+      // A project's rows wait for every project before it; so that waiting rows never pile up
+      // behind one slow project, a project starts only once the one `ahead` places before it
+      // has been handed on.
+      await rows.handedOn(index - ahead)
+      return await limit(async () => {
+        if (stopped) return NOT_SCORED
+        try {
+          const scored = await scorer.score(id)
+          csv = scored.csvRows
+          return scored.outcome
+        } catch (error) {
+          // The scorer rejects with the benchmark's own error: the run's failure, said once.
+          if (error === (await benchmarkError)) return NOT_SCORED
+          throw error
+        }
+      })
+    } finally {
+      // Its turn passes even when it has no rows, so the projects after it are not held.
+      rows.put(index, csv)
+    }
+  }
+  const tasks = trainingIds.map((id, index) =>
+    scoreOne(id, index).then(
+      async (outcome) => {
+        if (outcome === NOT_SCORED) return outcome
+        await progressShown
+        done += 1
+        const what =
+          outcome.status === 'evaluated'
+            ? `${outcome.evaluation.projectTitle}: ${outcome.evaluation.coverage.pairedRows} rows scored`
+            : `failed: ${outcome.failure.message}`
+        log.info(`[${done}/${count}] ${id} ${what}`)
+        return outcome
+      },
+      (error: unknown) => {
+        stop()
+        throw error
+      }
+    )
+  )
+
+  let benchmarkSummary: BenchmarkSummary
+  try {
+    benchmarkSummary = await log.group(`Load the benchmark project ${benchmarkId}`, () => benchmark)
+  } catch (error) {
+    showProgress()
+    const settled = await Promise.allSettled(tasks)
+    const unscored = settled.filter(
+      (task) => task.status === 'fulfilled' && task.value === NOT_SCORED
+    ).length
+    if (unscored > 0) {
+      log.info(
+        `${unscored} of ${count} training project${count === 1 ? '' : 's'} not scored: the benchmark failed`
+      )
+    }
+    throw firstRejection(settled) ?? error
+  }
+
+  const projects = await log.group(`Score ${count} training project(s)`, async () => {
+    showProgress()
+    const settled = await Promise.allSettled(tasks)
+    const failure = firstRejection(settled)
+    if (failure !== undefined) throw failure
+    await rows.settled()
+    return settled.map((task) => {
+      if (task.status === 'fulfilled' && task.value !== NOT_SCORED) return task.value
+      throw new Error('a training project was stopped although the run went on')
+    })
+  })
+
+  return {
+    tool: deps.tool,
+    source: source.kind === 'encord' ? 'encord-api' : 'export-files',
+    settings: {
+      method: config.evaluation.method,
+      iouThreshold: config.evaluation.iouThreshold,
+      workflowStage: config.workflowStage,
+      thresholds: config.thresholds
+    },
+    benchmark: benchmarkSummary,
+    projects,
+    gate: applyGate(projects, config.thresholds)
+  }
+}
+
+/** The first error among settled tasks (an unexpected one: a project's own failure is an outcome). */
+function firstRejection(settled: PromiseSettledResult<unknown>[]): unknown {
+  const rejected = settled.find((task) => task.status === 'rejected')
+  return rejected === undefined ? undefined : (rejected as PromiseRejectedResult).reason
 }
 
 /**

@@ -8,7 +8,7 @@ import type { RawInputs } from '../../src/inputs.js'
 import { silentLogger } from '../../src/log.js'
 import { evaluateRun, type EvaluableConfig, type PipelineDeps } from '../../src/pipeline.js'
 import { CSV_COLUMNS } from '../../src/report/index.js'
-import type { ProjectOutcome, RunResult } from '../../src/run-result.js'
+import type { ProjectOutcome, RunResult } from '../../src/results/run-result.js'
 import { startFakeEncord, type FakeEncord } from '../../tools/fake-encord/server.mjs'
 import { readCsv } from '../report/csv-reader.js'
 import {

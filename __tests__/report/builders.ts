@@ -10,8 +10,8 @@ import type {
   ProjectEvaluation,
   ScriptRow
 } from '../../src/evaluate/types.js'
-import { toProjectResult } from '../../src/report/project-result.js'
-import type { ProjectFailure, ProjectOutcome, RunResult } from '../../src/run-result.js'
+import { toProjectResult } from '../../src/results/project-result.js'
+import type { ProjectFailure, ProjectOutcome, RunResult } from '../../src/results/run-result.js'
 
 export function metrics(overrides: Partial<Metrics> = {}): Metrics {
   return {

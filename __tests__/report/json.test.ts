@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { renderReportJson } from '../../src/report/json.js'
-import type { RunResult } from '../../src/run-result.js'
+import type { RunResult } from '../../src/results/run-result.js'
 import { evaluated, failed, objectResult, runResult, scriptRow } from './builders.js'
 
 const full = (): RunResult =>

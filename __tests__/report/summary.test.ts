@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import type { ObjectResult } from '../../src/evaluate/types.js'
-import type { GateFailure, RunResult } from '../../src/run-result.js'
+import type { GateFailure, RunResult } from '../../src/results/run-result.js'
 import { renderSummary, SUMMARY_LIMIT_BYTES } from '../../src/report/summary.js'
 import {
   classMetrics,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { renderTerminalTable } from '../../src/report/terminal.js'
 import { displayWidth } from '../../src/report/terminal-text.js'
-import type { RunResult } from '../../src/run-result.js'
+import type { RunResult } from '../../src/results/run-result.js'
 import { evaluated, failed, metrics, runResult } from './builders.js'
 
 const result = (): RunResult =>

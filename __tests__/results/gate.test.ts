@@ -1,8 +1,8 @@
 // The quality gate: every set threshold against every evaluated annotator; a null score fails;
 // an unevaluated project fails the run; the message says who missed what and by how much.
 import { describe, expect, it } from '@jest/globals'
-import { applyGate, describeVerdict, GATE_METRICS, metricLabel } from '../src/gate.js'
-import { evaluated, failed, metrics } from './report/builders.js'
+import { applyGate, describeVerdict, GATE_METRICS, metricLabel } from '../../src/results/gate.js'
+import { evaluated, failed, metrics } from '../report/builders.js'
 
 const alice = evaluated({
   projectHash: 'p-alice',

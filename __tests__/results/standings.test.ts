@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { standings, verdictOf, verdictText } from '../../src/report/standings.js'
-import { evaluated, failed, metrics, runResult } from './builders.js'
+import { standings, verdictOf, verdictText } from '../../src/results/standings.js'
+import { evaluated, failed, metrics, runResult } from '../report/builders.js'
 
 describe('standings', () => {
   it('takes pass or fail from the gate and checks only thresholds that are set', () => {

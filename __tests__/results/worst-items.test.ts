@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import type { ObjectResult } from '../../src/evaluate/types.js'
-import { limitWorstItems, WORST_ITEMS_KEPT, worstItems } from '../../src/report/worst-items.js'
-import { evaluation, objectResult, ref, scriptRow } from './builders.js'
+import { limitWorstItems, WORST_ITEMS_KEPT, worstItems } from '../../src/results/worst-items.js'
+import { evaluation, objectResult, ref, scriptRow } from '../report/builders.js'
 
 describe('worstItems', () => {
   it('with one-to-one, keeps the first misses, extras and wrong classes and the lowest IoUs', () => {

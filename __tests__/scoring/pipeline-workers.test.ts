@@ -9,7 +9,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { RawInputs } from '../../src/inputs.js'
 import type { EvaluableConfig } from '../../src/pipeline.js'
-import type { RunResult } from '../../src/run-result.js'
+import type { RunResult } from '../../src/results/run-result.js'
 import { readCsv } from '../report/csv-reader.js'
 
 // Three cores, whatever this machine has: createScorer then starts two workers for these runs

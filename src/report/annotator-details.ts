@@ -6,14 +6,14 @@
  * the tables). Every user string goes through `escapeMarkdown`.
  */
 import type { ClassMetrics, Method } from '../evaluate/types.js'
-import type { ProjectResult } from '../run-result.js'
+import type { ProjectResult } from '../results/run-result.js'
 import { PASS_MARK, FAIL_MARK, annotatorName } from './annotator-table.js'
 import { confusionMarkdown } from './confusion.js'
 import { formatScore, MISSING, plural } from './format.js'
 import { escapeMarkdown } from './markdown-escape.js'
 import { table, type Column } from './markdown-table.js'
-import type { EvaluatedStanding } from './standings.js'
-import type { WorstItem, WorstKind } from './worst-items.js'
+import type { EvaluatedStanding } from '../results/standings.js'
+import type { WorstItem, WorstKind } from '../results/worst-items.js'
 
 const MAX_CLASS_ROWS = 50
 const MAX_CONTRIBUTORS = 5

@@ -8,7 +8,7 @@
  * cut. The caller says so in its notice.
  */
 import { THRESHOLD_INPUTS } from '../config.js'
-import type { RunResult } from '../run-result.js'
+import type { RunResult } from '../results/run-result.js'
 import type { Budget } from './budget.js'
 import { formatAgainstThreshold, formatRatio, formatScore, MISSING } from './format.js'
 import { escapeMarkdown } from './markdown-escape.js'
@@ -20,7 +20,7 @@ import {
   type EvaluatedStanding,
   type Standing,
   type ThresholdCheck
-} from './standings.js'
+} from '../results/standings.js'
 
 export const PASS_MARK = '✅'
 export const FAIL_MARK = '❌'

@@ -31,7 +31,7 @@
  */
 import type { ObjectResult, ProjectEvaluation, ScriptRow } from '../evaluate/types.js'
 import { pythonFloatRepr } from './python-float.js'
-import { scriptRowStatus } from './script-row-status.js'
+import { scriptRowStatus } from '../results/script-row-status.js'
 import { neutraliseFormula } from './spreadsheet-formula.js'
 
 export const SCRIPT_COLUMNS = [

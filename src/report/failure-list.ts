@@ -2,7 +2,7 @@
  * The training projects that could not be evaluated, one markdown list item each with the
  * one-line reason, taken while they fit the budget.
  */
-import type { ProjectFailure } from '../run-result.js'
+import type { ProjectFailure } from '../results/run-result.js'
 import type { Budget } from './budget.js'
 import { escapeMarkdown } from './markdown-escape.js'
 

@@ -22,8 +22,8 @@ import type {
   ProjectResult,
   ReportedEvaluation,
   RunResult
-} from '../run-result.js'
-import { GATE_METRICS } from './standings.js'
+} from '../results/run-result.js'
+import { GATE_METRICS } from '../results/standings.js'
 
 /** The keys of T, every one of them: a missing key is a compile error naming it. */
 function keysOf<T>() {

@@ -7,7 +7,7 @@
  * Deterministic: the same result gives the same bytes. Nothing is added (no timestamp, no host),
  * so an online and an offline run over the same labels differ only in `source`.
  */
-import type { RunResult } from '../run-result.js'
+import type { RunResult } from '../results/run-result.js'
 import { orderRunResult } from './json-order.js'
 
 export function renderReportJson(result: RunResult): string {

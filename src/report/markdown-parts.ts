@@ -3,11 +3,11 @@
  * and the notice shown when something had to be left out.
  */
 import { THRESHOLD_INPUTS } from '../config.js'
-import type { RunResult } from '../run-result.js'
+import type { RunResult } from '../results/run-result.js'
 import { REPORT_FILE_NAMES } from '../results/file-names.js'
 import { formatThreshold, plural } from './format.js'
 import { escapeMarkdown } from './markdown-escape.js'
-import { thresholdsSet, verdictText, type Verdict } from './standings.js'
+import { thresholdsSet, verdictText, type Verdict } from '../results/standings.js'
 
 /** `### ✅ 3 of 3 annotators passed`, then the second line of the verdict if there is one. */
 export function verdictMarkdown(verdict: Verdict): string {

@@ -17,8 +17,8 @@
  * The other outputs (file paths, artifact, comment) come from the sinks that produce them.
  */
 import type { OutputName } from '../inputs.js'
-import type { RunResult } from '../run-result.js'
-import { scoreColumns, standings, type Standing } from './standings.js'
+import type { RunResult } from '../results/run-result.js'
+import { scoreColumns, standings, type Standing } from '../results/standings.js'
 
 /** The outputs that describe the scores. */
 export const SCORE_OUTPUTS = ['passed', 'annotators', 'failed-annotators', 'results'] as const

@@ -5,7 +5,7 @@
  * the CLI decides), so that output piped to a file or CI log stays clean.
  */
 import { THRESHOLD_INPUTS } from '../config.js'
-import type { RunResult } from '../run-result.js'
+import type { RunResult } from '../results/run-result.js'
 import { formatAgainstThreshold, formatRatio, formatScore, MISSING } from './format.js'
 import {
   isEvaluated,
@@ -15,7 +15,7 @@ import {
   verdictOf,
   verdictText,
   type ThresholdCheck
-} from './standings.js'
+} from '../results/standings.js'
 import { displayWidth, fitWidth, inert, padEnd, padStart } from './terminal-text.js'
 
 export interface TerminalOptions {

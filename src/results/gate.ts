@@ -2,7 +2,7 @@
  * The quality gate: compares every evaluated annotator with every threshold that is set.
  * Pure; the sinks decide how to report the verdict.
  */
-import type { GateMetric, Thresholds } from './config.js'
+import type { GateMetric, Thresholds } from '../config.js'
 import type { GateFailure, GateVerdict, ProjectOutcome } from './run-result.js'
 
 /** Threshold order in messages and reports. */

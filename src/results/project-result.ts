@@ -4,7 +4,7 @@
  * first (`csvRows`).
  */
 import type { ProjectEvaluation } from '../evaluate/types.js'
-import type { ProjectResult } from '../run-result.js'
+import type { ProjectResult } from './run-result.js'
 import { WORST_ITEMS_KEPT, worstItems } from './worst-items.js'
 
 export function toProjectResult(evaluation: ProjectEvaluation): ProjectResult {

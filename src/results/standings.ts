@@ -9,7 +9,7 @@
 import { THRESHOLD_INPUTS, type GateMetric } from '../config.js'
 import type { Method, Scores } from '../evaluate/types.js'
 import type { InputName } from '../inputs.js'
-import type { ProjectFailure, ProjectResult, RunResult } from '../run-result.js'
+import type { ProjectFailure, ProjectResult, RunResult } from './run-result.js'
 
 /** Metric order everywhere: the order of the threshold inputs. */
 export const GATE_METRICS = Object.keys(THRESHOLD_INPUTS) as GateMetric[]

@@ -7,8 +7,9 @@ import type { EvaluationOptions } from '../evaluate/types.js'
 import { describeError } from '../errors.js'
 import { checkOntologyCompatible, evaluateProject } from '../evaluate/index.js'
 import type { ProjectLabels } from '../labels/model.js'
-import { csvRows, toProjectResult } from '../report/index.js'
-import type { ProjectOutcome } from '../run-result.js'
+import { csvRows } from '../report/index.js'
+import { toProjectResult } from '../results/project-result.js'
+import type { ProjectOutcome } from '../results/run-result.js'
 import type { ProjectLoader } from './loaders.js'
 
 /**
@@ -22,21 +23,29 @@ export interface ScoredProject {
 
 /**
  * Rejects with the benchmark's own error when the benchmark could not be loaded: that is the
- * run's failure, not this project's.
+ * run's failure, not this project's. So does a project whose loading failed once `stopped` was
+ * aborted (its downloads were cancelled because the benchmark failed): it was not scored, and
+ * its "request cancelled" is no news to the user.
  */
 export async function scoreTrainingProject(
   id: string,
   load: ProjectLoader,
   benchmarkPromise: Promise<ProjectLabels>,
-  evaluation: EvaluationOptions
+  evaluation: EvaluationOptions,
+  stopped: AbortSignal
 ): Promise<ScoredProject> {
-  let title: string | null = null
-  try {
-    const training = await load(id, 'training')
-    title = training.title
-    const benchmark = await benchmarkPromise.catch((error: unknown) => {
+  const benchmarkLoaded = (): Promise<ProjectLabels> =>
+    benchmarkPromise.catch((error: unknown) => {
       throw new BenchmarkFailed(error)
     })
+  let title: string | null = null
+  try {
+    const training = await load(id, 'training').catch(async (error: unknown) => {
+      if (stopped.aborted) await benchmarkLoaded()
+      throw error
+    })
+    title = training.title
+    const benchmark = await benchmarkLoaded()
     checkOntologyCompatible(benchmark.ontology, training.ontology, id)
     const result = evaluateProject(benchmark, training, evaluation)
     return {

@@ -6,7 +6,7 @@
 import type { KeyObject } from 'node:crypto'
 import type { EncordSourceConfig, ExportSourceConfig } from '../config.js'
 import type { EvaluationOptions } from '../evaluate/types.js'
-import type { ProjectOutcome } from '../run-result.js'
+import type { ProjectOutcome } from '../results/run-result.js'
 
 /** A worker's `workerData`: what it needs to load and score training projects on its own. */
 export interface WorkerSetup {
