@@ -1,0 +1,1 @@
+export function lintWorkflows(root?: string): Promise<string[]>
