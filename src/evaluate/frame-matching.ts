@@ -6,7 +6,8 @@
  */
 import type { FrameSize } from '../labels/model.js'
 import type { FrameObject } from './frames.js'
-import { boundsApart, type Bounds, type GeometryFunctions } from './geometry-port.js'
+import { boundsOverlap, type Bounds } from './geometry/bounds.js'
+import type { GeometryFunctions } from './geometry-port.js'
 import { maxWeightMatching, type Edge } from './matching.js'
 
 export interface FramePair {
@@ -115,7 +116,8 @@ class FramePairs {
         const givenBounds = this.givenBounds[column]
         if (!given || !givenBounds) continue
         if ((gold.object.featureHash === given.object.featureHash) !== sameClass) continue
-        if (boundsApart(goldBounds, givenBounds)) continue
+        // Bounds that share no point: the pair's similarity is 0.
+        if (!boundsOverlap(goldBounds, givenBounds)) continue
         // Nothing reads the similarity of a pair that cannot match, so it need not be computed.
         const bound = this.geometry.similarityBound?.(
           gold.annotation.geometry,

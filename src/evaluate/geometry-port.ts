@@ -3,13 +3,7 @@
  * engine can be tested with similarity functions whose values are known by hand.
  */
 import type { FrameSize, Geometry } from '../labels/model.js'
-
-export interface Bounds {
-  minX: number
-  minY: number
-  maxX: number
-  maxY: number
-}
+import type { Bounds } from './geometry/bounds.js'
 
 export interface GeometryFunctions {
   /** Similarity in [0, 1], symmetric; 0 across shape families. */
@@ -24,9 +18,4 @@ export interface GeometryFunctions {
    * skip a pair whose bound is below the IoU threshold: it could not match in any pass.
    */
   similarityBound?(a: Geometry, b: Geometry, size: FrameSize | undefined): number
-}
-
-/** True when the closed rectangles share no point: the pair's similarity is then 0. */
-export function boundsApart(a: Bounds, b: Bounds): boolean {
-  return !(a.minX <= b.maxX && b.minX <= a.maxX && a.minY <= b.maxY && b.minY <= a.maxY)
 }

@@ -114,8 +114,6 @@ export type Geometry =
   | { type: 'bitmask'; top: number; left: number; width: number; height: number; rle: string }
   | { type: 'skeleton'; nodes: SkeletonNode[] }
 
-export type GeometryType = Geometry['type']
-
 /** One object's annotation on one frame. */
 export interface Annotation {
   frame: number
@@ -206,9 +204,25 @@ export interface LabelRow {
   frameSizes: Map<number, FrameSize>
   objects: ObjectInstance[]
   classifications: ClassificationInstance[]
-  /** Objects whose ontology shape is not scored (audio, text, cuboid…): counted, not kept. */
-  unscoredObjects: number
+  /** Labels this tool does not score: counted, not kept, so that reports can say what was left out. */
+  unscored: UnscoredLabels
 }
+
+/** Labels of one row left out of scoring, by reason; each object or classification counted once. */
+export interface UnscoredLabels {
+  /** Objects of an ontology shape that is not scored (audio, text, cuboid…), per shape. */
+  objectsByShape: Partial<Record<ObjectShape, number>>
+  /** Objects on spaces (the files of a data group): only a row's own labels are read. */
+  spaceObjects: number
+  /** Classifications on spaces, for the same reason. */
+  spaceClassifications: number
+}
+
+export const NOTHING_UNSCORED: Readonly<UnscoredLabels> = Object.freeze({
+  objectsByShape: Object.freeze({}),
+  spaceObjects: 0,
+  spaceClassifications: 0
+})
 
 /** Everything the evaluation needs about one project. */
 export interface ProjectLabels {
