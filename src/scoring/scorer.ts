@@ -77,7 +77,7 @@ async function inThisThread(setup: ScorerSetup): Promise<Scorer> {
       benchmark = load(id, 'benchmark')
       return benchmark.then(summaryOf)
     },
-    score: (id) => scoreTrainingProject(id, load, benchmark, setup.evaluation),
+    score: (id) => scoreTrainingProject(id, load, benchmark, setup.evaluation, setup.signal),
     close: async () => {}
   }
 }
@@ -126,7 +126,7 @@ async function withWorkers(setup: ScorerSetup, script: URL, workers: number): Pr
       const here = async (): Promise<ScoredProject> => {
         inThisThread += 1
         try {
-          return await scoreTrainingProject(id, load, benchmark, setup.evaluation)
+          return await scoreTrainingProject(id, load, benchmark, setup.evaluation, setup.signal)
         } finally {
           inThisThread -= 1
         }

@@ -57,7 +57,13 @@ export async function runScoringWorker(): Promise<void> {
 
   async function score(task: number, id: string): Promise<void> {
     try {
-      const scored = await scoreTrainingProject(id, await load, benchmark.promise, setup.evaluation)
+      const scored = await scoreTrainingProject(
+        id,
+        await load,
+        benchmark.promise,
+        setup.evaluation,
+        cancel.signal
+      )
       const rows = scored.csvRows
       // Encoded here, so the main thread gets bytes it can write as they are, without a copy.
       // Only a buffer encoded here is transferred: one given to us may share its memory.
