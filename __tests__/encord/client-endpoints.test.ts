@@ -22,6 +22,7 @@ import {
 } from '../__fixtures__/encord/responses.js'
 import {
   expectOnlyReads,
+  fetchRowJson,
   makeClient,
   record,
   USER_AGENT,
@@ -358,7 +359,7 @@ describe('listLabelRows', () => {
   })
 })
 
-describe('fetchLabelRows', () => {
+describe('fetchLabelRowsLazily', () => {
   /** Serve label rows for whatever uids are asked, recording each request. */
   function serveLabelRows(times: number, omit: ReadonlySet<string> = new Set()) {
     nock(DOMAIN)
@@ -382,7 +383,7 @@ describe('fetchLabelRows', () => {
   it('sends the §6.4 payload for one row (§6.6 request 7) and returns the row JSON', async () => {
     serveLabelRows(1)
     const { client } = makeClient()
-    const rows = await client.fetchLabelRows(TRAINING, ['77777777-7777-7777-7777-777777777777'])
+    const rows = await fetchRowJson(client, TRAINING, ['77777777-7777-7777-7777-777777777777'])
     expect(rows).toEqual([labelRow('77777777-7777-7777-7777-777777777777')])
     const [request] = seen
     expect(request?.body).toBe(
@@ -401,7 +402,7 @@ describe('fetchLabelRows', () => {
     const hashes = Array.from({ length: 2500 }, (_, i) => `label-${String(i).padStart(4, '0')}`)
     serveLabelRows(3)
     const { client } = makeClient()
-    const rows = await client.fetchLabelRows(TRAINING, hashes)
+    const rows = await fetchRowJson(client, TRAINING, hashes)
     const bundles = seen.map((request) => v1Body(request).values.uid as string[])
     expect(bundles.map((uids) => uids.length)).toEqual([1000, 1000, 500])
     expect(bundles.flat()).toEqual(hashes)
@@ -411,7 +412,7 @@ describe('fetchLabelRows', () => {
 
   it('sends nothing for an empty list', async () => {
     const { client } = makeClient()
-    expect(await client.fetchLabelRows(TRAINING, [])).toEqual([])
+    expect(await fetchRowJson(client, TRAINING, [])).toEqual([])
     expect(client.stats.requests).toBe(0)
     client.close()
   })
@@ -427,7 +428,7 @@ describe('fetchLabelRows', () => {
     const { client } = makeClient()
     const listed = await client.listLabelRows(TRAINING, 'Complete')
     const labelled = listed.flatMap((row) => (row.labelHash === null ? [] : [row.labelHash]))
-    await client.fetchLabelRows(TRAINING, labelled)
+    await fetchRowJson(client, TRAINING, labelled)
     expect(seen).toHaveLength(2)
     expect(seen.map((request) => v1Body(request).query_method)).toEqual(['GET', 'GET'])
     expect(seen[1] ? v1Body(seen[1]).values.uid : undefined).toEqual([
@@ -441,7 +442,7 @@ describe('fetchLabelRows', () => {
 
   it('refuses a null label hash outright instead of sending anything', async () => {
     const { client } = makeClient()
-    await expect(client.fetchLabelRows(TRAINING, [null as unknown as string])).rejects.toThrow(
+    await expect(fetchRowJson(client, TRAINING, [null as unknown as string])).rejects.toThrow(
       TypeError
     )
     expect(client.stats.requests).toBe(0)
@@ -451,7 +452,7 @@ describe('fetchLabelRows', () => {
   it('names the project when a requested row is missing from the answer', async () => {
     serveLabelRows(1, new Set(['label-b']))
     const { client } = makeClient()
-    const error = await failure(client.fetchLabelRows(TRAINING, ['label-a', 'label-b']))
+    const error = await failure(fetchRowJson(client, TRAINING, ['label-a', 'label-b']))
     expect(error.kind).toBe('invalid-response')
     expect(error.message).toContain(`project ${TRAINING}`)
     expect(error.message).toContain('label row label-b was asked for but not returned')
@@ -463,7 +464,7 @@ describe('fetchLabelRows', () => {
       .post('/public')
       .reply(200, v1Ok([{ label_hash: 'label-a', anything: ['goes'] }, { label_hash: 7 }]))
     const { client } = makeClient()
-    const error = await failure(client.fetchLabelRows(TRAINING, ['label-a', 'label-b']))
+    const error = await failure(fetchRowJson(client, TRAINING, ['label-a', 'label-b']))
     expect(error.kind).toBe('invalid-response')
     expect(error.message).toContain('labelrow')
     expect(error.message).toContain('response[1].label_hash:')
@@ -479,7 +480,7 @@ describe('fetchLabelRows', () => {
         '{"status": 200, "response": [{"label_hash": "label-a"}, {"label_hash": "label-b", "x": tru}]}'
       )
     const { client } = makeClient()
-    const error = await failure(client.fetchLabelRows(TRAINING, ['label-a', 'label-b']))
+    const error = await failure(fetchRowJson(client, TRAINING, ['label-a', 'label-b']))
     expect(error.kind).toBe('invalid-response')
     expect(error.message).toContain('not JSON')
     client.close()
@@ -497,7 +498,7 @@ describe('fetchLabelRows', () => {
   it('asks each hash once even when it is listed twice, and answers both positions', async () => {
     serveLabelRows(1)
     const { client } = makeClient()
-    const rows = await client.fetchLabelRows(TRAINING, ['label-a', 'label-b', 'label-a'])
+    const rows = await fetchRowJson(client, TRAINING, ['label-a', 'label-b', 'label-a'])
     expect(seen[0] ? v1Body(seen[0]).values.uid : undefined).toEqual(['label-a', 'label-b'])
     expect(rows).toEqual([labelRow('label-a'), labelRow('label-b'), labelRow('label-a')])
     client.close()
@@ -520,7 +521,7 @@ describe('fetchLabelRows', () => {
     serveLabelRows(3)
     const { client } = makeClient()
     const hashes = ['a', 'b', 'c', 'd', 'e']
-    const rows = await client.fetchLabelRows(TRAINING, hashes)
+    const rows = await fetchRowJson(client, TRAINING, hashes)
     expect(seen.map((request) => v1Body(request).values.uid)).toEqual([
       hashes,
       ['a', 'b'],
@@ -539,7 +540,7 @@ describe('arguments that would change the URL or headers', () => {
       const { client } = makeClient()
       await expect(client.getProject(hash)).rejects.toBeInstanceOf(InputError)
       await expect(client.listLabelRows(hash, 'Complete')).rejects.toBeInstanceOf(InputError)
-      await expect(client.fetchLabelRows(hash, ['label-a'])).rejects.toBeInstanceOf(InputError)
+      await expect(fetchRowJson(client, hash, ['label-a'])).rejects.toBeInstanceOf(InputError)
       await expect(client.getOntology(hash, TRAINING)).rejects.toBeInstanceOf(InputError)
       expect(client.stats.requests).toBe(0)
       client.close()

@@ -14,6 +14,7 @@ import {
   connectionError,
   expectNoSecrets,
   expectOnlyReads,
+  fetchRowJson,
   makeClient,
   record,
   type SeenRequest
@@ -65,7 +66,7 @@ function serveV2(path: string, status: number, body: unknown) {
 /** Both v1 calls evaluation makes, so each mapping is checked for listing and fetching. */
 const v1Calls: [string, (client: EncordClient) => Promise<unknown>][] = [
   ['labelrowmetadata', (client) => client.listLabelRows(TRAINING, 'Complete')],
-  ['labelrow', (client) => client.fetchLabelRows(TRAINING, ['label-a'])]
+  ['labelrow', (client) => fetchRowJson(client, TRAINING, ['label-a'])]
 ]
 
 describe('v1 failures are told by the body, not the HTTP status', () => {

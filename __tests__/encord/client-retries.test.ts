@@ -15,7 +15,7 @@ import {
   TRAINING,
   v1Ok
 } from '../__fixtures__/encord/responses.js'
-import { connectionError, FIXED_NOW, makeClient } from './harness.js'
+import { connectionError, fetchRowJson, FIXED_NOW, makeClient } from './harness.js'
 import { useNock } from './nock-harness.js'
 
 useNock()
@@ -65,7 +65,7 @@ describe('retried answers', () => {
       .post('/public')
       .reply(200, v1Ok([labelRow('label-a')]))
     const { client, sleeps } = makeClient({ retry: quickRetry })
-    expect(await client.fetchLabelRows(TRAINING, ['label-a'])).toEqual([labelRow('label-a')])
+    expect(await fetchRowJson(client, TRAINING, ['label-a'])).toEqual([labelRow('label-a')])
     expect(sleeps).toHaveLength(1)
     client.close()
   })
@@ -220,9 +220,9 @@ describe('concurrency', () => {
     const hashes = (prefix: string) => Array.from({ length: 40 }, (_, i) => `${prefix}-${i}`)
     // Three projects' worth of bundles (4 each), all fired at once.
     const results = await Promise.all([
-      client.fetchLabelRows(TRAINING, hashes('a')),
-      client.fetchLabelRows(TRAINING, hashes('b')),
-      client.fetchLabelRows(TRAINING, hashes('c'))
+      fetchRowJson(client, TRAINING, hashes('a')),
+      fetchRowJson(client, TRAINING, hashes('b')),
+      fetchRowJson(client, TRAINING, hashes('c'))
     ])
     expect(counter.max).toBe(3)
     expect(results.map((rows) => rows.length)).toEqual([40, 40, 40])
@@ -232,7 +232,8 @@ describe('concurrency', () => {
   it('sends the bundles of one project together, up to the default limit of 8', async () => {
     const counter = serveSlowly(10)
     const { client } = makeClient({ labelRowBundleSize: 1 })
-    await client.fetchLabelRows(
+    await fetchRowJson(
+      client,
       TRAINING,
       Array.from({ length: 10 }, (_, i) => `row-${i}`)
     )

@@ -8,7 +8,11 @@
  */
 
 import { expect } from '@jest/globals'
-import { createEncordClient, type EncordClientOptions } from '../../src/encord/client.js'
+import {
+  createEncordClient,
+  type EncordClient,
+  type EncordClientOptions
+} from '../../src/encord/client.js'
 import { parsePrivateKey } from '../../src/encord/keys.js'
 import { DOMAIN } from '../__fixtures__/encord/responses.js'
 import {
@@ -46,6 +50,16 @@ export function makeClient(overrides: Partial<EncordClientOptions> = {}) {
     ...overrides
   })
   return { client, sleeps, debugLines }
+}
+
+/** Every fetched row's JSON, each read once: what most tests check of `fetchLabelRowsLazily`. */
+export async function fetchRowJson(
+  client: EncordClient,
+  projectHash: string,
+  labelHashes: readonly string[]
+): Promise<unknown[]> {
+  const rows = await client.fetchLabelRowsLazily(projectHash, labelHashes)
+  return rows.map((row) => row.json())
 }
 
 type ReplyContext = {

@@ -71,7 +71,6 @@ function trackedClients(): TrackedClients {
         getProject: (hash) => track(client.getProject(hash)),
         getOntology: (hash, project) => track(client.getOntology(hash, project)),
         listLabelRows: (hash, stage) => track(client.listLabelRows(hash, stage)),
-        fetchLabelRows: (hash, labels) => track(client.fetchLabelRows(hash, labels)),
         fetchLabelRowsLazily: (hash, labels) => track(client.fetchLabelRowsLazily(hash, labels)),
         get stats() {
           return client.stats

@@ -65,7 +65,6 @@ function aliasingClients(
       },
       getOntology: (hash, project) => client.getOntology(hash, project),
       listLabelRows: (hash, stage) => client.listLabelRows(realHash(hash), stage),
-      fetchLabelRows: (hash, labels) => client.fetchLabelRows(realHash(hash), labels),
       fetchLabelRowsLazily: (hash, labels) => client.fetchLabelRowsLazily(realHash(hash), labels),
       close: () => client.close()
     }

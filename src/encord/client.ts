@@ -92,13 +92,9 @@ export interface EncordClient {
   /** Every data unit whose task currently sits in the stage titled `stageTitle`. */
   listLabelRows(projectHash: string, stageTitle: string): Promise<LabelRowMetadata[]>
   /**
-   * The label-row JSON of each hash, in the order given. Bundles of at most 1000 uids, all sent
-   * at once (the concurrency limit queues them).
-   */
-  fetchLabelRows(projectHash: string, labelHashes: readonly string[]): Promise<unknown[]>
-  /**
-   * As `fetchLabelRows`, but each row's JSON is parsed only when read, and again each time:
-   * read each once, and drop it when done, so that one row's tree is alive at a time.
+   * The label row of each hash, in the order given. Bundles of at most 1000 uids, all sent at
+   * once (the concurrency limit queues them). Each row's JSON is parsed only when read, and again
+   * each time: read each once, and drop it when done, so that one row's tree is alive at a time.
    */
   fetchLabelRowsLazily(
     projectHash: string,
@@ -363,7 +359,9 @@ export function createEncordClient(options: EncordClientOptions): EncordClient {
     for (const hash of labelHashes) {
       if (typeof hash !== 'string' || hash === '') {
         // A null label_hash means "no labels"; fetching it would make the SDK create a label row.
-        throw new TypeError('fetchLabelRows needs label hashes; rows without one have no labels')
+        throw new TypeError(
+          'fetchLabelRowsLazily needs label hashes; rows without one have no labels'
+        )
       }
     }
     const unique = [...new Set(labelHashes)]
@@ -383,19 +381,10 @@ export function createEncordClient(options: EncordClientOptions): EncordClient {
     })
   }
 
-  async function fetchLabelRows(
-    projectHash: string,
-    labelHashes: readonly string[]
-  ): Promise<unknown[]> {
-    const rows = await fetchLabelRowsLazily(projectHash, labelHashes)
-    return rows.map((row) => row.json())
-  }
-
   return {
     getProject,
     getOntology,
     listLabelRows,
-    fetchLabelRows,
     fetchLabelRowsLazily,
     get stats() {
       return { ...transport.stats }
