@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { LabelDataError } from '../../src/errors.js'
-import { indexOntology } from '../../src/labels/ontology-index.js'
+import { featureResolverFor } from '../../src/labels/feature-resolver.js'
 import { parseOntology } from '../../src/labels/ontology.js'
 import { CONTEXT, ontology, ontologyJson } from './fixtures.js'
 
@@ -164,8 +164,8 @@ describe('parseOntology', () => {
   })
 })
 
-describe('OntologyIndex', () => {
-  const index = indexOntology(ontology)
+describe('FeatureResolver', () => {
+  const index = featureResolverFor(ontology)
 
   it('finds every kind of element by featureHash', () => {
     expect(index.entry('carFeat1')?.kind).toBe('object')
@@ -227,12 +227,12 @@ describe('OntologyIndex', () => {
         }
       ]
     }
-    const duplicated = indexOntology(parseOntology(json, CONTEXT))
+    const duplicated = featureResolverFor(parseOntology(json, CONTEXT))
     expect(duplicated.object('dup')).toMatchObject({ found: { name: 'First' } })
   })
 
   it('is built once per ontology', () => {
-    expect(indexOntology(ontology)).toBe(index)
+    expect(featureResolverFor(ontology)).toBe(index)
   })
 })
 

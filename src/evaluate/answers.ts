@@ -3,7 +3,7 @@
  * writing them out for reports.
  */
 import type { Answer, AttributeAnswer } from '../labels/model.js'
-import { attributeName, optionLabel, orderOf, type OntologyIndex } from './ontology-index.js'
+import { attributeName, optionLabel, orderOf, type FeatureCatalogue } from './feature-catalogue.js'
 
 /**
  * One answer per attribute. Later entries win, except that checklists are merged: Encord's web
@@ -62,7 +62,7 @@ function jaccard(a: readonly string[], b: readonly string[]): number {
 
 /** The attribute hashes answered on either side, in ontology order (unknown ones by hash). */
 export function answeredEitherSide(
-  index: OntologyIndex,
+  index: FeatureCatalogue,
   a: ReadonlyMap<string, Answer>,
   b: ReadonlyMap<string, Answer>
 ): string[] {
@@ -72,7 +72,7 @@ export function answeredEitherSide(
 }
 
 /** A short readable form: option labels, checklist labels joined, text, number. */
-export function formatAnswer(index: OntologyIndex, answer: Answer): string {
+export function formatAnswer(index: FeatureCatalogue, answer: Answer): string {
   switch (answer.type) {
     case 'radio':
       return optionLabel(index, answer.option)
@@ -93,7 +93,7 @@ export function formatAnswer(index: OntologyIndex, answer: Answer): string {
  * `Name: answer`, separated by `; `.
  */
 export function formatAnswers(
-  index: OntologyIndex,
+  index: FeatureCatalogue,
   topLevel: string,
   answers: ReadonlyMap<string, Answer>
 ): string {

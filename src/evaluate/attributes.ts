@@ -5,7 +5,7 @@
  */
 import type { Answer, ObjectInstance } from '../labels/model.js'
 import { answeredEitherSide, answersByAttribute, answersEqual } from './answers.js'
-import { attributeName, type OntologyIndex } from './ontology-index.js'
+import { attributeName, type FeatureCatalogue } from './feature-catalogue.js'
 
 export interface AttributeComparison {
   compared: number
@@ -15,7 +15,7 @@ export interface AttributeComparison {
 }
 
 export function compareAttributes(
-  index: OntologyIndex,
+  index: FeatureCatalogue,
   benchmark: ObjectInstance,
   training: ObjectInstance,
   frame: number

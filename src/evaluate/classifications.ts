@@ -14,7 +14,7 @@ import {
   answersByAttribute,
   formatAnswers
 } from './answers.js'
-import { orderOf, type OntologyIndex } from './ontology-index.js'
+import { orderOf, type FeatureCatalogue } from './feature-catalogue.js'
 import type { RowPair } from './pairing.js'
 import type { ClassificationResult } from './types.js'
 
@@ -22,7 +22,7 @@ import type { ClassificationResult } from './types.js'
 type AnswersByPlace = Map<number | null, Map<string, Map<string, Answer>>>
 
 export function compareClassifications(
-  index: OntologyIndex,
+  index: FeatureCatalogue,
   pair: RowPair
 ): ClassificationResult[] {
   const gold = answersByPlace(pair.benchmark)
@@ -57,7 +57,7 @@ export function compareClassifications(
 
 /** Mean agreement over attributes answered on either side; 1 when neither answered anything. */
 function classificationAgreement(
-  index: OntologyIndex,
+  index: FeatureCatalogue,
   gold: Map<string, Answer>,
   given: Map<string, Answer>
 ): number {

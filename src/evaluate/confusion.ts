@@ -3,7 +3,7 @@
  * side: (class, null) counts misses and (null, class) extras. Class names are the ontology's,
  * made unique when two classes share a name. Cells come in ontology order, "no object" last.
  */
-import { classLabel, orderOf, type OntologyIndex } from './ontology-index.js'
+import { classLabel, orderOf, type FeatureCatalogue } from './feature-catalogue.js'
 import type { ConfusionCell, ObjectRef } from './types.js'
 
 export interface ConfusionEntry {
@@ -12,7 +12,7 @@ export interface ConfusionEntry {
 }
 
 export function confusionMatrix(
-  index: OntologyIndex,
+  index: FeatureCatalogue,
   entries: Iterable<ConfusionEntry>
 ): ConfusionCell[] {
   type Cell = ConfusionCell & { order: [number, number] }

@@ -9,7 +9,7 @@ import { annotatorOf, contributorsOf } from './contributors.js'
 import type { GeometryFunctions } from './geometry-port.js'
 import { evaluateOneToOne } from './one-to-one.js'
 import { checkOntologyCompatible } from './ontology-compat.js'
-import { indexOntology } from './ontology-index.js'
+import { catalogueFeatures } from './feature-catalogue.js'
 import { assertSomethingToCompare, pairRows, plural, type RowPair } from './pairing.js'
 import { evaluateEncordScript } from './script/encord-script.js'
 import { tallyResults } from './tallies.js'
@@ -33,7 +33,7 @@ export function evaluateProjectWith(
 
   // Labels are read through the benchmark's ontology: it is the reference, and equal to the
   // training one in everything that matters once the check above has passed.
-  const index = indexOntology(benchmark.ontology)
+  const index = catalogueFeatures(benchmark.ontology)
   const contributors = contributorsOf(training)
   const common = {
     projectHash: training.projectHash,

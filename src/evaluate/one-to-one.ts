@@ -12,7 +12,7 @@ import { compareClassifications } from './classifications.js'
 import { matchFrame, type FramePair } from './frame-matching.js'
 import { frameSizeOf, objectsByFrame, type FrameObject } from './frames.js'
 import type { GeometryFunctions } from './geometry-port.js'
-import type { OntologyIndex } from './ontology-index.js'
+import type { FeatureCatalogue } from './feature-catalogue.js'
 import type { RowPair } from './pairing.js'
 import type { ClassificationResult, ObjectRef, ObjectResult } from './types.js'
 
@@ -30,7 +30,7 @@ export interface OneToOneResults {
 
 export function evaluateOneToOne(
   pairs: readonly RowPair[],
-  index: OntologyIndex,
+  index: FeatureCatalogue,
   geometry: GeometryFunctions,
   threshold: number
 ): OneToOneResults {
@@ -66,7 +66,7 @@ interface Place {
 
 // Results are written out field by field in one order, so that every ObjectResult has the same
 // hidden class: tens of thousands are made per project.
-function pairedResult(place: Place, matched: FramePair, index: OntologyIndex): ScoredObject {
+function pairedResult(place: Place, matched: FramePair, index: FeatureCatalogue): ScoredObject {
   // Attributes of different classes are different questions: only true positives compare them.
   const attributes = matched.sameClass
     ? compareAttributes(index, matched.benchmark.object, matched.training.object, place.frame)

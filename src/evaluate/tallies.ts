@@ -6,7 +6,7 @@
  * Classifications are tallied under their own ontology classification.
  */
 import { addTallies, emptyTally, metricsOf } from './metrics.js'
-import { orderOf, type OntologyIndex } from './ontology-index.js'
+import { orderOf, type FeatureCatalogue } from './feature-catalogue.js'
 import type { ScoredObject } from './one-to-one.js'
 import type { ClassificationResult, ClassMetrics, Metrics, Tally } from './types.js'
 
@@ -16,7 +16,7 @@ export interface Tallied {
 }
 
 export function tallyResults(
-  index: OntologyIndex,
+  index: FeatureCatalogue,
   objects: readonly ScoredObject[],
   classifications: readonly ClassificationResult[]
 ): Tallied {
@@ -64,7 +64,7 @@ export class ClassTallies {
   }
 
   /** Overall metrics and per-class metrics in ontology order (names from the ontology). */
-  summarise(index: OntologyIndex, method: 'one-to-one' | 'encord-script'): Tallied {
+  summarise(index: FeatureCatalogue, method: 'one-to-one' | 'encord-script'): Tallied {
     const entries = [...this.tallies].sort(([a], [b]) => orderOf(index, a) - orderOf(index, b))
     return {
       overall: metricsOf(addTallies(...entries.map(([, e]) => e.tally)), method),

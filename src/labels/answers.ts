@@ -10,7 +10,7 @@ import type {
   OntologyClassification,
   OntologyObject
 } from './model.js'
-import type { OntologyIndex } from './ontology-index.js'
+import type { FeatureResolver } from './feature-resolver.js'
 import type { JsonPath } from './problems.js'
 import type { AttributeAnswerJson } from './schema.js'
 
@@ -31,7 +31,7 @@ export class AnswerCollector {
   private readonly dynamicChecklists = new Map<string, { ranges: Range[]; options: string[] }[]>()
 
   constructor(
-    private readonly index: OntologyIndex,
+    private readonly index: FeatureResolver,
     private readonly owner: OntologyObject | OntologyClassification,
     /** Classifications have no dynamic attributes: their answers are all static. */
     private readonly allowDynamic: boolean

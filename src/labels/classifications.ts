@@ -5,7 +5,7 @@
  */
 import { AnswerCollector, type Fail } from './answers.js'
 import type { ClassificationInstance, OntologyClassification } from './model.js'
-import type { OntologyIndex } from './ontology-index.js'
+import type { FeatureResolver } from './feature-resolver.js'
 import type { JsonPath } from './problems.js'
 import type { ClassificationAnswerJson, FrameClassificationJson } from './schema.js'
 
@@ -30,7 +30,7 @@ export class ClassificationCollector {
   private readonly building = new Map<string, Building>()
 
   constructor(
-    private readonly index: OntologyIndex,
+    private readonly index: FeatureResolver,
     private readonly answers: Readonly<Record<string, ClassificationAnswerJson>>,
     /** False for audio and text, whose ranges are milliseconds or characters, not frames. */
     private readonly rangesAreFrames: boolean,

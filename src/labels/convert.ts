@@ -15,7 +15,7 @@ import { ClassificationCollector } from './classifications.js'
 import { FrameSizes } from './frame-sizes.js'
 import type { DataType, LabelRow, Ontology } from './model.js'
 import { ObjectCollector } from './objects.js'
-import { indexOntology } from './ontology-index.js'
+import { featureResolverFor } from './feature-resolver.js'
 import {
   rowProblem,
   rowSchemaProblem,
@@ -84,7 +84,7 @@ function readRow(
   ontology: Ontology,
   scope: RowScope
 ): LabelRow {
-  const index = indexOntology(ontology)
+  const index = featureResolverFor(ontology)
   // For image groups, name the image a problem sits on as well as the row.
   const imageTitle = (path: JsonPath): string | undefined =>
     row.data_type === 'img_group' && path[0] === 'data_units'

@@ -5,7 +5,7 @@
 import { AnswerCollector, type Fail } from './answers.js'
 import { decodeGeometry, isScoredShape } from './geometry.js'
 import type { ObjectInstance, OntologyObject } from './model.js'
-import type { OntologyIndex } from './ontology-index.js'
+import type { FeatureResolver } from './feature-resolver.js'
 import type { JsonPath } from './problems.js'
 import type { AttributeAnswerJson, FrameObjectJson } from './schema.js'
 
@@ -25,7 +25,7 @@ export class ObjectCollector {
   private readonly unscored = new Set<string>()
 
   constructor(
-    private readonly index: OntologyIndex,
+    private readonly index: FeatureResolver,
     private readonly fail: ObjectFail
   ) {}
 

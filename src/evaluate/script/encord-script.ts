@@ -14,7 +14,7 @@
 import type { Annotation, LabelRow, ObjectInstance } from '../../labels/model.js'
 import { ClassTallies } from '../tallies.js'
 import type { ConfusionEntry } from '../confusion.js'
-import type { OntologyIndex } from '../ontology-index.js'
+import type { FeatureCatalogue } from '../feature-catalogue.js'
 import type { RowPair } from '../pairing.js'
 import { plural } from '../pairing.js'
 import type { ClassMetrics, Metrics, ObjectRef, ScriptRow } from '../types.js'
@@ -36,7 +36,7 @@ interface FrameZeroBox {
 
 export function evaluateEncordScript(
   pairs: readonly RowPair[],
-  index: OntologyIndex
+  index: FeatureCatalogue
 ): ScriptResults {
   const rows: ScriptRow[] = []
   const confusion: ConfusionEntry[] = []

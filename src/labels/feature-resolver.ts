@@ -24,7 +24,7 @@ export type OntologyKind = OntologyEntry['kind']
 /** A lookup either finds the item or says why not, in words fit for an error message. */
 export type Lookup<T> = { found: T } | { problem: string }
 
-export class OntologyIndex {
+export class FeatureResolver {
   private readonly entries = new Map<string, OntologyEntry>()
   /** Attributes anywhere in the tree of an object or classification, by owner featureHash. */
   private readonly attributesByOwner = new Map<string, Map<string, OntologyAttribute>>()
@@ -114,16 +114,16 @@ export class OntologyIndex {
   }
 }
 
-const indexes = new WeakMap<Ontology, OntologyIndex>()
+const resolvers = new WeakMap<Ontology, FeatureResolver>()
 
-/** The index of an ontology, built once per ontology object (a project converts many rows). */
-export function indexOntology(ontology: Ontology): OntologyIndex {
-  let index = indexes.get(ontology)
-  if (index === undefined) {
-    index = new OntologyIndex(ontology)
-    indexes.set(ontology, index)
+/** The resolver of an ontology, built once per ontology object (a project converts many rows). */
+export function featureResolverFor(ontology: Ontology): FeatureResolver {
+  let resolver = resolvers.get(ontology)
+  if (resolver === undefined) {
+    resolver = new FeatureResolver(ontology)
+    resolvers.set(ontology, resolver)
   }
-  return index
+  return resolver
 }
 
 function notA(kind: string, featureHash: string, entry: OntologyEntry | undefined): string {

@@ -9,7 +9,7 @@ import type {
   OntologyObject
 } from '../labels/model.js'
 
-export interface OntologyIndex {
+export interface FeatureCatalogue {
   objects: Map<string, OntologyObject>
   classifications: Map<string, OntologyClassification>
   attributes: Map<string, OntologyAttribute>
@@ -23,8 +23,8 @@ export interface OntologyIndex {
   classLabels: Map<string, string>
 }
 
-export function indexOntology(ontology: Ontology): OntologyIndex {
-  const index: OntologyIndex = {
+export function catalogueFeatures(ontology: Ontology): FeatureCatalogue {
+  const index: FeatureCatalogue = {
     objects: new Map(),
     classifications: new Map(),
     attributes: new Map(),
@@ -55,19 +55,19 @@ export function indexOntology(ontology: Ontology): OntologyIndex {
 }
 
 /** Position in the ontology; features it does not know sort last. */
-export function orderOf(index: OntologyIndex, featureHash: string): number {
+export function orderOf(index: FeatureCatalogue, featureHash: string): number {
   return index.order.get(featureHash) ?? Number.MAX_SAFE_INTEGER
 }
 
-export function attributeName(index: OntologyIndex, attributeHash: string): string {
+export function attributeName(index: FeatureCatalogue, attributeHash: string): string {
   return index.attributes.get(attributeHash)?.name ?? attributeHash
 }
 
-export function optionLabel(index: OntologyIndex, optionHash: string): string {
+export function optionLabel(index: FeatureCatalogue, optionHash: string): string {
   return index.optionLabels.get(optionHash) ?? optionHash
 }
 
-export function classLabel(index: OntologyIndex, featureHash: string, fallback: string): string {
+export function classLabel(index: FeatureCatalogue, featureHash: string, fallback: string): string {
   return index.classLabels.get(featureHash) ?? fallback
 }
 
