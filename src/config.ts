@@ -200,7 +200,7 @@ function parseTrainingProjects(text: string): string[] {
 function parseProjectHash(name: InputName, text: string): string {
   if (!UUID.test(text)) {
     throw new InputError(
-      `Input '${name}' has '${truncate(text)}', which is not an Encord project hash: expected a UUID like ${EXAMPLE_HASH} (the id in the project's URL)`,
+      `Input '${name}' has '${redactedEcho(text)}', which is not an Encord project hash: expected a UUID like ${EXAMPLE_HASH} (the id in the project's URL)`,
       name
     )
   }
@@ -213,7 +213,7 @@ function parseDomain(text: string): string {
     url = new URL(text)
   } catch {
     throw new InputError(
-      `Input 'encord-domain' has '${truncate(text)}', which is not a URL: use https://api.encord.com (or https://api.us.encord.com)`,
+      `Input 'encord-domain' has '${redactedEcho(text)}', which is not a URL: use https://api.encord.com (or https://api.us.encord.com)`,
       'encord-domain'
     )
   }
@@ -226,7 +226,7 @@ function parseDomain(text: string): string {
   }
   if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') {
     throw new InputError(
-      `Input 'encord-domain' must be an origin without a path (got ${truncate(text)}): use ${url.origin}`,
+      `Input 'encord-domain' must be an origin without a path (got ${redactedEcho(text)}): use ${url.origin}`,
       'encord-domain'
     )
   }
@@ -269,7 +269,7 @@ function parseFraction(
   if (!ok) {
     const range = allowZero ? 'between 0 and 1' : 'greater than 0 and at most 1'
     throw new InputError(
-      `Input '${name}' must be a number ${range} (got '${truncate(text)}'), e.g. ${name}: 0.8`,
+      `Input '${name}' must be a number ${range} (got '${redactedEcho(text)}'), e.g. ${name}: 0.8`,
       name
     )
   }
@@ -280,7 +280,7 @@ function parseInteger(name: InputName, text: string, min: number, max: number): 
   const number = Number(text)
   if (!/^\d+$/.test(text) || number < min || number > max) {
     throw new InputError(
-      `Input '${name}' must be a whole number from ${min} to ${max} (got '${truncate(text)}'), e.g. ${name}: ${min === 1 ? 8 : min}`,
+      `Input '${name}' must be a whole number from ${min} to ${max} (got '${redactedEcho(text)}'), e.g. ${name}: ${min === 1 ? 8 : min}`,
       name
     )
   }
@@ -290,14 +290,14 @@ function parseInteger(name: InputName, text: string, min: number, max: number): 
 function parseBoolean(name: InputName, text: string): boolean {
   if (/^true$/i.test(text)) return true
   if (/^false$/i.test(text)) return false
-  throw new InputError(`Input '${name}' must be true or false (got '${truncate(text)}')`, name)
+  throw new InputError(`Input '${name}' must be true or false (got '${redactedEcho(text)}')`, name)
 }
 
 function parseEnum<T extends string>(name: InputName, text: string, allowed: readonly T[]): T {
   const match = allowed.find((option) => option === text.toLowerCase())
   if (match === undefined) {
     throw new InputError(
-      `Input '${name}' must be one of ${allowed.join(', ')} (got '${truncate(text)}')`,
+      `Input '${name}' must be one of ${allowed.join(', ')} (got '${redactedEcho(text)}')`,
       name
     )
   }
@@ -323,7 +323,7 @@ function parseCommentKey(text: string | undefined): string {
   if (text === undefined) return ''
   if (!/^[A-Za-z0-9._-]{1,64}$/.test(text)) {
     throw new InputError(
-      `Input 'comment-key' must be 1–64 letters, digits, '.', '_' or '-' (got '${truncate(text)}'), e.g. comment-key: team-a`,
+      `Input 'comment-key' must be 1–64 letters, digits, '.', '_' or '-' (got '${redactedEcho(text)}'), e.g. comment-key: team-a`,
       'comment-key'
     )
   }
@@ -360,7 +360,7 @@ function digest(text: string): string {
 }
 
 /** Echoes a bad value back, shortened, and never when it looks like key material. */
-function truncate(text: string): string {
+function redactedEcho(text: string): string {
   if (/PRIVATE KEY|OPENSSH|b3BlbnNzaC1rZXktdjE/.test(text)) return '<key material, not shown>'
   const oneLine = text.replace(/[\r\n]+/g, ' ')
   return oneLine.length > 60 ? `${oneLine.slice(0, 57)}…` : oneLine

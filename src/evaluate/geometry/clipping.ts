@@ -8,14 +8,14 @@
  * a horizontal spike; see `bench/geometry-micro.mjs` and the commit that made the switch.
  *
  * Integer coordinates would cost precision, so each call runs on its own grid with the float
- * geometry carried along in Z (`float-embedding.ts`): results are float polygons, exact but for
+ * geometry carried along in Z (`snap-grid.ts`): results are float polygons, exact but for
  * features smaller than 1/2^24 of the pair's extent.
  *
  * Clipper does not throw on inputs we can give it; these wrappers still never let an error escape
  * and return null instead (also when the input has no finite extent), so callers can fall back.
  */
 import ClipperLib, { type PolyNode } from 'clipper-lib'
-import { FloatEmbedding, type GridPoint } from './float-embedding.js'
+import { SnapGrid, type GridPoint } from './snap-grid.js'
 
 // Z carries each point's float original; set once, before any library call. Nothing else in the
 // project uses clipper-lib, so the switch is ours alone.
@@ -69,14 +69,14 @@ export function multiPolygonArea(multiPolygon: MultiPolygon): number {
  * shapes and for single rings of either orientation), or null when the library gave up.
  */
 export function intersectionArea(a: MultiPolygon, b: MultiPolygon): number | null {
-  const embedding = FloatEmbedding.around(ringsOf([a, b]))
-  if (embedding === null) return null
+  const grid = SnapGrid.around(ringsOf([a, b]))
+  if (grid === null) return null
   try {
-    const clipper = newClipper(embedding)
+    const clipper = newClipper(grid)
     // A side with no ring left on the grid (all collapsed to a line or a point) meets nothing;
     // Execute would report that as a failure.
-    if (!clipper.AddPaths(snap(a, embedding), ClipperLib.PolyType.ptSubject, true)) return 0
-    if (!clipper.AddPaths(snap(b, embedding), ClipperLib.PolyType.ptClip, true)) return 0
+    if (!clipper.AddPaths(snap(a, grid), ClipperLib.PolyType.ptSubject, true)) return 0
+    if (!clipper.AddPaths(snap(b, grid), ClipperLib.PolyType.ptClip, true)) return 0
     const solution: GridPoint[][] = []
     const evenOdd = ClipperLib.PolyFillType.pftEvenOdd
     if (!clipper.Execute(ClipperLib.ClipType.ctIntersection, solution, evenOdd, evenOdd))
@@ -84,7 +84,7 @@ export function intersectionArea(a: MultiPolygon, b: MultiPolygon): number | nul
     // Outer rings come out with one orientation and holes with the other, so the signed sum is
     // ± the area.
     let doubleArea = 0
-    for (const path of solution) doubleArea += embedding.doubleArea(path)
+    for (const path of solution) doubleArea += grid.doubleArea(path)
     return Math.abs(doubleArea) / 2
   } catch {
     return null
@@ -117,41 +117,41 @@ export function unionOf(polygons: readonly Polygon[]): MultiPolygon | null {
 
 function union(polygons: readonly Polygon[], fill: number): MultiPolygon | null {
   if (polygons.length === 0) return []
-  const embedding = FloatEmbedding.around(ringsOf([polygons]))
-  if (embedding === null) return null
-  const clipper = newClipper(embedding)
+  const grid = SnapGrid.around(ringsOf([polygons]))
+  if (grid === null) return null
+  const clipper = newClipper(grid)
   // Nothing left on the grid (every ring collapsed to a line or a point) is an empty union.
-  if (!clipper.AddPaths(snap(polygons, embedding), ClipperLib.PolyType.ptSubject, true)) return []
+  if (!clipper.AddPaths(snap(polygons, grid), ClipperLib.PolyType.ptSubject, true)) return []
   const tree = new ClipperLib.PolyTree()
   if (!clipper.Execute(ClipperLib.ClipType.ctUnion, tree, fill, fill)) return null
   const out: MultiPolygon = []
-  collectPolygons(tree, embedding, out)
+  collectPolygons(tree, grid, out)
   return out
 }
 
 /** Outer rings with their holes; islands inside holes become polygons of their own. */
-function collectPolygons(node: PolyNode, embedding: FloatEmbedding, out: MultiPolygon): void {
+function collectPolygons(node: PolyNode, grid: SnapGrid, out: MultiPolygon): void {
   for (const outer of node.Childs()) {
-    const polygon: Polygon = [embedding.floatRing(outer.Contour())]
+    const polygon: Polygon = [grid.floatRing(outer.Contour())]
     for (const hole of outer.Childs()) {
-      polygon.push(embedding.floatRing(hole.Contour()))
-      collectPolygons(hole, embedding, out)
+      polygon.push(grid.floatRing(hole.Contour()))
+      collectPolygons(hole, grid, out)
     }
     out.push(polygon)
   }
 }
 
-function newClipper(embedding: FloatEmbedding) {
+function newClipper(grid: SnapGrid) {
   // Collinear vertices are kept: on the grid they may look collinear when in floats they are not.
   const clipper = new ClipperLib.Clipper()
   clipper.PreserveCollinear = true
-  clipper.ZFillFunction = embedding.fillCrossing
+  clipper.ZFillFunction = grid.fillCrossing
   return clipper
 }
 
-function snap(polygons: readonly Polygon[], embedding: FloatEmbedding): GridPoint[][] {
+function snap(polygons: readonly Polygon[], grid: SnapGrid): GridPoint[][] {
   const paths: GridPoint[][] = []
-  for (const polygon of polygons) for (const ring of polygon) paths.push(embedding.snapRing(ring))
+  for (const polygon of polygons) for (const ring of polygon) paths.push(grid.snapRing(ring))
   return paths
 }
 

@@ -33,7 +33,7 @@ export interface GridPoint {
   Z: number
 }
 
-export class FloatEmbedding {
+export class SnapGrid {
   /** The table: float point and the integer point Clipper was given or made for it. */
   private readonly xs: number[] = [Number.NaN]
   private readonly ys: number[] = [Number.NaN]
@@ -47,7 +47,7 @@ export class FloatEmbedding {
   ) {}
 
   /** A grid for these rings, or null when their joint extent is empty or not finite. */
-  static around(rings: Iterable<readonly Pair[]>): FloatEmbedding | null {
+  static around(rings: Iterable<readonly Pair[]>): SnapGrid | null {
     let minX = Infinity
     let minY = Infinity
     let maxX = -Infinity
@@ -64,7 +64,7 @@ export class FloatEmbedding {
     if (!(extent > 0) || !Number.isFinite(extent)) return null
     const scale = 2 ** Math.floor(Math.log2(2 ** GRID_BITS / extent))
     if (!Number.isFinite(scale) || !(scale > 0)) return null
-    return new FloatEmbedding(minX, minY, scale)
+    return new SnapGrid(minX, minY, scale)
   }
 
   /** The ring on the grid, each point remembering its float original. */
