@@ -3,6 +3,7 @@
  * turn them into one line with `describeError`. No error message ever contains key material:
  * constructors take plain descriptions, never request headers or key text.
  */
+import { safeText } from './safe-text.js'
 
 /** A user-supplied value (input, flag, key, file) is invalid. Names the input and a valid value. */
 export class InputError extends Error {
@@ -90,5 +91,5 @@ export function describeError(error: unknown): string {
 /** The first line of anything thrown (its message, or its text), trimmed: for a log or annotation. */
 export function firstLineOf(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error)
-  return text.split(/\r?\n/, 1)[0]?.trim() ?? ''
+  return safeText(text.split(/\r?\n/, 1)[0]?.trim() ?? '')
 }

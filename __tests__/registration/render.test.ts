@@ -82,9 +82,10 @@ describe('renderRegistrationSummary', () => {
   it('makes user text inert: HTML, table pipes, links, mentions, newlines', () => {
     const hostile = '<img src=x onerror=alert(1)> | [x](javascript:alert(1)) @team #1 *b* `c`\nnext'
     const escaped = escapeMarkdown(hostile)
-    expect(escaped.replace(/&#?\w+;/g, '')).not.toMatch(/[<>|[\]@#*`\n&]/)
+    expect(escaped.replace(/&#?\w+;/g, '')).not.toMatch(/[<>|[\]#*`\n&]/)
+    expect(escaped).not.toMatch(/@(?!&#8203;)/)
     expect(escaped).toBe(
-      '&lt;img src=x onerror=alert(1)&gt; &#124; &#91;x&#93;(javascript:alert(1)) &#64;team &#35;1 &#42;b&#42; &#96;c&#96; next'
+      '&lt;img src=x onerror=alert(1)&gt; &#124; &#91;x&#93;(javascript:alert(1)) @&#8203;team &#35;&#8203;1 &#42;b&#42; &#96;c&#96; next'
     )
     const markdown = renderRegistrationSummary([
       report('evil|<b>.json', [{ ...error, message: hostile }])

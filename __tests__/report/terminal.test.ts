@@ -61,7 +61,7 @@ describe('renderTerminalTable', () => {
   it('lists projects that could not be evaluated and ends with the verdict', () => {
     const text = renderTerminalTable(result())
     expect(text).toContain(
-      'Could not be evaluated:\n  x Gone?[2J (project-broken): Project not found\n'
+      'Could not be evaluated:\n  x Gone\\u001b[2J (project-broken): Project not found\n'
     )
     const lines = text.trimEnd().split('\n')
     expect(lines.at(-2)).toBe('FAILED: 1 of 2 annotators failed (min-mean-iou)')

@@ -1,15 +1,20 @@
-/** The pipeline's logger in a terminal: progress and warnings on stderr, debug only with --verbose. */
+/**
+ * The pipeline's logger in a terminal: progress and warnings on stderr, debug only with --verbose.
+ * Messages carry titles and e-mails from label data, so their control characters are shown as
+ * escapes (`safeText`) rather than sent to the terminal.
+ */
 import type { Logger } from '../log.js'
+import { safeText } from '../safe-text.js'
 
 export function terminalLogger(write: (text: string) => void, verbose: boolean): Logger {
   return {
-    info: (message) => write(`${message}\n`),
+    info: (message) => write(`${safeText(message)}\n`),
     debug: (message) => {
-      if (verbose) write(`  · ${message}\n`)
+      if (verbose) write(`  · ${safeText(message)}\n`)
     },
-    warning: (message) => write(`warning: ${message}\n`),
+    warning: (message) => write(`warning: ${safeText(message)}\n`),
     group: async (name, run) => {
-      write(`▸ ${name}\n`)
+      write(`▸ ${safeText(name)}\n`)
       return run()
     }
   }

@@ -4,6 +4,7 @@
  * many were left out, listing them in the log, so nothing disappears without a trace.
  */
 import * as core from '@actions/core'
+import { safeText } from '../safe-text.js'
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice'
 
@@ -32,11 +33,12 @@ export function createAnnotationBudget(limit = ANNOTATIONS_PER_LEVEL): Annotatio
   const annotate =
     (level: AnnotationLevel) =>
     (message: string, properties?: core.AnnotationProperties): void => {
+      const safe = safeAnnotation(message, properties)
       if (emitted[level] < limit - 1) {
         emitted[level]++
-        emit[level](message, properties)
+        emit[level](safe.message, safe.properties)
       } else {
-        held[level].push({ message, properties })
+        held[level].push(safe)
       }
     }
 
@@ -58,5 +60,14 @@ export function createAnnotationBudget(limit = ANNOTATIONS_PER_LEVEL): Annotatio
         }
       }
     }
+  }
+}
+
+/** Messages and titles carry user text: control characters are shown as escapes (`safeText`). */
+function safeAnnotation(message: string, properties: core.AnnotationProperties | undefined): Held {
+  if (properties?.title === undefined) return { message: safeText(message), properties }
+  return {
+    message: safeText(message),
+    properties: { ...properties, title: safeText(properties.title) }
   }
 }

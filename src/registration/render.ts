@@ -1,4 +1,5 @@
 /** Renders registration check results for people: a markdown job summary and terminal lines. */
+import { escapeMarkdown as escapeReportMarkdown } from '../report/markdown-escape.js'
 import type { Diagnostic, FileReport } from './diagnostic.js'
 import { plural, utf8ByteLength } from './values.js'
 
@@ -98,23 +99,11 @@ function severityRank(d: Diagnostic): number {
   return d.severity === 'error' ? 0 : 1
 }
 
-const ENTITY: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;'
-}
-
 /**
- * Makes user text (file names, keys, URLs inside messages) inert in a markdown table cell: HTML
- * special characters become entities, and so do the characters markdown would act on (a `|`
- * would end the cell, `*` or `[` would format or link, `@` and `#` would mention or link). Entities are not
- * markdown syntax, so they render as the characters themselves.
+ * Makes user text (file names, keys, URLs inside messages) inert in a markdown table cell, by the
+ * rule every markdown sink shares (`escapeMarkdown` in `src/report/`), uncut: a diagnostic's
+ * message is already short, and the budget above bounds the whole report.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/[&<>"']/g, (c) => ENTITY[c] ?? c)
-    .replace(/[|\\`*_[\]~@#]/g, (c) => `&#${c.charCodeAt(0)};`)
+  return escapeReportMarkdown(text, Number.POSITIVE_INFINITY)
 }

@@ -2,16 +2,15 @@
  * User strings on a terminal: made inert, shortened, and measured in columns.
  *
  * A project title can hold escape sequences (`\x1b[2J` clears the screen, OSC 8 fakes a link) or
- * bidirectional overrides that make text read differently from what it is; they are replaced with
- * `?`. Widths count East Asian wide characters and emoji as two columns and combining marks as
- * none, which is what most terminals do; exotic scripts may still be off by a column.
+ * bidirectional overrides that make text read differently from what it is; `inert` shows them as
+ * escapes (`safeText`, the same rule as every other text sink). Widths count East Asian wide
+ * characters and emoji as two columns and combining marks as none, which is what most terminals
+ * do; exotic scripts may still be off by a column.
  */
-// Matching control characters is the point here.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
+import { safeText } from '../safe-text.js'
 
 export function inert(text: string): string {
-  return text.replace(CONTROL, '?')
+  return safeText(text)
 }
 
 // Combining marks (variation selectors are among them) and zero-width spaces and joiners.
