@@ -72,7 +72,20 @@ export class EvaluationError extends Error {
   }
 }
 
-const KNOWN_ERRORS = [InputError, EncordApiError, LabelDataError, EvaluationError]
+/** A report file could not be written (a full disk, a folder in the way, no permission…). */
+export class ReportWriteError extends Error {
+  override readonly name = 'ReportWriteError'
+  constructor(
+    message: string,
+    /** The file or folder that could not be written. */
+    readonly path: string,
+    options?: ErrorOptions
+  ) {
+    super(message, options)
+  }
+}
+
+const KNOWN_ERRORS = [InputError, EncordApiError, LabelDataError, EvaluationError, ReportWriteError]
 
 /** True for errors whose message is written for users; anything else is a bug. */
 export function isKnownError(error: unknown): error is Error {
@@ -88,7 +101,10 @@ export function describeError(error: unknown): string {
   return `Unexpected error: ${firstLineOf(error)} (this is a bug in encord-annotator-eval; re-run with debug logging for details and report it)`
 }
 
-/** The first line of anything thrown (its message, or its text), trimmed: for a log or annotation. */
+/**
+ * The first line of anything thrown (its message, or its text), trimmed: for a log or annotation.
+ * Control characters (a snippet of a broken file can hold ESC or BEL) are shown as escapes.
+ */
 export function firstLineOf(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error)
   return safeText(text.split(/\r?\n/, 1)[0]?.trim() ?? '')

@@ -10,6 +10,7 @@ import { describeVerdict } from './results/gate.js'
 import { createAnnotationBudget, type AnnotationBudget } from './github/annotations.js'
 import { uploadReportArtifact } from './github/artifact.js'
 import {
+  checkOutputDir,
   csvFileWriter,
   writeReportFiles,
   type CsvFileWriter,
@@ -34,6 +35,7 @@ import {
 } from './report/index.js'
 import { escapeMarkdown } from './report/markdown-escape.js'
 import type { RunResult } from './results/run-result.js'
+import { safeText } from './safe-text.js'
 import { TOOL } from './version.js'
 
 export interface RunOptions {
@@ -67,7 +69,8 @@ export async function run(options: RunOptions = {}): Promise<void> {
   } finally {
     annotations.flush()
   }
-  if (failures.length > 0) core.setFailed(failures.join('. '))
+  // Verdicts name annotators by their e-mail from label data: one safe line.
+  if (failures.length > 0) core.setFailed(safeText(failures.join('. ')))
 }
 
 /**
@@ -133,6 +136,8 @@ async function evaluateAndReport(
   annotations: AnnotationBudget,
   options: RunOptions
 ): Promise<string | null> {
+  // A folder that cannot be written stops the run here, before any request, not after scoring.
+  await checkOutputDir(config.outputDir)
   // The CSV is written as projects are scored; a failure to write it is reported with the
   // other report files, below, and does not stop the scoring.
   const csv = csvFileWriter(config.outputDir, csvHeader())
@@ -149,9 +154,9 @@ async function evaluateAndReport(
       })
     }
   }
-  const files = await core.group('Write reports', () =>
-    writeFiles(result, csv, config, annotations)
-  )
+  const written = await core.group('Write reports', () => writeFiles(result, csv, config))
+  const files = typeof written === 'string' ? null : written
+  const writeFailure = typeof written === 'string' ? written : null
   const artifact =
     files !== null && config.artifact.upload
       ? await core.group('Upload the artifact', () =>
@@ -178,7 +183,8 @@ async function evaluateAndReport(
   )
   const outputs = buildOutputs(result)
   setActionOutputs({
-    passed: outputs.passed,
+    // Scores whose files could not be written are not a pass: later steps would read nothing.
+    passed: writeFailure === null ? outputs.passed : 'false',
     annotators: outputs.annotators,
     'failed-annotators': outputs['failed-annotators'],
     results: outputs.results,
@@ -189,15 +195,17 @@ async function evaluateAndReport(
     'artifact-url': artifact?.url ?? '',
     'comment-id': comment.id === null ? '' : String(comment.id)
   })
-  return result.gate.passed ? null : describeVerdict(result.gate)
+  const problems = [writeFailure, result.gate.passed ? null : describeVerdict(result.gate)]
+  const failed = problems.filter((problem) => problem !== null)
+  return failed.length === 0 ? null : failed.join('. ')
 }
 
+/** Writes the report files; returns them, or the one-line reason they could not be written. */
 async function writeFiles(
   result: RunResult,
   csv: CsvFileWriter,
-  config: RunConfig,
-  annotations: AnnotationBudget
-): Promise<WrittenReportFiles | null> {
+  config: RunConfig
+): Promise<WrittenReportFiles | string> {
   try {
     const files = await writeReportFiles(config.outputDir, {
       csv,
@@ -207,8 +215,8 @@ async function writeFiles(
     core.info(`Wrote ${files.csvPath}, ${files.reportPath} and ${files.summaryPath}`)
     return files
   } catch (error) {
-    annotations.error(describeError(error), { title: 'Could not write the report files' })
-    return null
+    core.debug(error instanceof Error ? (error.stack ?? error.message) : String(error))
+    return describeError(error)
   }
 }
 

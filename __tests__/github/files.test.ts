@@ -1,8 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { isAbsolute, join, relative } from 'node:path'
-import { csvFileWriter, writeReportFiles } from '../../src/github/files.js'
+import { describeError, InputError, ReportWriteError } from '../../src/errors.js'
+import {
+  checkOutputDir,
+  csvFileWriter,
+  whyNotWritten,
+  writeReportFiles
+} from '../../src/github/files.js'
 
 let dir: string
 
@@ -47,11 +53,11 @@ describe('writeReportFiles', () => {
     expect(await readFile(join(dir, 'iou_results.csv'), 'utf8')).toBe(reports.csv)
   })
 
-  it('throws an error naming the path when the directory cannot be made', async () => {
+  it('throws an error naming the path, in words, when the directory cannot be made', async () => {
     const blocker = join(dir, 'a-file')
     await writeFile(blocker, '')
     await expect(writeReportFiles(join(blocker, 'out'), reports)).rejects.toThrow(
-      `Could not write ${join(blocker, 'out')} (check output-dir)`
+      `Could not write ${join(blocker, 'out')}: part of the path is a file, not a folder (ENOTDIR). Set output-dir to a folder this job can write`
     )
   })
 })
@@ -89,7 +95,118 @@ describe('csvFileWriter', () => {
     await expect(csv.write('1,2\n')).resolves.toBeUndefined()
     await expect(csv.write('3,4\n')).resolves.toBeUndefined()
     await expect(writeReportFiles(join(blocker, 'out'), { ...reports, csv })).rejects.toThrow(
-      `Could not write ${join(blocker, 'out')} (check output-dir)`
+      `Could not write ${join(blocker, 'out')}: part of the path is a file, not a folder (ENOTDIR)`
     )
   })
 })
+
+describe('checkOutputDir', () => {
+  it('creates a missing folder and leaves nothing in it', async () => {
+    const out = join(dir, 'new', 'out')
+    await checkOutputDir(out)
+    expect(await readdir(out)).toEqual([])
+  })
+
+  it('refuses a file, naming output-dir and what to do', async () => {
+    const file = join(dir, 'a-file')
+    await writeFile(file, 'keep me')
+    const error = await checkOutputDir(file).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(InputError)
+    expect((error as InputError).input).toBe('output-dir')
+    expect((error as Error).message).toBe(
+      `Input 'output-dir' is a file, not a folder: ${file}. Set it to a folder (it is created if missing), e.g. output-dir: encord-annotator-eval`
+    )
+    expect(await readFile(file, 'utf8')).toBe('keep me')
+  })
+
+  it('refuses a folder that cannot be created, in words', async () => {
+    const file = join(dir, 'a-file')
+    await writeFile(file, '')
+    await expect(checkOutputDir(join(file, 'out'))).rejects.toThrow(
+      `Input 'output-dir' cannot be created: ${join(file, 'out')} (part of the path is a file, not a folder (ENOTDIR)). Set it to a folder this job can write`
+    )
+  })
+
+  it('refuses a folder where a report file goes', async () => {
+    await mkdir(join(dir, 'report.json'))
+    await expect(checkOutputDir(dir)).rejects.toThrow(
+      `Input 'output-dir' holds a folder named report.json where the report file goes: ${join(dir, 'report.json')}. Remove that folder, or set output-dir to another folder`
+    )
+  })
+})
+
+describe('a run never leaves files of two runs', () => {
+  const header = 'a,b\n'
+
+  async function previousRun(): Promise<void> {
+    await writeReportFiles(dir, {
+      csv: 'old csv\n',
+      reportJson: '{"old":true}\n',
+      summaryMarkdown: '# old\n'
+    })
+  }
+
+  it('removes the previous run’s files at the first CSV rows, and shows the CSV only when complete', async () => {
+    await previousRun()
+    await writeFile(join(dir, 'notes.txt'), 'not ours')
+    const csv = csvFileWriter(dir, header)
+    await csv.write('1,2\n')
+    const during = await readdir(dir)
+    expect(during.filter((name) => !name.startsWith('.')).sort()).toEqual(['notes.txt'])
+    await writeReportFiles(dir, { ...reports, csv })
+    expect((await readdir(dir)).sort()).toEqual([
+      'iou_results.csv',
+      'notes.txt',
+      'report.json',
+      'summary.md'
+    ])
+    expect(await readFile(join(dir, 'iou_results.csv'), 'utf8')).toBe('a,b\n1,2\n')
+  })
+
+  it('removes what a stopped run left half-written, and leaves other folders alone', async () => {
+    await writeFile(join(dir, '.iou_results.csv.partial-99999'), 'half')
+    await writeFile(join(dir, '.report.json.partial-1'), 'half')
+    await mkdir(join(dir, 'plots'))
+    await writeReportFiles(dir, reports)
+    expect((await readdir(dir)).sort()).toEqual([
+      'iou_results.csv',
+      'plots',
+      'report.json',
+      'summary.md'
+    ])
+  })
+
+  it('a report.json folder made after the check: the error says so in words, and no temporary file is left', async () => {
+    await previousRun()
+    const csv = csvFileWriter(dir, header)
+    await csv.write('1,2\n')
+    await mkdir(join(dir, 'report.json'))
+    await writeFile(join(dir, 'report.json', 'x'), '')
+    const error = await writeReportFiles(dir, { ...reports, csv }).catch(
+      (caught: unknown) => caught
+    )
+    expect(error).toBeInstanceOf(ReportWriteError)
+    expect(describeError(error)).toMatch(
+      new RegExp(
+        `^Could not write ${escapeRegExp(join(dir, 'report.json'))}: a folder of that name is in the way \\(EISDIR\\)`
+      )
+    )
+    expect((await readdir(dir)).filter((name) => name.startsWith('.'))).toEqual([])
+  })
+})
+
+describe('whyNotWritten', () => {
+  it('says what a system error means, keeping its code', () => {
+    const error = Object.assign(new Error("EACCES: permission denied, open '/x'"), {
+      code: 'EACCES'
+    })
+    expect(whyNotWritten(error)).toBe('permission denied, this job may not write there (EACCES)')
+    expect(whyNotWritten(Object.assign(new Error('x'), { code: 'ENOSPC' }))).toBe(
+      'the disk is full (ENOSPC)'
+    )
+  })
+})
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}

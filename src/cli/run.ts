@@ -4,7 +4,7 @@
  */
 import { parseConfig } from '../config.js'
 import { describeError, InputError } from '../errors.js'
-import { csvFileWriter, writeReportFiles } from '../github/files.js'
+import { checkOutputDir, csvFileWriter, writeReportFiles } from '../github/files.js'
 import { evaluateRun } from '../pipeline.js'
 import { runCheckRegistration } from '../registration/cli-command.js'
 import { csvHeader, renderReportJson, renderSummary, renderTerminalTable } from '../report/index.js'
@@ -62,6 +62,8 @@ export async function runCli(
       )
     }
     const log = terminalLogger(io.stderr, command.verbose)
+    // A folder that cannot be written is a usage error, found before any request.
+    await checkOutputDir(config.outputDir)
     const csv = csvFileWriter(config.outputDir, csvHeader())
     const result = await evaluateRun(
       { ...config, source: config.source },
