@@ -8,19 +8,7 @@ import { parsePrivateKey, type SigningKey } from './encord/keys.js'
 import { InputError } from './errors.js'
 import type { EvaluationOptions, Method } from './evaluate/types.js'
 import { INPUT_DEFAULTS, type InputName, type RawInputs } from './inputs.js'
-
-export type GateMetric = 'meanIou' | 'classAccuracy' | 'precision' | 'recall' | 'f1'
-
-/** Thresholds in [0, 1]; an annotator below any threshold that is set fails the gate. */
-export type Thresholds = Partial<Record<GateMetric, number>>
-
-export const THRESHOLD_INPUTS: Record<GateMetric, InputName> = {
-  meanIou: 'min-mean-iou',
-  classAccuracy: 'min-class-accuracy',
-  precision: 'min-precision',
-  recall: 'min-recall',
-  f1: 'min-f1'
-}
+import { GATE_METRICS, metricFacts, thresholdInput, type Thresholds } from './results/metrics.js'
 
 export interface EncordSourceConfig {
   kind: 'encord'
@@ -242,10 +230,11 @@ function parseThresholds(
   method: Method
 ): Thresholds {
   const thresholds: Thresholds = {}
-  for (const [metric, name] of Object.entries(THRESHOLD_INPUTS) as [GateMetric, InputName][]) {
+  for (const metric of GATE_METRICS) {
+    const name = thresholdInput(metric)
     const text = value(name)
     if (text === undefined) continue
-    if (method === 'encord-script' && !['meanIou', 'classAccuracy'].includes(metric)) {
+    if (!metricFacts(metric).methods.includes(method)) {
       throw new InputError(
         `Input '${name}' cannot be used with method: encord-script, which scores only IoU and class; use min-mean-iou or min-class-accuracy, or method: one-to-one`,
         name

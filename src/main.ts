@@ -6,7 +6,7 @@
 import * as core from '@actions/core'
 import { parseConfig, type RunConfig } from './config.js'
 import { describeError } from './errors.js'
-import { describeVerdict } from './results/gate.js'
+import { describeVerdict } from './report/gate-message.js'
 import { createAnnotationBudget, type AnnotationBudget } from './github/annotations.js'
 import { uploadReportArtifact } from './github/artifact.js'
 import {

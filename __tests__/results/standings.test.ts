@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { standings, verdictOf, verdictText } from '../../src/results/standings.js'
-import { evaluated, failed, metrics, runResult } from '../report/builders.js'
+import { standings } from '../../src/results/standings.js'
+import { evaluated, metrics, runResult } from '../report/builders.js'
 
 describe('standings', () => {
   it('takes pass or fail from the gate and checks only thresholds that are set', () => {
@@ -28,22 +28,5 @@ describe('standings', () => {
       { metric: 'meanIou', input: 'min-mean-iou', threshold: 0.8, actual: 0.6, passed: false },
       { metric: 'f1', input: 'min-f1', threshold: 0.5, actual: 0.8, passed: true }
     ])
-  })
-
-  it('words the verdict for every case', () => {
-    const text = (projects: Parameters<typeof runResult>[0]) =>
-      verdictText(verdictOf(runResult(projects)))
-    expect(text({ projects: [evaluated()] })).toEqual({
-      headline: '1 of 1 annotator passed',
-      detail: 'No thresholds are set, so every annotator passes'
-    })
-    expect(text({ projects: [] })).toEqual({
-      headline: 'No training project was evaluated',
-      detail: null
-    })
-    expect(text({ projects: [failed()] })).toEqual({
-      headline: '1 of 1 training project could not be evaluated',
-      detail: null
-    })
   })
 })

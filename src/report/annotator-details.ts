@@ -5,11 +5,12 @@
  * Written as `<details>` with markdown inside (a blank line after `<summary>` lets GitHub parse
  * the tables). Every user string goes through `escapeMarkdown`.
  */
-import type { ClassMetrics, Method } from '../evaluate/types.js'
+import type { ClassMetrics, Method, Tally } from '../evaluate/types.js'
+import { labelsUnder, metricFacts, scoreOf, type MetricName } from '../results/metrics.js'
 import type { ProjectResult } from '../results/run-result.js'
 import { PASS_MARK, FAIL_MARK, annotatorName } from './annotator-table.js'
 import { confusionMarkdown } from './confusion.js'
-import { formatScore, MISSING, plural } from './format.js'
+import { formatMetric, formatScore, MISSING, plural } from './format.js'
 import { escapeMarkdown } from './markdown-escape.js'
 import { table, type Column } from './markdown-table.js'
 import type { EvaluatedStanding } from '../results/standings.js'
@@ -77,45 +78,41 @@ function perClassTable(method: Method, perClass: readonly ClassMetrics[]): strin
       ? `\n_${perClass.length - shown.length} more classes are in report.json._\n`
       : ''
   const right = (header: string): Column => ({ header, align: 'right' })
-  if (method === 'encord-script') {
-    const columns = [
-      { header: 'Class' },
-      right('Training boxes'),
-      right('Mean IoU'),
-      right('Mean class score')
-    ]
-    const rows = shown.map((metrics) => [
-      escapeMarkdown(metrics.className, 80),
-      String(metrics.trainingObjects),
-      formatScore(metrics.meanIou),
-      formatScore(metrics.classAccuracy)
-    ])
-    return table(columns, rows) + more
-  }
+  const scores = PER_CLASS_SCORES[method].map(metricFacts)
+  const counts = PER_CLASS_COUNTS[method]
   const columns = [
     { header: 'Class' },
-    ...['Benchmark', 'Training', 'Matched', 'Wrong class', 'Missed', 'Extra'].map(right),
-    ...['Precision', 'Recall', 'F1', 'Mean IoU', 'Attribute accuracy'].map(right)
+    ...counts.map(([header]) => right(header)),
+    ...scores.map((metric) => right(labelsUnder(metric, method).label))
   ]
   const rows = shown.map((metrics) => [
     escapeMarkdown(metrics.className, 80),
-    ...[
-      metrics.benchmarkObjects,
-      metrics.trainingObjects,
-      metrics.truePositives,
-      metrics.wrongClass,
-      metrics.missed,
-      metrics.extra
-    ].map(String),
-    ...[
-      metrics.precision,
-      metrics.recall,
-      metrics.f1,
-      metrics.meanIou,
-      metrics.attributeAccuracy
-    ].map(formatScore)
+    ...counts.map(([, count]) => String(metrics[count])),
+    ...scores.map((metric) => formatMetric(metric.format, scoreOf(metrics, metric.name)))
   ])
   return table(columns, rows) + more
+}
+
+/**
+ * The scores of the per-class table. With one-to-one a wrong class has its own count column, so
+ * class accuracy is left out; the script's class score is one of its two scores. Classification
+ * accuracy has its own table.
+ */
+const PER_CLASS_SCORES: Record<Method, MetricName[]> = {
+  'one-to-one': ['precision', 'recall', 'f1', 'meanIou', 'attributeAccuracy'],
+  'encord-script': ['meanIou', 'classAccuracy']
+}
+
+const PER_CLASS_COUNTS: Record<Method, [string, keyof Tally][]> = {
+  'one-to-one': [
+    ['Benchmark', 'benchmarkObjects'],
+    ['Training', 'trainingObjects'],
+    ['Matched', 'truePositives'],
+    ['Wrong class', 'wrongClass'],
+    ['Missed', 'missed'],
+    ['Extra', 'extra']
+  ],
+  'encord-script': [['Training boxes', 'trainingObjects']]
 }
 
 /** Classes with objects on either side; classification questions have their own table. */

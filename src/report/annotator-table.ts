@@ -7,15 +7,21 @@
  * what a reviewer acts on) and leaves out those who passed; if even those do not fit, the table is
  * cut. The caller says so in its notice.
  */
-import { THRESHOLD_INPUTS } from '../config.js'
+import {
+  labelsUnder,
+  metricFacts,
+  metricsComputedBy,
+  scoreOf,
+  thresholdInput
+} from '../results/metrics.js'
 import type { RunResult } from '../results/run-result.js'
 import type { Budget } from './budget.js'
-import { formatAgainstThreshold, formatRatio, formatScore, MISSING } from './format.js'
+import { comparisonSign } from './comparison.js'
+import { formatAgainstThreshold, formatMetric, formatRatio, MISSING } from './format.js'
 import { escapeMarkdown } from './markdown-escape.js'
 import { tableHead, tableRow, type Column } from './markdown-table.js'
 import {
   isEvaluated,
-  scoreColumns,
   thresholdsSet,
   type EvaluatedStanding,
   type Standing,
@@ -70,13 +76,13 @@ function annotatorColumns(result: RunResult): Column[] {
     { header: 'Result', align: 'center' },
     { header: 'Annotator' },
     { header: 'Training project' },
-    ...scoreColumns(result.settings.method).map((score): Column => ({
-      header: score.label,
+    ...metricsComputedBy(result.settings.method).map((metric): Column => ({
+      header: labelsUnder(metric, result.settings.method).label,
       align: 'right'
     })),
     { header: 'Coverage', align: 'right' },
     ...thresholdsSet(result).map(([metric]): Column => ({
-      header: THRESHOLD_INPUTS[metric],
+      header: thresholdInput(metric),
       align: 'right'
     }))
   ]
@@ -88,8 +94,8 @@ function annotatorCells(result: RunResult, standing: EvaluatedStanding): string[
     standing.passed ? PASS_MARK : FAIL_MARK,
     annotatorName(evaluation.annotator),
     escapeMarkdown(evaluation.projectTitle),
-    ...scoreColumns(result.settings.method).map((score) =>
-      formatScore(evaluation.overall[score.key])
+    ...metricsComputedBy(result.settings.method).map((metric) =>
+      formatMetric(metric.format, scoreOf(evaluation.overall, metric.name))
     ),
     formatRatio(evaluation.coverage.pairedRows, evaluation.coverage.benchmarkRows, 'rows'),
     ...standing.checks.map(thresholdCell)
@@ -105,5 +111,6 @@ export function thresholdCell(check: ThresholdCheck): string {
   const { actual, threshold } = formatAgainstThreshold(check.actual, check.threshold)
   const mark = check.passed ? PASS_MARK : FAIL_MARK
   if (check.actual === null) return `${mark} ${actual}`
-  return `${mark} ${actual} ${check.passed ? '≥' : '<'} ${threshold}`
+  const sign = comparisonSign(metricFacts(check.metric).direction, check.passed)
+  return `${mark} ${actual} ${sign} ${threshold}`
 }

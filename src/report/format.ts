@@ -5,11 +5,21 @@
  * threshold inputs (`min-mean-iou: 0.8`), so a reader compares like with like; a score that cannot
  * be computed (nothing to divide by) is `—`. Counts are whole numbers with no separators.
  */
+import type { MetricFormat } from '../results/metrics.js'
+
 export const SCORE_DECIMALS = 3
 export const MISSING = '—'
 
 export function formatScore(value: number | null): string {
   return value === null || !Number.isFinite(value) ? MISSING : value.toFixed(SCORE_DECIMALS)
+}
+
+/** A metric's value as its format says (see `METRICS`). */
+export function formatMetric(format: MetricFormat, value: number | null): string {
+  switch (format) {
+    case 'fraction':
+      return formatScore(value)
+  }
 }
 
 const MAX_DECIMALS = 10

@@ -23,7 +23,7 @@ import type {
   ReportedEvaluation,
   RunResult
 } from '../results/run-result.js'
-import { GATE_METRICS } from '../results/standings.js'
+import { GATE_METRICS } from '../results/metrics.js'
 
 /** The keys of T, every one of them: a missing key is a compile error naming it. */
 function keysOf<T>() {

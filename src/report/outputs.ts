@@ -18,7 +18,8 @@
  */
 import type { OutputName } from '../inputs.js'
 import type { RunResult } from '../results/run-result.js'
-import { scoreColumns, standings, type Standing } from '../results/standings.js'
+import { metricsComputedBy, scoreOf } from '../results/metrics.js'
+import { standings, type Standing } from '../results/standings.js'
 
 /** The outputs that describe the scores. */
 export const SCORE_OUTPUTS = ['passed', 'annotators', 'failed-annotators', 'results'] as const
@@ -74,7 +75,10 @@ function resultEntry(result: RunResult, standing: Standing): object {
   }
   const { evaluation } = standing
   const scores = Object.fromEntries(
-    scoreColumns(result.settings.method).map((score) => [score.key, evaluation.overall[score.key]])
+    metricsComputedBy(result.settings.method).map((metric) => [
+      metric.name,
+      scoreOf(evaluation.overall, metric.name)
+    ])
   )
   return {
     project: evaluation.projectHash,

@@ -4,19 +4,25 @@
  * line. No colours unless asked (`color: true`, e.g. when stdout is a TTY and NO_COLOR is unset;
  * the CLI decides), so that output piped to a file or CI log stays clean.
  */
-import { THRESHOLD_INPUTS } from '../config.js'
+import {
+  labelsUnder,
+  metricFacts,
+  metricsComputedBy,
+  scoreOf,
+  thresholdInput
+} from '../results/metrics.js'
 import type { RunResult } from '../results/run-result.js'
-import { formatAgainstThreshold, formatRatio, formatScore, MISSING } from './format.js'
 import {
   isEvaluated,
-  scoreColumns,
   standings,
   thresholdsSet,
   verdictOf,
-  verdictText,
   type ThresholdCheck
 } from '../results/standings.js'
+import { comparisonSign } from './comparison.js'
+import { formatAgainstThreshold, formatMetric, formatRatio, MISSING } from './format.js'
 import { displayWidth, fitWidth, inert, padEnd, padStart } from './terminal-text.js'
+import { verdictText } from './verdict-text.js'
 
 export interface TerminalOptions {
   /** ANSI colours: green for pass, red for fail. Default false. */
@@ -50,13 +56,13 @@ export function renderTerminalTable(result: RunResult, options: TerminalOptions 
       { header: 'Result', align: 'left' },
       { header: 'Annotator', align: 'left' },
       { header: 'Training project', align: 'left' },
-      ...scoreColumns(result.settings.method).map((score): TextColumn => ({
-        header: score.shortLabel,
+      ...metricsComputedBy(result.settings.method).map((metric): TextColumn => ({
+        header: labelsUnder(metric, result.settings.method).shortLabel,
         align: 'right'
       })),
       { header: 'Coverage', align: 'right' },
       ...thresholdsSet(result).map(([metric]): TextColumn => ({
-        header: THRESHOLD_INPUTS[metric],
+        header: thresholdInput(metric),
         align: 'left'
       }))
     ]
@@ -64,8 +70,8 @@ export function renderTerminalTable(result: RunResult, options: TerminalOptions 
       standing.passed ? { text: 'PASS', tone: 'pass' } : { text: 'FAIL', tone: 'fail' },
       plain(userText(standing.evaluation.annotator ?? MISSING)),
       plain(userText(standing.evaluation.projectTitle)),
-      ...scoreColumns(result.settings.method).map((score) =>
-        plain(formatScore(standing.evaluation.overall[score.key]))
+      ...metricsComputedBy(result.settings.method).map((metric) =>
+        plain(formatMetric(metric.format, scoreOf(standing.evaluation.overall, metric.name)))
       ),
       plain(
         formatRatio(
@@ -116,7 +122,7 @@ function thresholdCell(check: ThresholdCheck): Cell {
   const comparison =
     check.actual === null
       ? `${actual} (no score)`
-      : `${actual} ${check.passed ? '>=' : '<'} ${threshold}`
+      : `${actual} ${comparisonSign(metricFacts(check.metric).direction, check.passed, true)} ${threshold}`
   return check.passed
     ? { text: `pass ${comparison}`, tone: 'pass' }
     : { text: `FAIL ${comparison}`, tone: 'fail' }

@@ -6,41 +6,9 @@
  * Pass or fail comes from the gate (`result.gate`), never recomputed here: the gate owns the rule
  * (including that a score that cannot be computed fails a set threshold).
  */
-import { THRESHOLD_INPUTS, type GateMetric } from '../config.js'
-import type { Method, Scores } from '../evaluate/types.js'
 import type { InputName } from '../inputs.js'
+import { GATE_METRICS, scoreOf, thresholdInput, type GateMetric } from './metrics.js'
 import type { ProjectFailure, ProjectResult, RunResult } from './run-result.js'
-
-/** Metric order everywhere: the order of the threshold inputs. */
-export const GATE_METRICS = Object.keys(THRESHOLD_INPUTS) as GateMetric[]
-
-export interface ScoreColumn {
-  key: keyof Scores
-  label: string
-  /** For the terminal, where width is scarce. */
-  shortLabel: string
-}
-
-const ONE_TO_ONE_SCORES: ScoreColumn[] = [
-  { key: 'precision', label: 'Precision', shortLabel: 'Precision' },
-  { key: 'recall', label: 'Recall', shortLabel: 'Recall' },
-  { key: 'f1', label: 'F1', shortLabel: 'F1' },
-  { key: 'meanIou', label: 'Mean IoU', shortLabel: 'Mean IoU' },
-  { key: 'classAccuracy', label: 'Class accuracy', shortLabel: 'Class acc' },
-  { key: 'attributeAccuracy', label: 'Attribute accuracy', shortLabel: 'Attr acc' },
-  { key: 'classificationAccuracy', label: 'Classification accuracy', shortLabel: 'Classif acc' }
-]
-
-// The script scores only IoU and class; its class score per row averages to what we call class
-// accuracy, and the user knows it as "class score".
-const ENCORD_SCRIPT_SCORES: ScoreColumn[] = [
-  { key: 'meanIou', label: 'Mean IoU', shortLabel: 'Mean IoU' },
-  { key: 'classAccuracy', label: 'Mean class score', shortLabel: 'Class score' }
-]
-
-export function scoreColumns(method: Method): ScoreColumn[] {
-  return method === 'encord-script' ? ENCORD_SCRIPT_SCORES : ONE_TO_ONE_SCORES
-}
 
 export interface ThresholdCheck {
   metric: GateMetric
@@ -80,8 +48,10 @@ export function standings(result: RunResult): Standing[] {
     const failedMetrics = failed.get(evaluation.projectHash)
     const checks = thresholdsSet(result).map(([metric, threshold]): ThresholdCheck => {
       const passed = !(failedMetrics?.has(metric) ?? false)
-      const actual = passed ? evaluation.overall[metric] : (failedMetrics?.get(metric) ?? null)
-      return { metric, input: THRESHOLD_INPUTS[metric], threshold, actual, passed }
+      const actual = passed
+        ? scoreOf(evaluation.overall, metric)
+        : (failedMetrics?.get(metric) ?? null)
+      return { metric, input: thresholdInput(metric), threshold, actual, passed }
     })
     return { status: 'evaluated', evaluation, passed: failedMetrics === undefined, checks }
   })
@@ -123,45 +93,7 @@ export function verdictOf(result: RunResult, all: Standing[] = standings(result)
     passedAnnotators,
     failedAnnotators: evaluated.length - passedAnnotators,
     notEvaluated: all.length - evaluated.length,
-    missedThresholds: GATE_METRICS.filter((metric) => missed.has(metric)).map(
-      (metric) => THRESHOLD_INPUTS[metric]
-    ),
+    missedThresholds: GATE_METRICS.filter((metric) => missed.has(metric)).map(thresholdInput),
     thresholdsSet: thresholdsSet(result).length > 0
   }
-}
-
-/**
- * The verdict in words, without decoration: a headline and at most one more line.
- * e.g. `1 of 3 annotators failed (min-mean-iou)` / `1 of 4 training projects could not be evaluated`.
- */
-export function verdictText(verdict: Verdict): { headline: string; detail: string | null } {
-  const notEvaluated =
-    verdict.notEvaluated > 0
-      ? `${verdict.notEvaluated} of ${verdict.total} training ${verdict.total === 1 ? 'project' : 'projects'} could not be evaluated`
-      : null
-  if (verdict.failedAnnotators > 0) {
-    const which =
-      verdict.missedThresholds.length > 0 ? ` (${verdict.missedThresholds.join(', ')})` : ''
-    return {
-      headline: `${verdict.failedAnnotators} of ${annotators(verdict.evaluated)} failed${which}`,
-      detail: notEvaluated
-    }
-  }
-  if (notEvaluated !== null) {
-    const detail =
-      verdict.evaluated > 0
-        ? `${verdict.passedAnnotators} of ${verdict.evaluated} evaluated ${verdict.evaluated === 1 ? 'annotator' : 'annotators'} passed`
-        : null
-    return { headline: notEvaluated, detail }
-  }
-  if (verdict.evaluated === 0)
-    return { headline: 'No training project was evaluated', detail: null }
-  return {
-    headline: `${verdict.passedAnnotators} of ${annotators(verdict.evaluated)} passed`,
-    detail: verdict.thresholdsSet ? null : 'No thresholds are set, so every annotator passes'
-  }
-}
-
-function annotators(count: number): string {
-  return `${count} ${count === 1 ? 'annotator' : 'annotators'}`
 }
