@@ -140,7 +140,7 @@ describe('toLabelRow: a video', () => {
   it('gives every labelled frame the video’s size', () => {
     const size = { width: 1920, height: 1080 }
     expect(row.frameSizes).toEqual(new Map([0, 2, 3, 4, 5, 7].map((frame) => [frame, size])))
-    expect(row.unscoredObjects).toBe(0)
+    expect(row.unscored).toEqual({ objectsByShape: {}, spaceObjects: 0, spaceClassifications: 0 })
   })
 
   it('iterates frame keys in ascending numeric order whatever their order in the text', () => {
@@ -198,7 +198,7 @@ describe('toLabelRow: rows without scored geometry', () => {
   it('counts audio objects as unscored and keeps their classifications without frames', () => {
     const row = toLabelRow(fixture('audio'), metadata({ dataType: 'audio' }), ontology, CONTEXT)
     expect(row.objects).toEqual([])
-    expect(row.unscoredObjects).toBe(2)
+    expect(row.unscored.objectsByShape).toEqual({ audio: 2 })
     expect(row.frameSizes.size).toBe(0)
     expect(row.classifications).toEqual([
       {
@@ -226,17 +226,43 @@ describe('toLabelRow: rows without scored geometry', () => {
   it('ignores the root labels of a data group and counts the objects on its spaces', () => {
     const row = toLabelRow(fixture('group'), metadata({ dataType: 'group' }), ontology, CONTEXT)
     expect(row.objects).toEqual([])
-    expect(row.unscoredObjects).toBe(3)
+    expect(row.unscored).toEqual({ objectsByShape: {}, spaceObjects: 3, spaceClassifications: 0 })
     expect(row.classifications.map((c) => [c.classificationHash, c.global])).toEqual([
       ['weathGrp', true]
     ])
+  })
+
+  it('counts the classifications on spaces once each, whether in space labels or answers', () => {
+    const json = fixture('group') as {
+      spaces: Record<string, { labels: Record<string, { classifications: unknown[] }> }>
+      classification_answers: Record<string, unknown>
+    }
+    const onFrame = { classificationHash: 'spCls001', featureHash: 'sceneCls' }
+    json.spaces['space-right']?.labels['0']?.classifications.push(onFrame)
+    json.spaces['space-right']?.labels['1']?.classifications.push(onFrame)
+    const spaces = { 'space-right': { type: 'frame', range: [[0, 1]] } }
+    json.classification_answers.spCls001 = {
+      classificationHash: 'spCls001',
+      spaces,
+      classifications: []
+    }
+    json.classification_answers.spCls002 = {
+      classificationHash: 'spCls002',
+      featureHash: 'weatherC',
+      createdBy: 'ann@example.com',
+      spaces: { 'space-audio': { type: 'frame', range: [] } },
+      classifications: []
+    }
+    const row = toLabelRow(json, metadata({ dataType: 'group' }), ontology, CONTEXT)
+    expect(row.unscored.spaceClassifications).toBe(2)
+    expect(row.classifications.map((c) => c.classificationHash)).toEqual(['weathGrp'])
   })
 
   it('counts nothing for spaces laid out in a way it does not know, rather than failing', () => {
     const json = fixture('group')
     json.spaces = { odd: { labels: ['not', 'frames'] } }
     const row = toLabelRow(json, metadata({ dataType: 'group' }), ontology, CONTEXT)
-    expect(row.unscoredObjects).toBe(2)
+    expect(row.unscored.spaceObjects).toBe(2)
   })
 
   it('expands the frame range of a range-based video classification', () => {
@@ -277,7 +303,7 @@ describe('emptyLabelRow', () => {
       frameSizes: new Map(),
       objects: [],
       classifications: [],
-      unscoredObjects: 0
+      unscored: { objectsByShape: {}, spaceObjects: 0, spaceClassifications: 0 }
     })
   })
 })

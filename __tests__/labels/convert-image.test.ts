@@ -30,7 +30,7 @@ describe('toLabelRow: an image with every shape', () => {
       ['skyObj01', 'Sky', 'bitmask'],
       ['persObj1', 'Person', 'skeleton']
     ])
-    expect(row.unscoredObjects).toBe(1)
+    expect(row.unscored.objectsByShape).toEqual({ cuboid: 1 })
   })
 
   it('reads a bounding box on frame 0 (the data_sequence) with its creator', () => {

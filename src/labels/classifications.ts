@@ -45,6 +45,14 @@ export class ClassificationCollector {
       if (!('createdBy' in entry) || hasSpaces(entry)) continue
       const hash = entry.classificationHash ?? key
       const path = ['classification_answers', key]
+      // Such an entry stands alone (no frame names it), so it must say which classification it is.
+      if (entry.featureHash === undefined) {
+        this.fail(
+          'its answer entry has "createdBy", so it is a global or range classification and needs a "featureHash"',
+          hash,
+          [...path, 'featureHash']
+        )
+      }
       const classification = this.lookup(entry.featureHash, hash, [...path, 'featureHash'])
       const ranges = entry.range ?? []
       const global = classification.global === true || ranges.length === 0
@@ -78,6 +86,7 @@ export class ClassificationCollector {
       }
       const entry = this.answers[hash]
       // A frame classification without answers is dropped, as the SDK does (older rows have them).
+      // The entry's own `featureHash`, often absent, is not read: the frame entry names the feature.
       if (entry === undefined) return
       const global = classification.global === true
       const answersPath = ['classification_answers', hash]
@@ -117,6 +126,12 @@ export class ClassificationCollector {
     createdBy: string | null,
     path: JsonPath
   ): ClassificationInstance {
+    if (entry.classifications === undefined) {
+      this.fail('its answer entry has no "classifications" list', hash, [
+        ...path,
+        'classifications'
+      ])
+    }
     const collector = new AnswerCollector(this.index, classification, false)
     const fail: Fail = (problem, field) =>
       this.fail(problem, hash, [...path, 'classifications', ...field])

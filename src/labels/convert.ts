@@ -7,13 +7,14 @@
  * integer-like keys (frame keys, skeleton node keys) in ascending numeric order whatever their
  * order in the text. Servers emit frames ascending, so the orders agree on real payloads.
  *
- * Not scored, as the SDK does not return them either: objects of `group` rows and objects on
- * spaces (counted in `unscoredObjects`). `audio` and `plain_text` objects have ranges, not
- * geometry: they are counted, not kept. `dicom_study` rows cannot be read (neither can the SDK).
+ * Not scored, as the SDK does not return them either: labels at the root of `group` rows, and
+ * objects and classifications on spaces (counted in `unscored`). `audio` and `plain_text` objects
+ * have ranges, not geometry: they are counted, not kept. `dicom_study` rows cannot be read
+ * (neither can the SDK).
  */
 import { ClassificationCollector } from './classifications.js'
 import { FrameSizes } from './frame-sizes.js'
-import type { DataType, LabelRow, Ontology } from './model.js'
+import { NOTHING_UNSCORED, type DataType, type LabelRow, type Ontology } from './model.js'
 import { ObjectCollector } from './objects.js'
 import { featureResolverFor } from './feature-resolver.js'
 import {
@@ -24,7 +25,7 @@ import {
   type RowScope
 } from './problems.js'
 import { labelRowSchema, type LabelRowJson } from './schema.js'
-import { countSpaceObjects } from './spaces.js'
+import { countSpaceLabels } from './spaces.js'
 
 export type { ConversionContext } from './problems.js'
 
@@ -50,7 +51,7 @@ export function emptyLabelRow(meta: RowMetadata): LabelRow {
     frameSizes: new Map(),
     objects: [],
     classifications: [],
-    unscoredObjects: 0
+    unscored: NOTHING_UNSCORED
   }
 }
 
@@ -125,7 +126,10 @@ function readRow(
     frameSizes: sizes.sizes,
     objects: objects.result(),
     classifications: classifications.result(),
-    unscoredObjects: objects.unscoredCount + countSpaceObjects(row, (hash) => objects.has(hash))
+    unscored: {
+      objectsByShape: objects.unscoredByShape(),
+      ...countSpaceLabels(row, (hash) => objects.has(hash))
+    }
   }
 }
 

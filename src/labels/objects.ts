@@ -4,7 +4,7 @@
  */
 import { AnswerCollector, type Fail } from './answers.js'
 import { decodeGeometry, isScoredShape } from './geometry.js'
-import type { ObjectInstance, OntologyObject } from './model.js'
+import type { ObjectInstance, ObjectShape, OntologyObject } from './model.js'
 import type { FeatureResolver } from './feature-resolver.js'
 import type { JsonPath } from './problems.js'
 import type { AttributeAnswerJson, FrameObjectJson } from './schema.js'
@@ -21,8 +21,8 @@ interface Track {
 
 export class ObjectCollector {
   private readonly tracks = new Map<string, Track>()
-  /** Objects whose ontology shape we do not score (audio, text, cuboid…), counted once each. */
-  private readonly unscored = new Set<string>()
+  /** Objects whose ontology shape we do not score (audio, text, cuboid…), with that shape. */
+  private readonly unscored = new Map<string, ObjectShape>()
 
   constructor(
     private readonly index: FeatureResolver,
@@ -45,7 +45,7 @@ export class ObjectCollector {
     }
     const shape = object.shape
     if (!isScoredShape(shape)) {
-      this.unscored.add(hash)
+      this.unscored.set(hash, shape)
       return
     }
     const geometry = decodeGeometry(label, shape)
@@ -91,15 +91,18 @@ export class ObjectCollector {
   addRangedObject(objectHash: string, featureHash: string, path: JsonPath): void {
     const lookup = this.index.object(featureHash)
     if ('problem' in lookup) this.fail(lookup.problem, objectHash, [...path, 'featureHash'])
-    this.unscored.add(objectHash)
+    this.unscored.set(objectHash, lookup.found.shape)
   }
 
   has(objectHash: string): boolean {
     return this.tracks.has(objectHash) || this.unscored.has(objectHash)
   }
 
-  get unscoredCount(): number {
-    return this.unscored.size
+  /** Objects of unscored shapes, per shape. */
+  unscoredByShape(): Partial<Record<ObjectShape, number>> {
+    const counts: Partial<Record<ObjectShape, number>> = {}
+    for (const shape of this.unscored.values()) counts[shape] = (counts[shape] ?? 0) + 1
+    return counts
   }
 
   result(): ObjectInstance[] {

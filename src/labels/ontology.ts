@@ -11,7 +11,7 @@ import type {
 } from './model.js'
 import { issueMessage, ontologyProblem, type ConversionContext } from './problems.js'
 import {
-  ontologySchema,
+  ontologyStructureSchema,
   type OntologyAttributeJson,
   type OntologyJson,
   type OntologyOptionJson
@@ -20,7 +20,7 @@ import {
 export type OntologyContext = ConversionContext & { ontologyHash?: string | null }
 
 export function parseOntology(json: unknown, context: OntologyContext): Ontology {
-  const parsed = ontologySchema.safeParse(json)
+  const parsed = ontologyStructureSchema.safeParse(json)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     throw ontologyProblem(

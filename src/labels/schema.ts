@@ -1,13 +1,16 @@
 /**
- * Zod schemas for the two Encord payloads this layer reads: the label-row JSON (`encord-api.md` §7)
- * and the ontology structure (§8, the `editor` / `editorOntology` object).
+ * Zod schemas for the two Encord payloads this layer reads: the label-row JSON and the ontology
+ * structure (the `editor` / `editorOntology` object). `docs/label-rows.md` lists, key by key, what
+ * the label-row schema requires and why; keep the two in step.
  *
  * Rules of thumb, in order:
  * - Unknown keys are ignored (`z.object` strips them without looking at them, which is also the
  *   cheapest mode: only the keys named here are read).
- * - Keys we read are required where the SDK reads them with a hard lookup, optional where it
+ * - Keys we read are required where Encord's SDK reads them with a hard lookup, optional where it
  *   defaults them. Keys we never read (timestamps, colours, `branch_name`…) are not checked: a
  *   payload is not rejected for a field that cannot change a score.
+ * - A key the SDK needs only in some entries (the `featureHash` of a classification answer) is
+ *   optional here; the converter asks for it where it is needed and says why.
  * - Shapes stay flat: a frame object lists every coordinate key as optional instead of being a
  *   union over shapes; the converter picks the key its ontology shape names. The only union over
  *   objects is the row itself, discriminated by `data_type` (a map lookup, not trial parsing).
@@ -148,18 +151,24 @@ const objectAction = z.object({
   actions: z.array(attributeAnswer)
 })
 
+/**
+ * One entry of `classification_answers`. An entry carrying `createdBy` (even null) describes a
+ * global or range-based instance by itself, so it needs its `featureHash` and its list of answers.
+ * An entry without it holds only the answers of a frame classification: the frame entry names the
+ * feature, and Encord leaves `featureHash` out of many such entries. Which keys an entry needs
+ * thus depends on how it is used, so the converter checks them (`classifications.ts`).
+ */
 const classificationAnswer = z.object({
   classificationHash: z.string().optional(),
-  featureHash: z.string(),
-  classifications: z.array(attributeAnswer),
+  featureHash: z.string().optional(),
+  classifications: z.array(attributeAnswer).optional(),
   spaces: spacesMap,
-  // Presence of `createdBy` (even null) marks a global or range-based instance (§7.7).
   createdBy: z.string().nullish(),
   range: ranges.nullish()
 })
 
 /**
- * Objects on spaces (data groups, multi-file items) are not scored; they are only counted. A space
+ * Labels on spaces (data groups, multi-file items) are not scored; they are only counted. A space
  * layout we do not recognise counts as nothing rather than failing a row we would not score.
  */
 const spacesForCounting = z
@@ -169,7 +178,10 @@ const spacesForCounting = z
       labels: z
         .record(
           z.string(),
-          z.object({ objects: z.array(z.object({ objectHash: z.string() })).optional() })
+          z.object({
+            objects: z.array(z.object({ objectHash: z.string() })).optional(),
+            classifications: z.array(z.object({ classificationHash: z.string() })).optional()
+          })
         )
         .optional()
     })
@@ -285,7 +297,7 @@ const skeletonTemplate = z.object({
   feature_node_hash: z.string().nullish()
 })
 
-export const ontologySchema = z.object({
+export const ontologyStructureSchema = z.object({
   objects: z.array(
     z.object({
       featureNodeHash: z.string(),
@@ -304,7 +316,7 @@ export const ontologySchema = z.object({
   skeleton_templates: z.array(z.object({ template: skeletonTemplate })).nullish()
 })
 
-export type OntologyJson = z.infer<typeof ontologySchema>
+export type OntologyJson = z.infer<typeof ontologyStructureSchema>
 
 /** Marks every field of a plain zod shape optional (for the legacy bitmask fallback). */
 function partial<T extends Record<string, z.ZodType>>(
