@@ -231,7 +231,6 @@ export const labelRowSchema = z.discriminatedUnion('data_type', [
 export type LabelRowJson = z.infer<typeof labelRowSchema>
 export type FrameObjectJson = z.infer<typeof frameObject>
 export type FrameClassificationJson = z.infer<typeof frameClassification>
-export type ImageBlobJson = z.infer<typeof imageBlob>
 export type AttributeAnswerJson = z.infer<typeof attributeAnswer>
 export type ClassificationAnswerJson = z.infer<typeof classificationAnswer>
 export type SkeletonNodeJson = z.infer<typeof skeletonNode>
