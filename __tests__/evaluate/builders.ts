@@ -14,7 +14,8 @@ import type {
   LabelRow,
   ObjectInstance,
   Ontology,
-  ProjectLabels
+  ProjectLabels,
+  UnscoredLabels
 } from '../../src/labels/model.js'
 import type { GeometryFunctions } from '../../src/evaluate/geometry-port.js'
 
@@ -239,7 +240,7 @@ export function row(
     labelHash?: string | null
     frames?: number
     sizes?: [number, FrameSize][]
-    unscored?: number
+    unscored?: Partial<UnscoredLabels>
   } = {}
 ): LabelRow {
   return {
@@ -251,7 +252,7 @@ export function row(
     frameSizes: new Map(content.sizes ?? []),
     objects: content.objects ?? [],
     classifications: content.classifications ?? [],
-    unscoredObjects: content.unscored ?? 0
+    unscored: { objectsByShape: {}, spaceObjects: 0, spaceClassifications: 0, ...content.unscored }
   }
 }
 

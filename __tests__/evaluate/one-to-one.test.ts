@@ -458,11 +458,19 @@ describe('shapes', () => {
     expect(result.objects.map((r) => r.shape)).toEqual(['bounding_box', 'polygon'])
   })
 
-  it('skips objects of unscored shapes and says so', () => {
-    const benchmark = [row('d1', { objects: [img('B', 'carF', box(0, 0, 0.2, 0.2))], unscored: 2 })]
-    const training = [row('d1', { objects: [img('T', 'carF', box(0, 0, 0.2, 0.2))], unscored: 1 })]
-    expect(evaluate(benchmark, training).notes).toContain(
-      '3 objects of shapes that are not scored (audio, text, cuboid…) were not compared'
+  it('skips objects of unscored shapes and says so, per side', () => {
+    const unscored = (audio: number): { objectsByShape: { audio: number } } => ({
+      objectsByShape: { audio }
+    })
+    const benchmark = [
+      row('d1', { objects: [img('B', 'carF', box(0, 0, 0.2, 0.2))], unscored: unscored(2) })
+    ]
+    const training = [
+      row('d1', { objects: [img('T', 'carF', box(0, 0, 0.2, 0.2))], unscored: unscored(1) })
+    ]
+    const notes = evaluate(benchmark, training).notes.join('\n')
+    expect(notes).toContain(
+      'Objects of shapes this tool does not score were left out (benchmark: 2 (2 audio); training: 1 (1 audio))'
     )
   })
 })

@@ -10,10 +10,11 @@ import type { GeometryFunctions } from './geometry-port.js'
 import { evaluateOneToOne } from './one-to-one.js'
 import { checkOntologyCompatible } from './ontology-compat.js'
 import { catalogueFeatures } from './feature-catalogue.js'
-import { assertSomethingToCompare, pairRows, plural, type RowPair } from './pairing.js'
+import { assertSomethingToCompare, pairRows } from './pairing.js'
 import { evaluateEncordScript } from './script/encord-script.js'
 import { tallyResults } from './tallies.js'
 import type { EvaluationOptions, ProjectEvaluation } from './types.js'
+import { unscoredNotes } from './unscored-notes.js'
 
 export function evaluateProjectWith(
   benchmark: ProjectLabels,
@@ -54,7 +55,7 @@ export function evaluateProjectWith(
       objects: [],
       scriptRows: script.rows,
       classifications: [],
-      notes: [...pairing.notes, ...script.notes]
+      notes: [...pairing.notes, ...script.notes, ...unscoredNotes(pairing.pairs, false)]
     }
   }
 
@@ -74,7 +75,7 @@ export function evaluateProjectWith(
     objects: results,
     scriptRows: [],
     classifications,
-    notes: [...pairing.notes, ...unscoredNotes(pairing.pairs)]
+    notes: [...pairing.notes, ...unscoredNotes(pairing.pairs, true)]
   }
 }
 
@@ -86,16 +87,4 @@ function checkOptions(options: EvaluationOptions): void {
   if (!(iouThreshold >= 0 && iouThreshold <= 1)) {
     throw new EvaluationError(`The IoU threshold must be between 0 and 1, got ${iouThreshold}`)
   }
-}
-
-function unscoredNotes(pairs: readonly RowPair[]): string[] {
-  const benchmark = new Set(pairs.map((p) => p.benchmark))
-  const count =
-    pairs.reduce((sum, p) => sum + p.training.unscoredObjects, 0) +
-    [...benchmark].reduce((sum, row) => sum + row.unscoredObjects, 0)
-  if (count === 0) return []
-  return [
-    `${count} object${plural(count)} of shapes that are not scored (audio, text, cuboid…) ` +
-      `${count === 1 ? 'was' : 'were'} not compared`
-  ]
 }

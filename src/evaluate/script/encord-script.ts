@@ -103,7 +103,8 @@ function frameZeroBoxes(row: LabelRow): {
 } {
   const boxes: FrameZeroBox[] = []
   let withoutFrameZero = 0
-  let otherShapes = row.unscoredObjects
+  // Shapes no method scores (audio, cuboid…) are in the run's general note, not in this count.
+  let otherShapes = 0
   for (const object of row.objects) {
     if (object.shape !== 'bounding_box') {
       otherShapes += 1
