@@ -15,12 +15,6 @@ const bob = evaluated({
   annotator: 'bob@example.com',
   overall: metrics({ precision: 0.6, recall: 0.5, f1: 0.545, meanIou: 0.7, classAccuracy: 0.9 })
 })
-const nobody = evaluated({
-  projectHash: 'p-nobody',
-  annotator: null,
-  overall: metrics({ precision: 0.95, recall: 0.95, f1: 0.95, meanIou: 0.9, classAccuracy: 1 })
-})
-
 describe('applyGate', () => {
   it('passes everyone when no threshold is set', () => {
     expect(applyGate([alice, bob], {})).toEqual({ passed: true, failures: [], failedProjects: [] })
