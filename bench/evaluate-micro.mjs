@@ -230,7 +230,7 @@ function labelRow(dataHash, video, objects, classifications) {
     frameSizes: new Map([[0, SIZE]]),
     objects,
     classifications,
-    unscoredObjects: 0
+    unscored: { objectsByShape: {}, spaceObjects: 0, spaceClassifications: 0 }
   }
 }
 
