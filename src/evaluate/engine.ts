@@ -29,7 +29,11 @@ export function evaluateProjectWith(
     `'${training.title}' (${training.projectHash})`,
     training.projectHash
   )
-  const pairing = pairRows(benchmark, training)
+  const pairing = pairRows(
+    benchmark,
+    training,
+    options.method === 'encord-script' ? 'score-each-row' : 'last-row-wins'
+  )
   assertSomethingToCompare(pairing, benchmark, training)
 
   // Labels are read through the benchmark's ontology: it is the reference, and equal to the

@@ -1,7 +1,13 @@
 /**
  * Which rows are compared. Rows arrive filtered to the workflow stage, in listing order. They are
- * paired by data hash exactly as Encord's script pairs them: for the benchmark the last row listed
- * for a data hash wins, and pairs follow the order of the training rows.
+ * paired by data hash as Encord's script pairs them: for the benchmark the last row listed for a
+ * data hash wins, and pairs follow the order of the training rows.
+ *
+ * A data unit listed more than once in the training stage (label branches, a unit reached twice)
+ * is one task, not several: under `one-to-one` the last row listed wins, as for the benchmark, so
+ * that a repeated unit neither counts its objects twice nor moves the scores. `encord-script`
+ * keeps the script's behaviour, which scores every row it is given, so that its CSV stays the
+ * script's row for row.
  */
 import { EvaluationError } from '../errors.js'
 import type { LabelRow, ProjectLabels } from '../labels/model.js'
@@ -18,13 +24,22 @@ export interface Pairing {
   notes: string[]
 }
 
-export function pairRows(benchmark: ProjectLabels, training: ProjectLabels): Pairing {
+/** What to do with a data unit the training stage lists more than once. */
+export type TrainingDuplicates = 'last-row-wins' | 'score-each-row'
+
+export function pairRows(
+  benchmark: ProjectLabels,
+  training: ProjectLabels,
+  trainingDuplicates: TrainingDuplicates = 'last-row-wins'
+): Pairing {
   const benchmarkByData = new Map<string, LabelRow>()
   for (const row of benchmark.rows) benchmarkByData.set(row.dataHash, row)
 
+  const trainingRows =
+    trainingDuplicates === 'last-row-wins' ? lastRowPerData(training.rows) : training.rows
   const pairs: RowPair[] = []
   let unmatchedTrainingRows = 0
-  for (const row of training.rows) {
+  for (const row of trainingRows) {
     const gold = benchmarkByData.get(row.dataHash)
     if (gold) pairs.push({ benchmark: gold, training: row })
     else unmatchedTrainingRows += 1
@@ -41,7 +56,14 @@ export function pairRows(benchmark: ProjectLabels, training: ProjectLabels): Pai
     notCompleted,
     unmatchedTrainingRows
   }
-  return { pairs, coverage, notes: pairingNotes(benchmark, training, pairs) }
+  return { pairs, coverage, notes: pairingNotes(benchmark, training, pairs, trainingDuplicates) }
+}
+
+/** The rows with no later row for the same data, in listing order. */
+function lastRowPerData(rows: readonly LabelRow[]): LabelRow[] {
+  const last = new Map<string, LabelRow>()
+  for (const row of rows) last.set(row.dataHash, row)
+  return rows.filter((row) => last.get(row.dataHash) === row)
 }
 
 /**
@@ -71,7 +93,8 @@ export function assertSomethingToCompare(
 function pairingNotes(
   benchmark: ProjectLabels,
   training: ProjectLabels,
-  pairs: RowPair[]
+  pairs: RowPair[],
+  trainingDuplicates: TrainingDuplicates
 ): string[] {
   const notes: string[] = []
   const benchmarkDuplicates =
@@ -82,12 +105,15 @@ function pairingNotes(
         `it already has; for each data unit the last row listed is used, as the script does`
     )
   }
-  const trainingDuplicates =
+  const extraTrainingRows =
     training.rows.length - new Set(training.rows.map((r) => r.dataHash)).size
-  if (trainingDuplicates > 0) {
+  if (extraTrainingRows > 0) {
+    const extra = `The training project lists ${extraTrainingRows} extra row${plural(extraTrainingRows)} for data it already has`
     notes.push(
-      `The training project lists ${trainingDuplicates} extra row${plural(trainingDuplicates)} for ` +
-        `data it already has; each row is scored, as the script does`
+      trainingDuplicates === 'last-row-wins'
+        ? `${extra}; for each data unit the last row listed is scored and the ${extraTrainingRows} ` +
+            `earlier one${plural(extraTrainingRows)} ${extraTrainingRows === 1 ? 'was' : 'were'} dropped`
+        : `${extra}; each row is scored, as the script does`
     )
   }
   const neverLabelled = pairs.filter((p) => p.training.labelHash === null).length
