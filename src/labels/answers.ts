@@ -1,5 +1,5 @@
 /**
- * Attribute answers (docs/label-rows.md) of one object or classification → our answers.
+ * Attribute answers (`encord-api.md` §7.8, §7.9) of one object or classification → our answers.
  * Nested attributes arrive flattened in the same list and stay flattened.
  */
 import type {

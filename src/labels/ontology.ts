@@ -1,5 +1,5 @@
 /**
- * The ontology structure (the `editor` or `editorOntology` object of an ontology) → our `Ontology`.
+ * The ontology structure (`editor` / `editorOntology`, `encord-api.md` §8) → our `Ontology`.
  */
 import type {
   Ontology,

@@ -18,7 +18,7 @@
 import * as z from 'zod'
 
 // ---------------------------------------------------------------------------------------------
-// Label row (docs/label-rows.md)
+// Label row (§7)
 // ---------------------------------------------------------------------------------------------
 
 const count = z.number().int().nonnegative()
@@ -59,7 +59,7 @@ const bitmaskFields = {
   rleString: z.string()
 }
 
-/** One object on one frame. */
+/** One object on one frame (§7.3, §7.5). */
 const frameObject = z.object({
   objectHash: z.string(),
   featureHash: z.string(),
@@ -79,7 +79,7 @@ const frameObject = z.object({
   skeleton: z.object({}).catchall(skeletonNode).optional()
 })
 
-/** A classification placed on a frame; its answers live in `classification_answers`. */
+/** A classification placed on a frame (§7.4); its answers live in `classification_answers`. */
 const frameClassification = z.object({
   classificationHash: z.string(),
   featureHash: z.string(),
@@ -124,7 +124,7 @@ const frameKeyedUnit = z.object({ ...unitBase, labels: z.record(frameKey, frameB
 /** Audio, text, data groups: root `labels` are not read. */
 const unlabelledUnit = z.object(unitBase)
 
-/** One attribute answer, static or dynamic (then with `range`). */
+/** One attribute answer (§7.8), static or dynamic (§7.9, then with `range`). */
 const attributeAnswer = z.object({
   featureHash: z.string(),
   answers: z
@@ -237,7 +237,7 @@ export type SkeletonNodeJson = z.infer<typeof skeletonNode>
 export type PointListJson = z.infer<typeof pointList>
 
 // ---------------------------------------------------------------------------------------------
-// Ontology structure
+// Ontology structure (§8)
 // ---------------------------------------------------------------------------------------------
 
 export const OBJECT_SHAPES = [
