@@ -1,4 +1,5 @@
-// The built CLI as a process: `node dist/cli.js`, its exit codes, streams and files.
+// The built CLI as a process: `node dist/cli.js` of the bundle project's fresh build, its exit
+// codes, streams and files.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { existsSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
@@ -6,8 +7,9 @@ import path from 'node:path'
 import { startFakeEncord, type FakeEncord } from '../../tools/fake-encord/server.mjs'
 import { ALICE, BENCHMARK, BOB, streetScenario } from '../pipeline/scenario.js'
 import { KEY_A, KEY_USERS, runNode, tempDir, type Finished } from './support.js'
+import { bundleFile } from '../../test/bundle.js'
 
-const CLI = path.resolve('dist/cli.js')
+const CLI = bundleFile('cli.js')
 const packageJson = JSON.parse(await readFile(path.resolve('package.json'), 'utf8')) as {
   version: string
 }
@@ -34,7 +36,7 @@ afterAll(async () => {
 })
 
 describe('node dist/cli.js', () => {
-  it('exists (run npm run build)', () => {
+  it('exists in the fresh build', () => {
     expect(existsSync(CLI)).toBe(true)
   })
 
@@ -46,8 +48,8 @@ describe('node dist/cli.js', () => {
   it('--help prints usage and exits 0', async () => {
     const result = await cli(['--help'])
     expect(result.code).toBe(0)
-    expect(result.stdout).toMatch(/^Usage$/m)
-    expect(result.stdout).toMatch(/^Examples$/m)
+    expect(result.stdout).toMatch(/^Usage: /m)
+    expect(result.stdout).toMatch(/^Examples:$/m)
   })
 
   it('an unknown flag exits 2 with one line on stderr', async () => {

@@ -1,17 +1,19 @@
 // `npm start`: the demo runs the built CLI against a fake Encord serving the sample. It resolves
-// the sample and dist/ from its own location and the CLI writes to the working directory, so it
-// runs here in a temporary directory.
+// the sample and dist/ from its own location, so it runs from the bundle project's fresh build (a
+// copy of the tree with dist/ built in it), never a possibly stale dist/; the CLI writes to the
+// working directory, so it runs here in a temporary directory.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { runNode, tempDir, type Finished } from '../cli/support.js'
+import { freshBuildRoot } from '../../test/bundle.js'
 
 let temp: { dir: string; remove(): Promise<void> }
 let result: Finished
 
 beforeAll(async () => {
   temp = await tempDir('npm-start-')
-  result = await runNode([path.resolve('tools/demo/run-demo.mjs')], {
+  result = await runNode([path.join(freshBuildRoot(), 'tools/demo/run-demo.mjs')], {
     cwd: temp.dir,
     // No key of the user's in the environment: the demo brings its own.
     env: { PATH: process.env.PATH, HOME: temp.dir }

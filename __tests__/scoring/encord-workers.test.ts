@@ -7,11 +7,12 @@ import { readFileSync } from 'node:fs'
 import { createServer, request, type Server } from 'node:http'
 import * as os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { RunResult } from '../../src/results/run-result.js'
 import type { Logger } from '../../src/log.js'
 import type { Scenario } from '../../tools/fake-encord/scenario.mjs'
 import { startFakeEncord, type FakeEncord } from '../../tools/fake-encord/server.mjs'
+import { bundleFile } from '../../test/bundle.js'
 
 // Three cores, whatever this machine has: two workers for the sample's three training projects.
 jest.unstable_mockModule('node:os', () => ({ ...os, default: os, availableParallelism: () => 3 }))
@@ -19,7 +20,8 @@ const { evaluateRun } = await import('../../src/pipeline.js')
 const { parseConfig } = await import('../../src/config.js')
 const { silentLogger } = await import('../../src/log.js')
 
-const WORKER_SCRIPT = new URL('../../dist/worker.js', import.meta.url)
+/** The scoring worker of the bundle project's fresh build (never a possibly stale dist/). */
+const WORKER_SCRIPT = pathToFileURL(bundleFile('worker.js'))
 const SAMPLE = fileURLToPath(new URL('../../samples/demo/', import.meta.url))
 const read = (name: string) => readFileSync(path.join(SAMPLE, name), 'utf8')
 const projects = JSON.parse(read('projects.json')) as {

@@ -6,11 +6,12 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { RawInputs } from '../../src/inputs.js'
 import type { EvaluableConfig } from '../../src/pipeline.js'
 import type { RunResult } from '../../src/results/run-result.js'
 import { readCsv } from '../report/csv-reader.js'
+import { bundleFile } from '../../test/bundle.js'
 
 // Three cores, whatever this machine has: createScorer then starts two workers for these runs
 // (one fewer than cores), and this thread scores as well.
@@ -21,7 +22,8 @@ const { InputError } = await import('../../src/errors.js')
 const { silentLogger } = await import('../../src/log.js')
 const { CSV_COLUMNS, csvHeader } = await import('../../src/report/index.js')
 
-const WORKER_SCRIPT = new URL('../../dist/worker.js', import.meta.url)
+/** The scoring worker of the bundle project's fresh build (never a possibly stale dist/). */
+const WORKER_SCRIPT = pathToFileURL(bundleFile('worker.js'))
 const SAMPLE = fileURLToPath(new URL('../../samples/demo/', import.meta.url))
 const TOOL = { name: 'encord-annotator-eval', version: 'test' }
 const [A, B, C] = [
@@ -109,7 +111,7 @@ describe('evaluateRun with scoring workers', () => {
   let onWorkers: Run
 
   beforeAll(async () => {
-    if (!existsSync(WORKER_SCRIPT)) throw new Error('dist/worker.js is missing: run npm run build')
+    if (!existsSync(WORKER_SCRIPT)) throw new Error('the fresh build has no worker.js')
     inThread = await run(config(exportOf(BENCHMARK), training()), false)
     onWorkers = await run(config(exportOf(BENCHMARK), training()), true)
   }, 120_000)

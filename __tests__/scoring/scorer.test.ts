@@ -7,9 +7,10 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { ScoredProject } from '../../src/scoring/score-project.js'
 import type { Scorer } from '../../src/scoring/scorer.js'
+import { bundleFile } from '../../test/bundle.js'
 
 // Three cores, whatever this machine has: two workers for three training projects.
 jest.unstable_mockModule('node:os', () => ({ ...os, default: os, availableParallelism: () => 3 }))
@@ -19,7 +20,8 @@ const { InputError } = await import('../../src/errors.js')
 const { silentLogger } = await import('../../src/log.js')
 type Logger = import('../../src/log.js').Logger
 
-const WORKER_SCRIPT = new URL('../../dist/worker.js', import.meta.url)
+/** The scoring worker of the bundle project's fresh build (never a possibly stale dist/). */
+const WORKER_SCRIPT = pathToFileURL(bundleFile('worker.js'))
 const SAMPLE = fileURLToPath(new URL('../../samples/demo/', import.meta.url))
 const BENCHMARK = '3c543539-4b09-402f-af24-ee1e8faf932c'
 const TRAINING = [

@@ -23,9 +23,11 @@ import {
   type Scenario
 } from '../../tools/fake-encord/server.mjs'
 import type { E2eDataset } from './dataset.mjs'
+import { bundleFile } from '../bundle.js'
 
 const REPO_ROOT = path.join(import.meta.dirname, '..', '..')
-export const ACTION_ENTRY = path.join(REPO_ROOT, 'dist', 'index.js')
+/** The action of the bundle project's fresh build, never a possibly stale dist/. */
+export const ACTION_ENTRY = bundleFile('index.js')
 export const ACTION_YML = path.join(REPO_ROOT, 'action.yml')
 
 export const OWNER = 'octo-org'

@@ -1,0 +1,1 @@
+export declare const FRESH_BUILD_ENV: string
