@@ -1,10 +1,9 @@
-/** Parsing the `ssh-private-key` secret: every way people paste a good key, and each bad one. */
+/**
+ * Parsing the `ssh-private-key` secret: every way people paste a good key, and each bad one. Keys
+ * made by the real ssh-keygen are in keys-ssh-keygen.test.ts (a child process: bundle project).
+ */
 
-import { execFileSync } from 'node:child_process'
 import { createPublicKey, verify } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { InputError } from '../../src/errors.js'
 import { parsePrivateKey, publicKeyFingerprint } from '../../src/encord/keys.js'
@@ -183,55 +182,5 @@ describe('parsePrivateKey rejects what Encord cannot use, saying why', () => {
   it('never quotes the valid-looking parts of a damaged vector key', () => {
     const message = parseError(VECTOR_KEY.replace('CgsMDQ4PEBESExQV', 'CgsMDQ4PEBESExQW')).message
     expect(keySlices(VECTOR_KEY_BODY).filter((slice) => message.includes(slice))).toEqual([])
-  })
-})
-
-function hasSshKeygen(): boolean {
-  try {
-    execFileSync('ssh-keygen', ['-?'], { stdio: 'ignore' })
-    return true
-  } catch (error) {
-    // ssh-keygen exits non-zero on -? but exists; ENOENT means it is not installed.
-    return (error as NodeJS.ErrnoException).code !== 'ENOENT'
-  }
-}
-
-const describeWithSshKeygen = hasSshKeygen() ? describe : describe.skip
-
-describeWithSshKeygen('keys made by the real ssh-keygen', () => {
-  function keygen(args: string[]): { key: string; pub: string } {
-    const dir = mkdtempSync(join(tmpdir(), 'encord-keys-'))
-    try {
-      const file = join(dir, 'key')
-      execFileSync('ssh-keygen', ['-q', '-C', 'ci@example', '-f', file, ...args], {
-        stdio: 'ignore'
-      })
-      return { key: readFileSync(file, 'utf8'), pub: readFileSync(`${file}.pub`, 'utf8') }
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
-  }
-
-  it('loads an unencrypted Ed25519 key and derives the public key in its .pub file', () => {
-    const { key, pub } = keygen(['-t', 'ed25519', '-N', ''])
-    const blob = Buffer.from(pub.split(' ')[1] ?? '', 'base64')
-    expect(parsePrivateKey(key).publicKeyHex).toBe(blob.subarray(blob.length - 32).toString('hex'))
-  })
-
-  it('rejects a passphrase-protected Ed25519 key', () => {
-    expect(parseError(keygen(['-t', 'ed25519', '-N', 'secret']).key).message).toMatch(/passphrase/)
-  })
-
-  it('rejects an RSA key in OpenSSH and PEM format', () => {
-    expect(parseError(keygen(['-t', 'rsa', '-b', '1024', '-N', '']).key).message).toMatch(/RSA key/)
-    expect(
-      parseError(keygen(['-t', 'rsa', '-b', '1024', '-N', '', '-m', 'PEM']).key).message
-    ).toMatch(/RSA key/)
-  })
-
-  it('rejects an ECDSA key', () => {
-    expect(parseError(keygen(['-t', 'ecdsa', '-N', '']).key).message).toMatch(
-      /ecdsa-sha2-nistp256 key/
-    )
   })
 })
