@@ -2,11 +2,13 @@
 // behind a slow one. Bounded: a project starts only once the project `projectsAhead` places
 // before it has been handed on, however many projects the run has. Here the first of 24
 // training projects is held at its first request; the others are aliases of the real ones
-// (their requests go to Bob's and Carol's projects on the fake server).
+// (their requests go to Bob's and Carol's projects on the fake server). No sleeps: the test
+// checks the rule at every start, and releases the held project once every project allowed to
+// run meanwhile has finished (its progress line is logged).
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { parseConfig } from '../../src/config.js'
 import { createEncordClient, encordUserAgent, type EncordClient } from '../../src/encord/client.js'
-import { silentLogger } from '../../src/log.js'
+import { silentLogger, type Logger } from '../../src/log.js'
 import {
   evaluateRun,
   projectsAhead,
@@ -40,10 +42,14 @@ const realHash = (hash: string): string => {
 /**
  * The real client, with training projects' requests sent to the real projects behind their
  * aliases; records which training projects were started, and holds the first at `held`.
+ * `onStart(index)` is called as a training project starts, `fetched` gets the index of each
+ * project whose label rows have been fetched.
  */
 function aliasingClients(
   started: Set<number>,
-  held: Promise<void>
+  held: Promise<void>,
+  onStart: (index: number) => void = () => {},
+  fetched: Set<number> = new Set()
 ): NonNullable<PipelineDeps['createClient']> {
   return (source, log, signal) => {
     const client: EncordClient = createEncordClient({
@@ -58,14 +64,21 @@ function aliasingClients(
       ...client,
       async getProject(hash) {
         const index = training.indexOf(hash)
-        if (index >= 0) started.add(index)
+        if (index >= 0) {
+          onStart(index)
+          started.add(index)
+        }
         if (index === 0) await held
         const info = await client.getProject(realHash(hash))
         return { ...info, projectHash: hash }
       },
       getOntology: (hash, project) => client.getOntology(hash, project),
       listLabelRows: (hash, stage) => client.listLabelRows(realHash(hash), stage),
-      fetchLabelRowsLazily: (hash, labels) => client.fetchLabelRowsLazily(realHash(hash), labels),
+      async fetchLabelRowsLazily(hash, labels) {
+        const readers = await client.fetchLabelRowsLazily(realHash(hash), labels)
+        fetched.add(training.indexOf(hash))
+        return readers
+      },
       close: () => client.close()
     }
   }
@@ -89,28 +102,44 @@ describe('evaluateRun with a slow first project', () => {
     const config = configFor(BENCHMARK, '8')
     let release!: () => void
     const held = new Promise<void>((resolve) => (release = resolve))
-    const started = new Set<number>()
-    const deliveries: string[] = []
-    const run = evaluateRun(config, {
-      log: silentLogger,
-      tool: TOOL,
-      csvRows: (rows) => void deliveries.push(Buffer.from(rows).toString('utf8')),
-      createClient: aliasingClients(started, held)
-    })
-
     const ahead = projectsAhead(Math.max(2, Math.ceil(8 / 2)))
     expect(ahead).toBeLessThan(TRAINING_COUNT - 1)
-    // Every project that may start does, and finishes; then nothing more starts.
-    for (let i = 0; i < 500 && started.size < ahead; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 10))
+    const started = new Set<number>()
+    const fetched = new Set<number>()
+    // The rule, checked as each project starts: project i starts only once project i − ahead is
+    // handed on, so its label rows were fetched before.
+    const startedEarly: number[] = []
+    const onStart = (index: number): void => {
+      if (index >= ahead && !fetched.has(index - ahead)) startedEarly.push(index)
     }
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    // Projects 1 … ahead − 1 may run while the first is held; each logs a progress line when done.
+    let othersDone!: () => void
+    const othersFinished = new Promise<void>((resolve) => (othersDone = resolve))
+    let progressLines = 0
+    const log: Logger = {
+      ...silentLogger,
+      group: (_name, work) => work(),
+      info(message) {
+        if (/^\[\d+\/\d+\] /.test(message) && ++progressLines === ahead - 1) othersDone()
+      }
+    }
+    const deliveries: string[] = []
+    const run = evaluateRun(config, {
+      log,
+      tool: TOOL,
+      csvRows: (rows) => void deliveries.push(Buffer.from(rows).toString('utf8')),
+      createClient: aliasingClients(started, held, onStart, fetched)
+    })
+
+    await othersFinished
+    // Every project that may start did, and finished; none further started, none was written.
     expect([...started].sort((a, b) => a - b)).toEqual(Array.from({ length: ahead }, (_, i) => i))
     expect(deliveries).toEqual([])
 
     release()
     const result = await run
     expect(started.size).toBe(TRAINING_COUNT)
+    expect(startedEarly).toEqual([])
     expect(result.projects.map((outcome) => outcome.status)).toEqual(
       training.map(() => 'evaluated')
     )
@@ -132,8 +161,8 @@ describe('evaluateRun when the benchmark fails', () => {
       tool: TOOL,
       createClient: aliasingClients(started, Promise.resolve())
     })
+    // evaluateRun settles every project before it rejects, so none can start after this.
     await expect(run).rejects.toThrow(UNKNOWN)
-    await new Promise((resolve) => setTimeout(resolve, 300))
     expect(started.size).toBeLessThanOrEqual(2)
   })
 })
