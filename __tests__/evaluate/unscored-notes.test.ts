@@ -25,8 +25,7 @@ describe('the note on objects of shapes that are not scored', () => {
     const training = row('d1', { objects: [car('T')], unscored: { objectsByShape: { cuboid: 1 } } })
     expect(unscoredNotes([{ benchmark, training }], true)).toEqual([
       'Objects of shapes this tool does not score were left out (benchmark: 3 (2 cuboid, 1 audio); training: 1 (1 cuboid)): ' +
-        'audio and text objects mark time or character ranges and cuboids and segmentations are not 2-D shapes on a frame, ' +
-        'so there is no geometry to match them by'
+        'audio and text objects mark time or character ranges, not shapes on a frame; cuboid objects have no similarity measure here'
     ])
   })
 
@@ -42,6 +41,8 @@ describe('the note on objects of shapes that are not scored', () => {
       true
     )
     expect(note).toContain('(benchmark: 4 (4 text); training: 3 (3 text))')
+    // Only the reason for the shapes met: no word on cuboids when there are none.
+    expect(note).not.toContain('similarity measure')
   })
 
   it('says nothing when nothing was left out', () => {

@@ -29,8 +29,7 @@ export function unscoredNotes(
     notes.push(
       `Objects of shapes this tool does not score were left out (benchmark: ` +
         `${benchmarkShapes.text}; training: ${trainingShapes.text}): ` +
-        'audio and text objects mark time or character ranges and cuboids and segmentations are ' +
-        'not 2-D shapes on a frame, so there is no geometry to match them by'
+        whyShapesAreLeftOut([...benchmark.objectsByShape.keys(), ...training.objectsByShape.keys()])
     )
   }
 
@@ -80,6 +79,22 @@ function countSide(rows: readonly LabelRow[]): SideCounts {
     ).length
   }
   return counts
+}
+
+const RANGE_SHAPES: ReadonlySet<ObjectShape> = new Set<ObjectShape>(['audio', 'text'])
+
+/** The reason for the shapes present, so that the note never explains a shape it did not meet. */
+function whyShapesAreLeftOut(shapes: readonly ObjectShape[]): string {
+  const present = [...new Set(shapes)].sort()
+  const reasons: string[] = []
+  if (present.some((shape) => RANGE_SHAPES.has(shape))) {
+    reasons.push('audio and text objects mark time or character ranges, not shapes on a frame')
+  }
+  const others = present.filter((shape) => !RANGE_SHAPES.has(shape))
+  if (others.length > 0) {
+    reasons.push(`${others.join(', ')} objects have no similarity measure here`)
+  }
+  return reasons.join('; ')
 }
 
 interface Breakdown {
