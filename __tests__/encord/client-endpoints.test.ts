@@ -1,3 +1,4 @@
+// § numbers in this file are sections of docs/encord-api.md.
 /**
  * The four reads on the wire (URL, method, headers, exact v1 bodies) and how their answers are
  * parsed, against nock. Every test also checks that nothing but reads was sent.

@@ -22,7 +22,7 @@ import {
   VECTOR_SEED_HEX
 } from '../__fixtures__/encord/keys.js'
 
-/** The §2.6 clock: v2 requests signed at this time reproduce the recorded signatures. */
+/** The clock of docs/encord-api.md §2.6: v2 requests signed then reproduce its signatures. */
 export const FIXED_NOW = Date.parse('2025-01-01T00:00:30Z')
 export const USER_AGENT = 'encord-annotator-eval/1.2.3'
 

@@ -1,6 +1,6 @@
 /**
- * Signatures reproduce the SDK's recorded test vectors byte for byte (encord-api.md §2.6, §6.6),
- * with the §2.6 key and the clock at 2025-01-01T00:00:30Z.
+ * Signatures reproduce the SDK's recorded test vectors byte for byte (docs/encord-api.md §2.6,
+ * §6.6), with the §2.6 key and the clock at 2025-01-01T00:00:30Z.
  */
 
 import { createHash } from 'node:crypto'

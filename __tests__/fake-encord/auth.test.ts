@@ -1,4 +1,4 @@
-// The fake's own signature checks against the spec's vectors (encord-api.md §2.6): they must pass
+// The fake's own signature checks against the vectors (docs/encord-api.md §2.6): they must pass
 // without any code shared with a signer.
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from '@jest/globals'

@@ -6,7 +6,7 @@ import {
 } from '../../tools/fake-encord/scenario.mjs'
 import { VECTOR_PUBLIC_KEY_HEX, VECTOR_SEED } from './support.js'
 
-// encord-api.md §2.6, verbatim.
+// docs/encord-api.md §2.6, verbatim.
 const VECTOR_OPENSSH = `-----BEGIN OPENSSH PRIVATE KEY-----
 b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZWQyNTUx
 OQAAACADoQe/884Qvh1w3RjnS8CZZ+TWMJulDV8d3IZkElUxuAAAAIjFbADZxWwA2QAAAAtzc2gt

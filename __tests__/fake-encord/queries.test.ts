@@ -1,5 +1,5 @@
-// What the fake serves: label-row listing (§6.3), label rows (§6.4, §7), the project and ontology
-// (§6.1, §6.2), and how it records writes.
+// What the fake serves: label-row listing (docs/encord-api.md §6.3), label rows (§6.4, §7), the
+// project and ontology (§6.1, §6.2), and how it records writes.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { startFakeEncord, type FakeEncord } from '../../tools/fake-encord/server.mjs'
 import { createTestSigner, getV2, postV1, v1Body } from '../../tools/fake-encord/test-signer.mjs'

@@ -1,4 +1,5 @@
-// Authentication and access over HTTP, as §3.3 (v1) and §4.5 (v2) describe the answers.
+// Authentication and access over HTTP, as docs/encord-api.md §3.3 (v1) and §4.5 (v2) describe the
+// answers.
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { generateKeyPair } from '../../tools/fake-encord/scenario.mjs'
 import { startFakeEncord, type FakeEncord } from '../../tools/fake-encord/server.mjs'

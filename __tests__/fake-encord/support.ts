@@ -1,11 +1,11 @@
-// Shared fixtures of the fake-encord tests: the spec's §2.6 test key and clock, and the example
-// scenario's hashes.
+// Shared fixtures of the fake-encord tests: the docs/encord-api.md §2.6 test key and clock, and the
+// example scenario's hashes.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Scenario } from '../../tools/fake-encord/scenario.mjs'
 import { v1Body } from '../../tools/fake-encord/test-signer.mjs'
 
-/** Ed25519 seed 00 01 … 1f, the key of every vector in encord-api.md §2.6. */
+/** Ed25519 seed 00 01 … 1f, the key of every vector in docs/encord-api.md §2.6. */
 export const VECTOR_SEED = Buffer.from(Array.from({ length: 32 }, (_, i) => i))
 export const VECTOR_PUBLIC_KEY_HEX =
   '03a107bff3ce10be1d70dd18e74bc09967e4d6309ba50d5f1ddc8664125531b8'

@@ -1,7 +1,7 @@
 /**
  * Encord failures as `EncordApiError`s a user can act on: one plain-English line that names the
  * project and the fix, plus `details` for logs. v1 failures are told apart by the error code in
- * the body (encord-api.md §3.3), v2 failures by HTTP status (§4.5).
+ * the body (docs/encord-api.md §3.3), v2 failures by HTTP status (§4.5).
  *
  * Messages are built only from facts we chose (project, endpoint, status, code, domain, the
  * public key's fingerprint); never from request headers, key text or server-provided prose.

@@ -46,10 +46,10 @@ import {
 import type { LabelRowMetadata, OntologyInfo, ProjectInfo } from './types.js'
 import { labelRowFetchQuery, labelRowMetadataQuery, type V1Query } from './v1-queries.js'
 
-/** The SDK's bundle limit for label-row fetches (encord-api.md §5.3). */
+/** The SDK's bundle limit for label-row fetches (docs/encord-api.md §5.3). */
 export const LABEL_ROW_BUNDLE_LIMIT = 1000
 const DEFAULT_CONCURRENCY = 8
-/** The SDK's read timeout (encord-api.md §5.1). */
+/** The SDK's read timeout (docs/encord-api.md §5.1). */
 const DEFAULT_TIMEOUT_MS = 180_000
 
 export interface EncordClientOptions {

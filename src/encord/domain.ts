@@ -2,7 +2,7 @@
  * The Encord domain the client talks to, reduced to `scheme://host[:port]`.
  *
  * The SDK builds v1 URLs by concatenation and v2 URLs by relative resolution, so a path or a
- * trailing slash on the domain sends the two API families to different places (encord-api.md
+ * trailing slash on the domain sends the two API families to different places (docs/encord-api.md
  * §1.1). We accept a trailing slash and refuse a path, rather than guess.
  */
 

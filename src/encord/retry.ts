@@ -1,7 +1,7 @@
 /**
  * When and how long to wait before trying an Encord request again.
  *
- * Mirrors the SDK's policy (encord-api.md §5.2) where it matters to the server: the same
+ * Mirrors the SDK's policy (docs/encord-api.md §5.2) where it matters to the server: the same
  * statuses are retried (413, 429, 500, 502, 503; never 504), `Retry-After` is honoured, and a
  * request is tried at most 4 times. Unlike the SDK, the backoff has jitter, so the label-row
  * bundles that fail together do not all come back at the same instant.

@@ -1,9 +1,10 @@
 /**
  * Zod schemas for every Encord answer the client reads, and the one place they are applied.
  *
- * As lenient as the Python SDK (unknown keys ignored; v2 keys in camelCase or snake_case, §4.2)
- * and as strict where it raises (required keys, enum values it rejects, UUID-typed fields).
- * Ontology structures and label-row JSON pass through as `unknown`: `src/labels/` parses those.
+ * As lenient as the Python SDK (unknown keys ignored; v2 keys in camelCase or snake_case,
+ * docs/encord-api.md §4.2) and as strict where it raises (required keys, enum values it rejects,
+ * UUID-typed fields). Ontology structures and label-row JSON pass through as `unknown`:
+ * `src/labels/` parses those.
  */
 
 import { z } from 'zod'
@@ -62,7 +63,7 @@ const stageSchema = v2Object({
   ])
 })
 
-/** `GET /v2/public/projects/{hash}` (encord-api.md §6.1). */
+/** `GET /v2/public/projects/{hash}` (docs/encord-api.md §6.1). */
 export const projectSchema = v2Object({
   projectHash: uuid,
   projectType: z.enum(['workflow', 'manual_qa']),
@@ -90,7 +91,7 @@ export const projectSchema = v2Object({
     })) ?? null
 }))
 
-/** `GET /v2/public/ontologies/{hash}` (encord-api.md §6.2). */
+/** `GET /v2/public/ontologies/{hash}` (docs/encord-api.md §6.2). */
 export const ontologySchema = v2Object({
   ontologyUuid: uuid,
   title: z.string(),
@@ -105,7 +106,7 @@ export const ontologySchema = v2Object({
   editor: dto.editor
 }))
 
-/** Every v1 answer: `{"status": 200, "response": …, "payload"?: …}` (encord-api.md §3.2). */
+/** Every v1 answer: `{"status": 200, "response": …, "payload"?: …}` (docs/encord-api.md §3.2). */
 export const v1EnvelopeSchema = z.object({
   status: z.unknown().refine((value) => value !== undefined, 'missing'),
   response: z.unknown(),
@@ -147,7 +148,7 @@ const labelRowMetadataSchema = z
     stageTitle: row.workflow_graph_node?.title ?? null
   }))
 
-/** `response` of `labelrowmetadata` GET (encord-api.md §6.3). */
+/** `response` of `labelrowmetadata` GET (docs/encord-api.md §6.3). */
 export const labelRowMetadataListSchema = z.array(labelRowMetadataSchema)
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Request signatures, exactly as the Python SDK computes them (encord-api.md §2.3–2.4).
+ * Request signatures, exactly as the Python SDK computes them (docs/encord-api.md §2.3–2.4).
  *
  * v1 (`POST /public`): `Authorization: <public key hex>:<hex Ed25519 signature of SHA-256(body)>`.
  * v2 (`/v2/public/…`): an RFC 9421-style signature over method, request target and a

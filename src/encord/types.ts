@@ -24,7 +24,7 @@ export interface ProjectInfo {
   projectHash: string
   title: string
   ontologyHash: string
-  /** The project's ontology structure (encord-api.md §8), for `src/labels/` to parse. */
+  /** The project's ontology structure (docs/encord-api.md §8), for `src/labels/` to parse. */
   editorOntology: unknown
   /** Null for projects without a workflow (legacy manual QA). */
   workflowStages: WorkflowStage[] | null
@@ -33,7 +33,7 @@ export interface ProjectInfo {
 export interface OntologyInfo {
   ontologyHash: string
   title: string
-  /** The ontology structure (encord-api.md §8), for `src/labels/` to parse. */
+  /** The ontology structure (docs/encord-api.md §8), for `src/labels/` to parse. */
   editor: unknown
 }
 

@@ -1,6 +1,6 @@
 /**
  * Bodies of the v1 RPC calls evaluation needs, field for field as the Python SDK sends them
- * (encord-api.md §6.3, §6.4), serialised like Python's `json.dumps`.
+ * (docs/encord-api.md §6.3, §6.4), serialised like Python's `json.dumps`.
  *
  * Only logical GETs live here. This tool never creates or changes anything on Encord, so there
  * is deliberately no builder for `labelrow` PUT (creating label rows for unlabelled data).

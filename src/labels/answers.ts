@@ -1,6 +1,6 @@
 /**
- * Attribute answers (`encord-api.md` §7.8, §7.9) of one object or classification → our answers.
- * Nested attributes arrive flattened in the same list and stay flattened.
+ * Attribute answers (`docs/encord-api.md` §7.8, §7.9) of one object or classification → our
+ * answers. Nested attributes arrive flattened in the same list and stay flattened.
  */
 import type {
   Answer,

@@ -1,5 +1,5 @@
 /**
- * Classification instances of one row (`encord-api.md` §7.4, §7.7), built in the SDK's order:
+ * Classification instances of one row (`docs/encord-api.md` §7.4, §7.7), built in the SDK's order:
  * first the instances that `classification_answers` describe itself (those carrying `createdBy`:
  * global and range-based ones), then frame classifications in order of first appearance.
  */

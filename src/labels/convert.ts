@@ -1,5 +1,5 @@
 /**
- * One label-row JSON (`encord-api.md` §7), read with the project's ontology → one `LabelRow`.
+ * One label-row JSON (`docs/encord-api.md` §7), read with the project's ontology → one `LabelRow`.
  *
  * Order matters (the `encord-script` method depends on it): objects keep their first appearance,
  * data units in the JSON's order, then frames in key order, then each frame's object list. One

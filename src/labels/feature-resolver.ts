@@ -1,9 +1,9 @@
 /**
- * Lookups by featureHash, as the SDK does them (`encord-api.md` §8, last paragraph): a depth-first
- * search over each object then its attribute tree (attributes → options → nested attributes…),
- * then each classification and its tree; the first element with the hash wins and must be of the
- * expected kind. Attribute answers are looked up inside the tree of the object or classification
- * they belong to, and options among the options of their attribute.
+ * Lookups by featureHash, as the SDK does them (`docs/encord-api.md` §8, last paragraph): a
+ * depth-first search over each object then its attribute tree (attributes → options → nested
+ * attributes…), then each classification and its tree; the first element with the hash wins and
+ * must be of the expected kind. Attribute answers are looked up inside the tree of the object or
+ * classification they belong to, and options among the options of their attribute.
  */
 import type {
   Ontology,

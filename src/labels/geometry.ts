@@ -1,6 +1,6 @@
 /**
- * Coordinates of one frame object (`encord-api.md` §7.5) → our `Geometry`. Values stay normalised
- * as Encord stores them; nothing is clamped (neither does the SDK).
+ * Coordinates of one frame object (`docs/encord-api.md` §7.5) → our `Geometry`. Values stay
+ * normalised as Encord stores them; nothing is clamped (neither does the SDK).
  */
 import {
   SCORED_SHAPES,

@@ -1,5 +1,5 @@
 /**
- * The ontology structure (`editor` / `editorOntology`, `encord-api.md` §8) → our `Ontology`.
+ * The ontology structure (`editor` / `editorOntology`, `docs/encord-api.md` §8) → our `Ontology`.
  */
 import type {
   Ontology,

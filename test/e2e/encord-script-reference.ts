@@ -1,7 +1,7 @@
 /**
  * What Encord's documented script would write for a scenario, computed here from the scenario's
  * own label JSON, independently of `src/`: its five CSV columns (see
- * /work/shared/script-semantics.md). Rows of the stage are paired by data_hash (the benchmark's
+ * docs/encord-script.md §2). Rows of the stage are paired by data_hash (the benchmark's
  * last row wins) in the training listing order; each training bounding box on frame 0 takes the
  * benchmark box with the strictly greatest IoU; numbers are printed as Python's repr.
  */

@@ -1,5 +1,5 @@
 // Authenticates a routed request by its family's scheme, then lets that family answer it. The
-// answers to failed authentication follow §3.3 (v1) and §4.5 (v2).
+// answers to failed authentication follow docs/encord-api.md §3.3 (v1) and §4.5 (v2).
 import { authenticateV1, authenticateV2 } from './auth.mjs'
 import { notRouted, v1Error, v2Error } from './replies.mjs'
 import { answerV1Query } from './v1-queries.mjs'

@@ -1,4 +1,4 @@
-// Verifies Encord's two SSH signature schemes (encord-api.md §2.3 and §2.4) on its own, with
+// Verifies Encord's two SSH signature schemes (docs/encord-api.md §2.3 and §2.4) on its own, with
 // node:crypto only, so a test never passes because client and server share a mistake.
 import { createHash, createPublicKey, verify } from 'node:crypto'
 

@@ -63,7 +63,7 @@ export function buildCatalogue(scenario) {
   for (const [hash, ontology] of Object.entries(ontologies)) {
     const path = `ontologies["${hash}"]`
     if (!isObject(ontology) || typeof ontology.title !== 'string' || !isObject(ontology.editor)) {
-      fail(path, 'needs a string title and an editor object (§8)')
+      fail(path, 'needs a string title and an editor object (docs/encord-api.md §8)')
       continue
     }
     ontologyIndex.set(hash, { json: JSON.stringify(ontologyDto(hash, ontology)) })

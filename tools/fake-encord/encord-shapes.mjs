@@ -1,7 +1,7 @@
 // What Encord's JSON looks like: turns scenario entries into the response shapes of
-// encord-api.md §6.1 (ProjectDTO), §6.2 (ontology), §6.3 (label-row metadata) and §7.1 (label row).
-// Scenario files may leave out any key that has an obvious default; it is filled in here, so the
-// rest of the server only ever sees complete shapes.
+// docs/encord-api.md §6.1 (ProjectDTO), §6.2 (ontology), §6.3 (label-row metadata) and §7.1 (label
+// row). Scenario files may leave out any key that has an obvious default; it is filled in here, so
+// the rest of the server only ever sees complete shapes.
 
 const PLACEHOLDER_TIMESTAMP = '2025-01-01T00:00:00Z'
 export const DATA_TYPES = [

@@ -17,7 +17,7 @@ const FAULT_STATUSES = [429, 500, 503]
 // honour it there. A schedule entry can still put it on a 500 explicitly.
 const RETRY_AFTER_STATUSES = [429, 503]
 // With at most two faults in a row for the same request, a client that makes 4 attempts (the SDK's
-// budget, encord-api.md §5.2) always gets through.
+// budget, docs/encord-api.md §5.2) always gets through.
 const DEFAULT_MAX_CONSECUTIVE = 2
 
 /**

@@ -1,6 +1,7 @@
-// Builders for scenario rows: the §6.3 metadata and the §7 label JSON of an image or video data
-// unit with bounding boxes, or a never-labelled row. Used by tests and by the demo and benchmark
-// data generators, which make thousands of rows, so these stay plain object literals.
+// Builders for scenario rows: the docs/encord-api.md §6.3 metadata and the §7 label JSON of an
+// image or video data unit with bounding boxes, or a never-labelled row. Used by tests and by the
+// demo and benchmark data generators, which make thousands of rows, so these stay plain object
+// literals.
 
 const PLACEHOLDER_TIMESTAMP = 'Wed, 01 Jan 2025 00:00:00 UTC'
 

@@ -1,6 +1,6 @@
-// The filters of `labelrowmetadata`/GET (encord-api.md §6.3) that the fake implements. A filter
-// it does not implement is refused rather than ignored: silently returning every row would let a
-// client bug pass a test.
+// The filters of `labelrowmetadata`/GET (docs/encord-api.md §6.3) that the fake implements. A
+// filter it does not implement is refused rather than ignored: silently returning every row would
+// let a client bug pass a test.
 
 /** @typedef {import('./catalogue.mjs').CatalogueRow} CatalogueRow */
 

@@ -1,6 +1,6 @@
 // Ed25519 keys in the OpenSSH `openssh-key-v1` container, the only private-key format the Encord
-// SDK accepts (encord-api.md §2.1). Node's crypto cannot write or read this container, so the fake
-// server's tooling does it by hand, following OpenSSH's PROTOCOL.key. Only unencrypted keys.
+// SDK accepts (docs/encord-api.md §2.1). Node's crypto cannot write or read this container, so the
+// fake server's tooling does it by hand, following OpenSSH's PROTOCOL.key. Only unencrypted keys.
 import { createPrivateKey, createPublicKey, randomBytes } from 'node:crypto'
 
 const MAGIC = Buffer.from('openssh-key-v1\0', 'latin1')
@@ -14,10 +14,11 @@ const NONE_CIPHER_BLOCK_SIZE = 8
 
 /**
  * Check ints only let a decrypter notice a wrong passphrase, so any value works. The default is the
- * one in the spec's §2.6 vector, which makes the seed-00..1f key come out byte-for-byte identical.
+ * one in the docs/encord-api.md §2.6 vector, which makes the seed-00..1f key come out byte-for-byte
+ * identical.
  */
 export const DEFAULT_CHECK_INT = 0xc56c00d9
-/** Width of the base64 lines; the spec's §2.6 vector (written by Python's cryptography) uses 76. */
+/** Width of the base64 lines; the §2.6 vector (written by Python's cryptography) uses 76. */
 export const DEFAULT_LINE_WIDTH = 76
 
 /**

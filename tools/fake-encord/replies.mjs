@@ -1,4 +1,4 @@
-// The bodies the fake answers with, per API family (encord-api.md §3.2–3.3 and §4.5).
+// The bodies the fake answers with, per API family (docs/encord-api.md §3.2–3.3 and §4.5).
 
 /**
  * @typedef {{

@@ -16,7 +16,7 @@ export interface ScenarioOntology {
   description?: string
   createdAt?: string
   lastEditedAt?: string
-  /** The ontology structure of encord-api.md §8: `{ objects, classifications, … }`. */
+  /** The ontology structure of docs/encord-api.md §8: `{ objects, classifications, … }`. */
   editor: { [key: string]: Json }
 }
 

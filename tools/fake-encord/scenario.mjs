@@ -16,7 +16,7 @@ export { boundingBox, imageRow, uninitialisedRow, videoRow } from './label-rows.
  * @typedef {import('./scenario-types.mjs').StageType} StageType
  */
 
-/** Encord's default workflow template: annotate, review, then the final stage "Complete" (§9). */
+/** Encord's default workflow: annotate, review, then "Complete" (docs/encord-api.md §9). */
 export const DEFAULT_STAGES = /** @type {const} */ ([
   ['Annotate', 'ANNOTATION'],
   ['Review', 'REVIEW'],

@@ -6,8 +6,8 @@ import { createFaultPlan } from './faults.mjs'
 import { createRequestHandler } from './handle-request.mjs'
 import { createRecorder } from './recorder.mjs'
 
-// The SDK sends at most 1000 uids per label-row request (§5.3); the real server's limit is
-// unverified, so the fake enforces the SDK's and lets a test lower it.
+// The SDK sends at most 1000 uids per label-row request (docs/encord-api.md §5.3); the real
+// server's limit is unverified, so the fake enforces the SDK's and lets a test lower it.
 export const DEFAULT_MAX_LABELS_PER_REQUEST = 1000
 const HOST = '127.0.0.1'
 const KEEP_ALIVE_TIMEOUT_MS = 65_000

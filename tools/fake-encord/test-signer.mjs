@@ -5,7 +5,7 @@ import { createHash, createPrivateKey, sign } from 'node:crypto'
 import { parseOpenSshPrivateKey, publicKeyFromSeed } from './openssh-key.mjs'
 
 const PKCS8_ED25519_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex')
-// The SDK back-dates `created` by 30 s to survive clock skew (encord-api.md §2.4).
+// The SDK back-dates `created` by 30 s to survive clock skew (docs/encord-api.md §2.4).
 const SDK_BACKDATE_SECONDS = 30
 
 /**

@@ -1,4 +1,4 @@
-// Answers authenticated v1 RPC queries (`POST /public`, encord-api.md §3 and §6.3–6.4) for the
+// Answers authenticated v1 RPC queries (`POST /public`, docs/encord-api.md §3 and §6.3–6.4) for the
 // one project named by the `ResourceType`/`ResourceID` headers.
 import { createdLabelRow } from './encord-shapes.mjs'
 import { deterministicUuid } from './ids.mjs'

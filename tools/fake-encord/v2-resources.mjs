@@ -1,4 +1,4 @@
-// Answers authenticated v2 REST requests (encord-api.md §4, §6.1, §6.2): the project and the
+// Answers authenticated v2 REST requests (docs/encord-api.md §4, §6.1, §6.2): the project and the
 // ontology, the two v2 resources an evaluation run reads.
 import { v2Error, v2Ok } from './replies.mjs'
 

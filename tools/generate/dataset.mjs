@@ -1,8 +1,8 @@
 // Deterministic generator of Encord-shaped data: a benchmark project and K training projects over
-// the same data units, with label-row metadata (§6.3) and label-row JSON (§7) exactly as the API
-// returns them. Annotators are the benchmark plus realistic noise: jitter, wrong class, missed and
-// extra objects, wrong attributes and classifications, reviewers editing some frames, and tasks
-// not yet completed. Used by the `npm start` demo sample and by `npm run bench`.
+// the same data units, with label-row metadata (docs/encord-api.md §6.3) and label-row JSON (§7)
+// exactly as the API returns them. Annotators are the benchmark plus realistic noise: jitter, wrong
+// class, missed and extra objects, wrong attributes and classifications, reviewers editing some
+// frames, and tasks not yet completed. Used by the `npm start` demo sample and by `npm run bench`.
 import { createRandom } from './random.mjs'
 import { OBJECT_CLASSES, SKELETON_NODES, WEATHER, buildOntology } from './ontology.mjs'
 import { ellipseRuns, encodeCounts } from './rle.mjs'

@@ -157,7 +157,7 @@ export const TAGS = {
   ]
 }
 
-/** The ontology structure (§8 of encord-api.md) restricted to the given classes. */
+/** The ontology structure (docs/encord-api.md §8) restricted to the given classes. */
 export function buildOntology(classes) {
   const objects = classes.map((cls) => ({
     id: cls.id,

@@ -1,4 +1,4 @@
-// Encodes bitmasks the way Encord stores them (§7.6 of encord-api.md): row-major run lengths,
+// Encodes bitmasks the way Encord stores them (docs/encord-api.md §7.6): row-major run lengths,
 // alternating 0-runs and 1-runs starting with a 0-run, in COCO's compressed-string form.
 // Written independently of src/ so generated data does not depend on the code it tests.
 

@@ -1,6 +1,6 @@
 /**
  * Key material for the Encord client tests. The Ed25519 key is the public test vector of
- * encord-api.md §2.6 (seed 00 01 … 1f); the other forms are built here at run time so no
+ * docs/encord-api.md §2.6 (seed 00 01 … 1f); the other forms are built here at run time so no
  * real-looking private key file sits in the repository.
  */
 

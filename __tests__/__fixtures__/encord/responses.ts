@@ -1,5 +1,5 @@
 /**
- * Encord answers shaped like the SDK's fixtures (encord-api.md §6.1–6.4), for nock to serve.
+ * Encord answers shaped like the SDK's fixtures (docs/encord-api.md §6.1–6.4), for nock to serve.
  * Builders return fresh objects so a test can alter one without affecting others.
  */
 

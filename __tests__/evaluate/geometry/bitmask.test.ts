@@ -1,3 +1,4 @@
+// § numbers in this file are sections of docs/encord-api.md.
 import { describe, expect, it } from '@jest/globals'
 import { boundsOf, encodeRleCounts, similarity } from '../../../src/evaluate/geometry/index.js'
 import type { FrameSize, Geometry } from '../../../src/labels/model.js'

@@ -3,7 +3,7 @@ import fc from 'fast-check'
 import { decodeRleCounts, encodeRleCounts } from '../../../src/evaluate/geometry/rle.js'
 import { countsOfRows } from './shapes.js'
 
-describe('bitmask RLE (encord-api.md §7.6)', () => {
+describe('bitmask RLE (docs/encord-api.md §7.6)', () => {
   it('decodes and re-encodes the 3×4 test vector', () => {
     expect(countsOfRows(['0011', '0110', '0000'])).toEqual([2, 2, 1, 2, 5])
     expect(decodeRleCounts('22104')).toEqual([2, 2, 1, 2, 5])

@@ -3,11 +3,11 @@
  * `height × width` raster (a 1920×1080 frame would be two million cells per mask).
  *
  * A mask's pixel (row r, column c) is frame pixel (top + r, left + c): two masks are compared pixel
- * for pixel on the frame grid. The mask's `width × height` is the frame's pixel size (encord-api.md
- * §7.5), so it also fixes the grid when a bitmask meets a box, rotated box or polygon: the areal
- * shape is rasterised onto that grid — a pixel belongs to it when the pixel's centre does — and
- * the two pixel sets are compared (as CVAT compares polygons with masks). Rasterised pixels are
- * kept within the frame, [0, left + width) × [0, top + height).
+ * for pixel on the frame grid. The mask's `width × height` is the frame's pixel size
+ * (docs/encord-api.md §7.5), so it also fixes the grid when a bitmask meets a box, rotated box or
+ * polygon: the areal shape is rasterised onto that grid — a pixel belongs to it when the pixel's
+ * centre does — and the two pixel sets are compared (as CVAT compares polygons with masks).
+ * Rasterised pixels are kept within the frame, [0, left + width) × [0, top + height).
  *
  * A mask whose RLE cannot be decoded, or whose size is not a positive integer, is empty and scores 0.
  */

@@ -4,7 +4,7 @@
  * thick lines are compared by area IoU.
  *
  * r = POLYLINE_BUFFER_FRACTION · sqrt(W·H), i.e. 1 % of the frame's typical length, which is CVAT's
- * `line_thickness` default (evaluation-notes.md §1): 10 px on a 1000×1000 frame, 14.4 px on
+ * `line_thickness` default in its quality settings: 10 px on a 1000×1000 frame, 14.4 px on
  * 1920×1080, 0.01 in normalised units. Two parallel lines of length L ≫ r at offset d < 2r score
  * about (2r − d) / (2r + d) — 0.5 at d = 2r/3 — so at the default threshold 0.5 a traced line may
  * drift by about two thirds of r.

@@ -1,5 +1,5 @@
 /**
- * Encord's bitmask RLE string (encord-api.md §7.6): COCO's compressed counts, over pixels in
+ * Encord's bitmask RLE string (docs/encord-api.md §7.6): COCO's compressed counts, over pixels in
  * row-major order. Counts alternate 0-runs and 1-runs, starting with a 0-run.
  *
  * Each count from index 3 on is stored as the difference from the count two places before (a

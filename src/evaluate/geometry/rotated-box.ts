@@ -2,8 +2,8 @@
  * Rotated boxes: `x, y, w, h` of the unrotated box, turned by `theta` about its centre.
  *
  * `theta` is read as **degrees**, positive **clockwise on screen** (image axes, y down), which is
- * what the Encord editor shows; the unit is unverified in Encord's SDK (encord-api.md §7.5). The
- * rotation is done in working units — pixels when the frame size is known, since a rectangle
+ * what the Encord editor shows; the unit is unverified in Encord's SDK (docs/encord-api.md §7.5).
+ * The rotation is done in working units — pixels when the frame size is known, since a rectangle
  * turned in normalised units of a non-square frame is no longer a rectangle in pixels.
  */
 import type { BoxFields } from './box.js'

@@ -1,7 +1,8 @@
 /**
  * The `encord-script` method: Encord's documented evaluation script, row for row (see
- * script-semantics.md). Bounding boxes only, frame 0 only; for each training box the benchmark box
- * with the strictly greatest IoU (the first maximum wins), and a class score of that best match.
+ * docs/encord-script.md §2). Bounding boxes only, frame 0 only; for each training box the benchmark
+ * box with the strictly greatest IoU (the first maximum wins), and a class score of that best
+ * match.
  *
  * One deliberate difference: a box with no annotation on frame 0 crashes the script; here it is
  * skipped and counted in the notes.
