@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { OUTPUT_NAMES, type OutputName } from '../../src/inputs.js'
 import { parseGithubOutput, runnerEnv } from '../../test/fakes/artifact-service.mjs'
@@ -12,11 +13,14 @@ let restoreEnv: () => void
 let output: CapturedOutput
 let setActionOutputs: typeof import('../../src/github/outputs.js').setActionOutputs
 
+/** Where the report files would be: any directory will do, as outputs only name the files. */
+const outputDir = join(tmpdir(), 'encord-annotator-eval-out')
+
 const values: Record<OutputName, string> = {
   passed: 'false',
-  'csv-path': '/work/out/iou_results.csv',
-  'report-path': '/work/out/report.json',
-  'summary-path': '/work/out/summary.md',
+  'csv-path': join(outputDir, 'iou_results.csv'),
+  'report-path': join(outputDir, 'report.json'),
+  'summary-path': join(outputDir, 'summary.md'),
   'artifact-id': '1001',
   'artifact-url': 'https://github.com/o/r/actions/runs/1/artifacts/1001',
   'comment-id': '',
