@@ -64,7 +64,7 @@ function readText(file: string): string | null {
 }
 
 /** Outside paths in `text`, one line each: `<line>: <what> (<the match>)`. */
-export function outsidePaths(text: string): string[] {
+function outsidePaths(text: string): string[] {
   const found: string[] = []
   for (const [index, line] of text.split('\n').entries()) {
     for (const { name, pattern } of OUTSIDE_PATHS) {
@@ -78,7 +78,7 @@ export function outsidePaths(text: string): string[] {
 }
 
 /** Section numbers of a markdown document: `## 7. Label rows` gives 7, `### 7.5 …` gives 7.5. */
-export function sectionsOf(markdown: string): Set<string> {
+function sectionsOf(markdown: string): Set<string> {
   const sections = new Set<string>()
   for (const match of markdown.matchAll(/^#{1,6}\s+(\d+(?:\.\d+)*)\.?\s/gm)) sections.add(match[1]!)
   return sections
@@ -96,7 +96,7 @@ interface Citation {
  * any other file, to the document last named anywhere before it (a comment names the document
  * once, then cites its sections), else to none.
  */
-export function citationsOf(text: string, self: string | null): Citation[] {
+function citationsOf(text: string, self: string | null): Citation[] {
   const citations: Citation[] = []
   let lastNamed: string | null = null
   for (const [index, line] of text.split('\n').entries()) {
