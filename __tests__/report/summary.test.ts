@@ -375,15 +375,27 @@ describe('renderSummary', () => {
     expect(markdown).toContain('2998 annotators left out of the table')
   })
 
-  it('stays under 1 MiB and fast with a million worst items', () => {
+  it('stays under 1 MiB with a million worst items, reading each IoU a bounded number of times', () => {
     const missed: ObjectResult = objectResult({ status: 'missed', iou: null, training: null })
-    const matched: ObjectResult = objectResult()
+    // Speed is measured in the bench (bench/summary-micro.mjs); here, the reason it is fast: the
+    // worst items are picked in one pass, not by sorting, so each match's IoU is read a few
+    // times, not the ~2·log2(n) ≈ 40 times a comparison sort of the 500,000 matches would.
+    let iouReads = 0
+    const { iou: _unused, ...matched } = objectResult()
+    const countedMatch = (iou: number): ObjectResult =>
+      Object.defineProperty({ ...matched }, 'iou', {
+        enumerable: true,
+        get: () => {
+          iouReads += 1
+          return iou
+        }
+      }) as ObjectResult
     const objects = Array.from({ length: 1_000_000 }, (_, index) =>
-      index % 2 === 0 ? missed : { ...matched, iou: 1 - index / 2_000_000 }
+      index % 2 === 0 ? missed : countedMatch(1 - index / 2_000_000)
     )
-    const started = performance.now()
     const markdown = renderSummary(runResult({ projects: [evaluated({ objects })] }))
-    expect(performance.now() - started).toBeLessThan(5_000)
+    expect(iouReads).toBeGreaterThanOrEqual(500_000)
+    expect(iouReads).toBeLessThanOrEqual(4 * 500_000)
     expect(bytes(markdown)).toBeLessThan(SUMMARY_LIMIT_BYTES)
     expect(markdown.match(/^\| Missed \|/gm)).toHaveLength(5)
     expect(markdown.match(/^\| Low IoU \|/gm)).toHaveLength(5)
