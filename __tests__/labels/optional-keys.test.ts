@@ -216,6 +216,40 @@ describe('optional keys of frame entries', () => {
     )
     expect(row.classifications[0]?.createdBy).toBeNull()
   })
+
+  it('polygon absent where polygons is given: the polygons are read', () => {
+    const road = {
+      ...without(
+        car({ objectHash: 'roadObj1', featureHash: 'roadFeat', shape: 'polygon' }),
+        'boundingBox'
+      ),
+      polygons: [[[0, 0, 0.5, 0, 0.5, 0.5]]]
+    }
+    const row = convert(imageRow({ labels: { objects: [road] } }))
+    expect(row.objects[0]?.annotations[0]?.geometry).toEqual({
+      type: 'polygon',
+      polygons: [[[0, 0, 0.5, 0, 0.5, 0.5]]]
+    })
+  })
+
+  it('bitmask absent where its fields sit on the object (old rows): those fields are read', () => {
+    const sky = {
+      ...without(
+        car({ objectHash: 'skyObj01', featureHash: 'skyFeat1', shape: 'bitmask' }),
+        'boundingBox'
+      ),
+      ...{ top: 0, left: 0, width: 4, height: 3, rleString: '22104' }
+    }
+    const row = convert(imageRow({ labels: { objects: [sky] } }))
+    expect(row.objects[0]?.annotations[0]?.geometry).toEqual({
+      type: 'bitmask',
+      top: 0,
+      left: 0,
+      width: 4,
+      height: 3,
+      rle: '22104'
+    })
+  })
 })
 
 describe('optional keys of object_answers and object_actions', () => {
