@@ -4,6 +4,7 @@
  * `InputError` with one line that names the input and shows a valid value.
  */
 import { createHash } from 'node:crypto'
+import path from 'node:path'
 import { parsePrivateKey, type SigningKey } from './encord/keys.js'
 import { InputError } from './errors.js'
 import type { EvaluationOptions, Method } from './evaluate/types.js'
@@ -40,6 +41,13 @@ export interface RunConfig {
   githubToken: string
   /** Newline-separated globs of registration JSON files to check; null when not set. */
   registrationFiles: string | null
+  /** What was accepted but is worth saying, e.g. a project listed twice; the caller logs them. */
+  warnings: ConfigWarning[]
+}
+
+export interface ConfigWarning {
+  input: InputName
+  message: string
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -62,7 +70,8 @@ export function parseConfig(raw: RawInputs, env: NodeJS.ProcessEnv = {}): RunCon
   const registrationFiles = value('registration-files') ?? null
   const method = parseMethod(withDefault('method'))
   const thresholds = parseThresholds(value, method)
-  const source = parseSource(value, withDefault, registrationFiles !== null)
+  const warnings: ConfigWarning[] = []
+  const source = parseSource(value, withDefault, registrationFiles !== null, warnings)
 
   return {
     source,
@@ -91,15 +100,19 @@ export function parseConfig(raw: RawInputs, env: NodeJS.ProcessEnv = {}): RunCon
       key: parseCommentKey(value('comment-key'))
     },
     githubToken: value('github-token') ?? '',
-    registrationFiles
+    registrationFiles,
+    warnings
   }
 }
 
 function parseSource(
   value: (name: InputName) => string | undefined,
   withDefault: (name: keyof typeof INPUT_DEFAULTS) => string,
-  checkingRegistration: boolean
+  checkingRegistration: boolean,
+  warnings: ConfigWarning[]
 ): RunConfig['source'] {
+  // Checked whatever the source, so an offline run refuses what an online one would.
+  const concurrency = parseInteger('concurrency', withDefault('concurrency'), 1, 64)
   const exportInputs = ['benchmark-export', 'training-exports', 'ontology-file'] as const
   const apiInputs = ['benchmark-project', 'training-projects'] as const
   const anyExport = exportInputs.some((name) => value(name) !== undefined)
@@ -122,7 +135,7 @@ function parseSource(
     return {
       kind: 'exports',
       benchmarkExport: value('benchmark-export') as string,
-      trainingExports: splitList(value('training-exports') as string),
+      trainingExports: parseTrainingExports(value('training-exports') as string, warnings),
       ontologyFile: value('ontology-file') as string
     }
   }
@@ -132,7 +145,7 @@ function parseSource(
     'benchmark-project',
     required(value, 'benchmark-project')
   )
-  const trainingProjects = parseTrainingProjects(required(value, 'training-projects'))
+  const trainingProjects = parseTrainingProjects(required(value, 'training-projects'), warnings)
   if (trainingProjects.includes(benchmarkProject)) {
     throw new InputError(
       `Input 'training-projects' includes the benchmark project ${benchmarkProject}; list only the annotators' training projects`,
@@ -152,7 +165,7 @@ function parseSource(
     domain: parseDomain(withDefault('encord-domain')),
     benchmarkProject,
     trainingProjects,
-    concurrency: parseInteger('concurrency', withDefault('concurrency'), 1, 64)
+    concurrency
   }
 }
 
@@ -173,9 +186,30 @@ export function splitList(text: string): string[] {
     .filter((item) => item !== '')
 }
 
-function parseTrainingProjects(text: string): string[] {
+/**
+ * Paths, which may hold spaces and commas: one per line when the value has line breaks (a YAML
+ * block, or a repeated CLI flag), else the whole value is one path.
+ */
+export function splitPaths(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '')
+}
+
+function parseTrainingExports(text: string, warnings: ConfigWarning[]): string[] {
+  // `./a.json` and `a.json` are one file: compare resolved paths, keep the spelling given first.
+  return withoutRepeats(
+    splitPaths(text),
+    (file) => path.resolve(file),
+    'training-exports',
+    warnings
+  )
+}
+
+function parseTrainingProjects(text: string, warnings: ConfigWarning[]): string[] {
   const hashes = splitList(text).map((hash) => parseProjectHash('training-projects', hash))
-  const unique = [...new Set(hashes.map((hash) => hash.toLowerCase()))]
+  const unique = withoutRepeats(hashes, (hash) => hash, 'training-projects', warnings)
   if (unique.length === 0) {
     throw new InputError(
       `Input 'training-projects' lists no project; give one hash per line, e.g. ${EXAMPLE_HASH}`,
@@ -183,6 +217,31 @@ function parseTrainingProjects(text: string): string[] {
     )
   }
   return unique
+}
+
+/** The first of each item in order; one warning names what was listed more than once. */
+function withoutRepeats(
+  items: string[],
+  identity: (item: string) => string,
+  input: InputName,
+  warnings: ConfigWarning[]
+): string[] {
+  const first = new Map<string, string>()
+  const repeated = new Set<string>()
+  for (const item of items) {
+    const key = identity(item)
+    if (first.has(key)) repeated.add(first.get(key) as string)
+    else first.set(key, item)
+  }
+  if (repeated.size > 0) {
+    // Whole: a path cut short could name another file. Items are hashes or paths, not key text.
+    const names = [...repeated].map((item) => `'${item}'`).join(', ')
+    warnings.push({
+      input,
+      message: `Input '${input}' lists ${names} more than once; each is scored once`
+    })
+  }
+  return [...first.values()]
 }
 
 function parseProjectHash(name: InputName, text: string): string {

@@ -49,6 +49,7 @@ export async function run(options: RunOptions = {}): Promise<void> {
   try {
     maskKey(core.getInput('ssh-private-key'))
     const config = parseConfig(readInputs(), process.env)
+    for (const warning of config.warnings) core.warning(warning.message)
     if (config.registrationFiles !== null) {
       const problem = await checkRegistration(config.registrationFiles, annotations)
       if (problem !== null) failures.push(problem)

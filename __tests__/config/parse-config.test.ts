@@ -370,7 +370,7 @@ describe('valid values', () => {
   it('reads export mode without a key', () => {
     const config = parseConfig({
       'benchmark-export': 'exports/gold.json',
-      'training-exports': 'exports/alice.json\nexports/bob.json, exports/carol.json',
+      'training-exports': 'exports/alice.json\nexports/bob.json\nexports/carol.json',
       'ontology-file': 'ontology.json'
     })
     expect(config.source).toEqual({
@@ -379,6 +379,69 @@ describe('valid values', () => {
       trainingExports: ['exports/alice.json', 'exports/bob.json', 'exports/carol.json'],
       ontologyFile: 'ontology.json'
     })
+    expect(config.warnings).toEqual([])
+  })
+})
+
+describe('training-exports: one path per line, or the whole value when it is one line', () => {
+  const exportsOf = (text: string) => {
+    const config = parseConfig({
+      'benchmark-export': 'gold.json',
+      'training-exports': text,
+      'ontology-file': 'ontology.json'
+    })
+    return config.source?.kind === 'exports' ? config.source.trainingExports : null
+  }
+
+  it.each([
+    ['a space', 'labels/alice export.json', ['labels/alice export.json']],
+    ['a comma', 'labels/bob,2.json', ['labels/bob,2.json']],
+    ['spaces around it', '  labels/a b.json  ', ['labels/a b.json']],
+    ['lines', 'a b.json\nc,d.json\ne.json', ['a b.json', 'c,d.json', 'e.json']],
+    ['CRLF and blank lines', '\r\na b.json\r\n\r\n c.json \r\n', ['a b.json', 'c.json']]
+  ])('%s', (_what, text, expected) => {
+    expect(exportsOf(text)).toEqual(expected)
+  })
+
+  it('a file listed twice is scored once, with one warning; ./a and a are one file', () => {
+    const config = parseConfig({
+      'benchmark-export': 'gold.json',
+      'training-exports': 'a.json\nb.json\n./a.json\nx/../b.json\nc.json',
+      'ontology-file': 'ontology.json'
+    })
+    expect(config.source).toMatchObject({ trainingExports: ['a.json', 'b.json', 'c.json'] })
+    expect(config.warnings).toEqual([
+      {
+        input: 'training-exports',
+        message:
+          "Input 'training-exports' lists 'a.json', 'b.json' more than once; each is scored once"
+      }
+    ])
+  })
+})
+
+describe('concurrency is checked whatever the source', () => {
+  const offline = {
+    'benchmark-export': 'gold.json',
+    'training-exports': 'a.json',
+    'ontology-file': 'ontology.json'
+  }
+
+  it.each([['0'], ['65'], ['1000'], ['-3'], ['1.5'], ['8.0'], ['eight']])('offline %s', (bad) => {
+    const error = inputErrorOf(() => parseConfig({ ...offline, concurrency: bad }))
+    expect(error.input).toBe('concurrency')
+    expect(error.message).toBe(
+      `Input 'concurrency' must be a whole number from 1 to 64 (got '${bad}'), e.g. concurrency: 8`
+    )
+    // The same line as an online run gives.
+    expect(inputErrorOf(() => parseConfig(inputs({ concurrency: bad }))).message).toBe(
+      error.message
+    )
+  })
+
+  it('offline accepts what online accepts', () => {
+    expect(() => parseConfig({ ...offline, concurrency: '64' })).not.toThrow()
+    expect(() => parseConfig({ ...offline, concurrency: '1' })).not.toThrow()
   })
 })
 
@@ -393,6 +456,17 @@ describe('training-projects', () => {
   ])('splits on %s and keeps first occurrences in order', (_what, text) => {
     const config = parseConfig(inputs({ 'training-projects': text }))
     expect(config.source).toMatchObject({ trainingProjects: [T1, T2, T3] })
+  })
+
+  it('a project listed twice is scored once, with one warning naming it', () => {
+    const config = parseConfig(inputs({ 'training-projects': `${T1}\n${T2}\n${T1.toUpperCase()}` }))
+    expect(config.warnings).toEqual([
+      {
+        input: 'training-projects',
+        message: `Input 'training-projects' lists '${T1}' more than once; each is scored once`
+      }
+    ])
+    expect(parseConfig(inputs()).warnings).toEqual([])
   })
 
   it('splitList drops empty items', () => {
