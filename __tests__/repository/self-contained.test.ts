@@ -1,12 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { basename, dirname, join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 /**
  * The repository stands alone: everything a reader needs is in it. This walks every text file
  * of the working tree (not dependencies, builds or binaries) and fails on a path outside the
- * repository, and on a `docs/X.md §N` citation whose file or section does not exist.
+ * repository, on a `docs/X.md §N` citation whose file or section does not exist, and on a path
+ * of the repository that a document in docs/ names but that is not there (a file moved).
  */
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 /** This file: its examples of what is not allowed are not read as the repository's text. */
@@ -225,5 +226,17 @@ describe('the repository', () => {
 
   it('cites only documents and sections that exist', () => {
     expect(files.flatMap(({ file, text }) => brokenCitations(file, text))).toEqual([])
+  })
+
+  it('names, in docs/, only files and folders of the repository that exist', () => {
+    const missing = files
+      .filter(({ file }) => relative(ROOT, file).split(sep)[0] === 'docs')
+      .flatMap(({ file, text }) =>
+        [...text.matchAll(/`((?:src|tools|test|__tests__|bench|docs)\/[^`\s]*)`/g)]
+          .map((match) => match[1]!)
+          .filter((path) => !existsSync(join(ROOT, path)))
+          .map((path) => `${relative(ROOT, file)}: ${path}`)
+      )
+    expect(missing).toEqual([])
   })
 })
