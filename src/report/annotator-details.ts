@@ -8,13 +8,13 @@
 import type { ClassMetrics, Method, Tally } from '../evaluate/types.js'
 import { labelsUnder, metricFacts, scoreOf, type MetricName } from '../results/metrics.js'
 import type { ProjectResult } from '../results/run-result.js'
+import type { EvaluatedStanding } from '../results/standings.js'
+import type { WorstItem, WorstKind } from '../results/worst-items.js'
 import { PASS_MARK, FAIL_MARK, annotatorName } from './annotator-table.js'
 import { confusionMarkdown } from './confusion.js'
 import { formatMetric, formatScore, MISSING, plural } from './format.js'
 import { escapeMarkdown } from './markdown-escape.js'
 import { table, type Column } from './markdown-table.js'
-import type { EvaluatedStanding } from '../results/standings.js'
-import type { WorstItem, WorstKind } from '../results/worst-items.js'
 
 const MAX_CLASS_ROWS = 50
 const MAX_CONTRIBUTORS = 5

@@ -15,11 +15,6 @@ import {
   thresholdInput
 } from '../results/metrics.js'
 import type { RunResult } from '../results/run-result.js'
-import type { Budget } from './budget.js'
-import { comparisonSign } from './comparison.js'
-import { formatAgainstThreshold, formatMetric, formatRatio, MISSING } from './format.js'
-import { escapeMarkdown } from './markdown-escape.js'
-import { tableHead, tableRow, type Column } from './markdown-table.js'
 import {
   isEvaluated,
   thresholdsSet,
@@ -27,6 +22,11 @@ import {
   type Standing,
   type ThresholdCheck
 } from '../results/standings.js'
+import type { Budget } from './budget.js'
+import { comparisonSign } from './comparison.js'
+import { formatAgainstThreshold, formatMetric, formatRatio, MISSING } from './format.js'
+import { escapeMarkdown } from './markdown-escape.js'
+import { tableHead, tableRow, type Column } from './markdown-table.js'
 
 export const PASS_MARK = '✅'
 export const FAIL_MARK = '❌'

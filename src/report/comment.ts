@@ -8,6 +8,7 @@
  * notice points to the job summary and the artifact.
  */
 import type { RunResult } from '../results/run-result.js'
+import { standings, verdictOf } from '../results/standings.js'
 import { annotatorTable } from './annotator-table.js'
 import { Budget, utf16Units } from './budget.js'
 import { failureList } from './failure-list.js'
@@ -22,7 +23,6 @@ import {
   verdictMarkdown,
   type Omissions
 } from './markdown-parts.js'
-import { standings, verdictOf } from '../results/standings.js'
 
 /** GitHub's limit for a comment body, in characters. */
 export const COMMENT_LIMIT_CHARS = 65_536

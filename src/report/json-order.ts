@@ -14,6 +14,7 @@ import type {
   Coverage,
   Metrics
 } from '../evaluate/types.js'
+import { GATE_METRICS } from '../results/metrics.js'
 import type {
   GateFailure,
   GateVerdict,
@@ -23,7 +24,6 @@ import type {
   ReportedEvaluation,
   RunResult
 } from '../results/run-result.js'
-import { GATE_METRICS } from '../results/metrics.js'
 
 /** The keys of T, every one of them: a missing key is a compile error naming it. */
 function keysOf<T>() {

@@ -2,13 +2,13 @@
  * Pieces the job summary and the PR comment share: the verdict heading, the settings line, links
  * and the notice shown when something had to be left out.
  */
-import type { RunResult } from '../results/run-result.js'
 import { REPORT_FILE_NAMES } from '../results/file-names.js'
+import { thresholdInput } from '../results/metrics.js'
+import type { RunResult } from '../results/run-result.js'
+import { thresholdsSet, type Verdict } from '../results/standings.js'
 import { formatThreshold, plural } from './format.js'
 import { escapeMarkdown } from './markdown-escape.js'
 import { verdictText } from './verdict-text.js'
-import { thresholdInput } from '../results/metrics.js'
-import { thresholdsSet, type Verdict } from '../results/standings.js'
 
 /** `### ✅ 3 of 3 annotators passed`, then the second line of the verdict if there is one. */
 export function verdictMarkdown(verdict: Verdict): string {

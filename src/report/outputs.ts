@@ -9,16 +9,17 @@
  *   (`reason: "not-evaluated"`, with the error), in input order.
  * - `results`: JSON array, one entry per training project in input order:
  *   `{ project, title, annotator, passed, <scores>, failedThresholds }` where the scores are those
- *   of the method (`precision, recall, f1, meanIou, classAccuracy, attributeAccuracy,
- *   classificationAccuracy` for `one-to-one`; `meanIou, classAccuracy` for `encord-script`),
- *   full precision, null when they cannot be computed; or `{ project, title, annotator: null,
- *   passed: false, error }` for a project that could not be evaluated.
+ *   the method computes, named and ordered as in `METRICS` (`precision, recall, f1, meanIou,
+ *   classAccuracy, attributeAccuracy, classificationAccuracy` for `one-to-one`; `meanIou,
+ *   classAccuracy` for `encord-script`), full precision, null when they cannot be computed; or
+ *   `{ project, title, annotator: null, passed: false, error }` for a project that could not be
+ *   evaluated.
  *
  * The other outputs (file paths, artifact, comment) come from the sinks that produce them.
  */
 import type { OutputName } from '../inputs.js'
-import type { RunResult } from '../results/run-result.js'
 import { metricsComputedBy, scoreOf } from '../results/metrics.js'
+import type { RunResult } from '../results/run-result.js'
 import { standings, type Standing } from '../results/standings.js'
 
 /** The outputs that describe the scores. */

@@ -10,6 +10,8 @@
  * end of the list; a visible notice says what was left out and where to find it.
  */
 import type { RunResult } from '../results/run-result.js'
+import { isEvaluated, standings, verdictOf, type EvaluatedStanding } from '../results/standings.js'
+import { DEFAULT_WORST_ITEMS_PER_KIND, limitWorstItems } from '../results/worst-items.js'
 import { annotatorDetails } from './annotator-details.js'
 import { annotatorTable } from './annotator-table.js'
 import { Budget, utf8Bytes } from './budget.js'
@@ -23,8 +25,6 @@ import {
   verdictMarkdown,
   type Omissions
 } from './markdown-parts.js'
-import { isEvaluated, standings, verdictOf, type EvaluatedStanding } from '../results/standings.js'
-import { DEFAULT_WORST_ITEMS_PER_KIND, limitWorstItems } from '../results/worst-items.js'
 
 /** GitHub's limit for one step's summary. */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024

@@ -2,8 +2,8 @@
  * The result of a whole run: every training project's evaluation (or why it failed) and the
  * gate's verdict. Reports render it; sinks write it out. Plain data, no I/O.
  */
-import type { GateMetric, Thresholds } from './metrics.js'
 import type { Method, ProjectEvaluation } from '../evaluate/types.js'
+import type { GateMetric, Thresholds } from './metrics.js'
 import type { WorstItem } from './worst-items.js'
 
 export interface ProjectFailure {
