@@ -197,47 +197,75 @@ describe('waiting', () => {
 })
 
 describe('concurrency', () => {
-  /** Serve label rows slowly, counting how many requests are being answered at once. */
-  function serveSlowly(times: number) {
-    const counter = { inFlight: 0, max: 0 }
+  /** Far more turns than a request already sent needs to reach nock's reply function (one). */
+  const EVENT_LOOP_TURNS = 20
+
+  /**
+   * Serves label rows only when the test releases them, so the number held at once is the number
+   * in flight, with no timers: a client that sent more than its limit would have more held before
+   * the first answers go back.
+   */
+  function serveWhenReleased(times: number) {
+    const held: (() => void)[] = []
+    let max = 0
+    let wake = (): void => {}
     nock(DOMAIN)
       .post('/public')
       .times(times)
       .reply(async function (_uri, body) {
-        counter.inFlight += 1
-        counter.max = Math.max(counter.max, counter.inFlight)
-        await new Promise((resolve) => setTimeout(resolve, 25))
-        counter.inFlight -= 1
+        await new Promise<void>((release) => {
+          held.push(release)
+          max = Math.max(max, held.length)
+          wake()
+        })
         const uids = (body as { values: { uid: string[] } }).values.uid
         return [200, v1Ok(uids.map(labelRow))]
       })
-    return counter
+    return {
+      /** The most requests ever held at once. */
+      max: () => max,
+      /**
+       * Waits until `count` requests are held, lets the event loop go round a few times (no
+       * clock) so that any request already sent arrives too, then answers all that are held.
+       */
+      async releaseWhenHeld(count: number): Promise<void> {
+        while (held.length < count) await new Promise<void>((resolve) => (wake = resolve))
+        for (let turn = 0; turn < EVENT_LOOP_TURNS; turn++) {
+          await new Promise((resolve) => setImmediate(resolve))
+        }
+        for (const release of held.splice(0)) release()
+      }
+    }
   }
 
   it('keeps at most `concurrency` requests in flight across all calls of a client', async () => {
-    const counter = serveSlowly(12)
+    const server = serveWhenReleased(12)
     const { client } = makeClient({ concurrency: 3, labelRowBundleSize: 10 })
     const hashes = (prefix: string) => Array.from({ length: 40 }, (_, i) => `${prefix}-${i}`)
-    // Three projects' worth of bundles (4 each), all fired at once.
-    const results = await Promise.all([
+    // Three projects' worth of bundles (4 each), all fired at once: four rounds of three.
+    const results = Promise.all([
       fetchRowJson(client, TRAINING, hashes('a')),
       fetchRowJson(client, TRAINING, hashes('b')),
       fetchRowJson(client, TRAINING, hashes('c'))
     ])
-    expect(counter.max).toBe(3)
-    expect(results.map((rows) => rows.length)).toEqual([40, 40, 40])
+    for (let round = 0; round < 4; round++) await server.releaseWhenHeld(3)
+    expect((await results).map((rows) => rows.length)).toEqual([40, 40, 40])
+    expect(server.max()).toBe(3)
     client.close()
   })
 
   it('sends the bundles of one project together, up to the default limit of 8', async () => {
-    const counter = serveSlowly(10)
+    const server = serveWhenReleased(10)
     const { client } = makeClient({ labelRowBundleSize: 1 })
-    await fetchRowJson(
+    const rows = fetchRowJson(
       client,
       TRAINING,
       Array.from({ length: 10 }, (_, i) => `row-${i}`)
     )
-    expect(counter.max).toBe(8)
+    await server.releaseWhenHeld(8)
+    await server.releaseWhenHeld(2)
+    expect(await rows).toHaveLength(10)
+    expect(server.max()).toBe(8)
     client.close()
   })
 })
