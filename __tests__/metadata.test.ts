@@ -1,12 +1,25 @@
-// action.yml, the input and output lists in code, the CLI flags, the version and the README must
-// agree, so an input cannot be half-added.
+// One source of truth: the inputs table (src/inputs.ts), action.yml, the README's input and output
+// tables, the CLI flags and the config parser must agree on every name, default and description,
+// so an input cannot be half-added. Also the version and the action's runtime.
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { GITHUB_ONLY, VALUE_FLAGS } from '../src/cli/args.js'
-import { INPUT_DEFAULTS, INPUT_NAMES, OUTPUT_NAMES } from '../src/inputs.js'
+import { parseArgs } from '../src/cli/args.js'
+import { flagDescription } from '../src/cli/program.js'
+import { parseConfig } from '../src/config.js'
+import {
+  INPUT_DEFAULTS,
+  INPUT_NAMES,
+  INPUTS,
+  OUTPUT_NAMES,
+  OUTPUTS,
+  type InputName,
+  type InputSpec,
+  type RawInputs
+} from '../src/inputs.js'
 import { TOOL } from '../src/version.js'
 import { readActionYml } from './config/action-yml.js'
+import { generateKeyPair } from '../tools/fake-encord/scenario.mjs'
 
 const action = readActionYml()
 const packageJson = JSON.parse(readFileSync(path.resolve('package.json'), 'utf8')) as {
@@ -37,13 +50,36 @@ describe('action.yml', () => {
     expect(names.filter((name) => !KEBAB.test(name))).toEqual([])
   })
 
-  it('declares the same defaults as INPUT_DEFAULTS (github-token aside: the runner fills it)', () => {
-    const declared = Object.fromEntries(
-      Object.entries(action.inputs)
-        .filter(([, input]) => input.default !== undefined)
-        .map(([name, input]) => [name, input.default])
+  it("gives each input the table's description and default, and requires none", () => {
+    const declared = Object.entries(action.inputs).map(([name, input]) => ({ name, ...input }))
+    const expected = (INPUTS as readonly InputSpec[]).map((input) => ({
+      name: input.name,
+      description: input.description,
+      // The action checks required inputs itself, to say what is missing in one line.
+      required: 'false',
+      ...(input.default !== undefined || input.runnerDefault !== undefined
+        ? { default: input.default ?? input.runnerDefault }
+        : {})
+    }))
+    expect(declared).toEqual(expected)
+  })
+
+  it("gives each output the table's description", () => {
+    const declared = Object.entries(action.outputs).map(([name, output]) => ({ name, ...output }))
+    expect(declared).toEqual(OUTPUTS.map(({ name, description }) => ({ name, description })))
+  })
+
+  it('only a runner-filled default differs from the one the code applies', () => {
+    expect(INPUT_DEFAULTS).toEqual(
+      Object.fromEntries(
+        (INPUTS as readonly InputSpec[]).flatMap((input) =>
+          input.default === undefined ? [] : [[input.name, input.default]]
+        )
+      )
     )
-    expect(declared).toEqual({ ...INPUT_DEFAULTS, 'github-token': '${{ github.token }}' })
+    expect(
+      (INPUTS as readonly InputSpec[]).filter((input) => input.runnerDefault !== undefined)
+    ).toEqual([expect.objectContaining({ name: 'github-token' })])
   })
 
   it('runs on node24 from dist/index.js', () => {
@@ -66,25 +102,83 @@ describe('version', () => {
 })
 
 describe('CLI flags', () => {
-  it('every input is a CLI flag target or marked GitHub-only, never both', () => {
-    const targets = new Set<string>(Object.values(VALUE_FLAGS))
-    const neither = INPUT_NAMES.filter((name) => !targets.has(name) && !GITHUB_ONLY.has(name))
-    const both = INPUT_NAMES.filter((name) => targets.has(name) && GITHUB_ONLY.has(name))
-    expect(neither).toEqual([])
-    expect(both).toEqual([])
-  })
+  const withFlags = (INPUTS as readonly InputSpec[]).filter((input) => input.cli !== null)
+  const githubOnly = (INPUTS as readonly InputSpec[]).filter((input) => input.cli === null)
+  const help = (() => {
+    const command = parseArgs(['--help'], {})
+    return command.kind === 'print' ? command.text.replace(/\s+/g, ' ') : ''
+  })()
 
-  it('every input that is a flag target has a flag of its own name', () => {
-    const targets = new Set<string>(Object.values(VALUE_FLAGS))
-    const inputsWithFlags = INPUT_NAMES.filter((name) => targets.has(name))
-    expect(inputsWithFlags.filter((name) => VALUE_FLAGS[name] !== name)).toEqual([])
-  })
+  it.each(withFlags.map((input) => [input.name, input] as const))(
+    '--%s sets the input of its name (and so does its other spelling)',
+    (name, input) => {
+      const spellings = [name, ...(input.cli?.alias === undefined ? [] : [input.cli.alias])]
+      for (const flag of spellings) {
+        // A key in the environment, for the flags that make the run read Encord.
+        const command = parseArgs([`--${flag}`, input.example], { ENCORD_SSH_KEY: 'k' })
+        if (command.kind !== 'evaluate') throw new Error(`--${flag} is not an evaluate flag`)
+        const { 'ssh-private-key': _key, ...inputs } = command.inputs
+        expect(inputs).toEqual({ [name]: input.example })
+      }
+    }
+  )
 
-  it('flags point only at real inputs (or the key file)', () => {
-    const known = new Set<string>([...INPUT_NAMES, 'ssh-private-key-file'])
-    expect(Object.values(VALUE_FLAGS).filter((target) => !known.has(target))).toEqual([])
-    expect([...GITHUB_ONLY].filter((name) => !known.has(name))).toEqual([])
-  })
+  it.each(withFlags.map((input) => [input.name, input] as const))(
+    "--%s is listed in --help with the table's description and default",
+    (name, input) => {
+      const listed = `--${name} <${input.cli?.value}> ${flagDescription(input)}`
+      expect(help).toContain(listed.replace(/\s+/g, ' '))
+      expect(flagDescription(input).startsWith(input.description)).toBe(true)
+      if (input.default !== undefined) {
+        expect(flagDescription(input)).toContain(`(default: ${input.default})`)
+      }
+    }
+  )
+
+  it.each(githubOnly.map((input) => [input.name]))(
+    '%s exists only in GitHub Actions: no flag',
+    (name) => {
+      expect(() => parseArgs([`--${name}`, 'x'], {})).toThrow(/^Unknown option/)
+      expect(help).not.toContain(`--${name} `)
+    }
+  )
+})
+
+describe('the config parser', () => {
+  const key = generateKeyPair(Buffer.alloc(32, 9), { comment: 'metadata' })
+  const base: RawInputs = {
+    'ssh-private-key': key.privateKeyOpenSsh,
+    'benchmark-project': '11111111-1111-1111-1111-111111111111',
+    'training-projects': '22222222-2222-2222-2222-222222222222'
+  }
+  /** What parseConfig made of the inputs (the key by its public half), or its error line. */
+  const outcome = (raw: RawInputs): string => {
+    try {
+      const config = parseConfig(raw)
+      const source =
+        config.source?.kind === 'encord'
+          ? { ...config.source, key: config.source.key.publicKeyHex }
+          : config.source
+      return JSON.stringify({ ...config, source })
+    } catch (error) {
+      return `error: ${(error as Error).message}`
+    }
+  }
+
+  it.each(INPUT_NAMES.map((name) => [name]))(
+    'reads %s: its example changes the outcome, its default does not',
+    (name: InputName) => {
+      const input = (INPUTS as readonly InputSpec[]).find((spec) => spec.name === name)
+      if (input === undefined) throw new Error(`${name} is not in the table`)
+      const without: RawInputs = { ...base }
+      delete without[name]
+      expect(outcome({ ...without, [name]: input.example })).not.toBe(outcome(without))
+      if (input.default !== undefined) {
+        expect(outcome({ ...without, [name]: input.default })).toBe(outcome(without))
+        expect(input.example).not.toBe(input.default)
+      }
+    }
+  )
 })
 
 describe('README.md', () => {
@@ -115,12 +209,41 @@ describe('README.md', () => {
     expect([...tableRows('Outputs').keys()]).toEqual([...OUTPUT_NAMES])
   })
 
-  it('gives the same defaults as action.yml', () => {
+  /** A README cell as plain text: code marks dropped, links reduced to their text. */
+  const plain = (cell: string): string =>
+    cell
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/`/g, '')
+      .replace(/\\\|/g, '|')
+
+  it("gives each input the table's default and description", () => {
     const rows = tableRows('Inputs')
-    const wrong = Object.entries(action.inputs)
-      .filter(([, input]) => input.default !== undefined)
-      .filter(([name, input]) => rows.get(name)?.[1] !== `\`${input.default}\``)
-      .map(([name]) => name)
+    const wrong = (INPUTS as readonly InputSpec[]).flatMap((input) => {
+      const [, defaultCell = '', meaning = ''] = rows.get(input.name) ?? []
+      const declared = input.default ?? input.runnerDefault
+      // Without a default the cell says so in words (unset, repository default), never as code.
+      const defaultOk =
+        declared === undefined ? !defaultCell.includes('`') : defaultCell === `\`${declared}\``
+      const descriptionOk = plain(meaning) === input.description
+      return defaultOk && descriptionOk
+        ? []
+        : [
+            {
+              name: input.name,
+              defaultCell,
+              meaning: plain(meaning),
+              description: input.description
+            }
+          ]
+    })
+    expect(wrong).toEqual([])
+  })
+
+  it("gives each output the table's description", () => {
+    const rows = tableRows('Outputs')
+    const wrong = OUTPUTS.filter(
+      (output) => plain(rows.get(output.name)?.[0] ?? '') !== output.description
+    ).map((output) => output.name)
     expect(wrong).toEqual([])
   })
 })

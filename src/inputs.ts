@@ -1,64 +1,293 @@
 /**
- * The action's inputs and outputs, named once. `action.yml`, the CLI flags and the README are
- * checked against these lists by tests, so a new input cannot be half-added.
+ * The action's inputs and outputs, and the command-line flags, described once. `action.yml` and
+ * the README's tables are written by hand from these rows; a test fails when they disagree on a
+ * name, a default or a description. The CLI builds its flags and their help from the same rows.
+ *
+ * Adding an input: one row here, the same entry in action.yml and a row in the README's Inputs
+ * table; then read it in `parseConfig`.
  */
 
-export const INPUT_NAMES = [
-  'ssh-private-key',
-  'benchmark-project',
-  'training-projects',
-  'encord-domain',
-  'workflow-stage',
-  'method',
-  'iou-threshold',
-  'min-mean-iou',
-  'min-class-accuracy',
-  'min-precision',
-  'min-recall',
-  'min-f1',
-  'output-dir',
-  'upload-artifact',
-  'artifact-name',
-  'retention-days',
-  'comment',
-  'comment-key',
-  'github-token',
-  'concurrency',
-  'benchmark-export',
-  'training-exports',
-  'ontology-file',
-  'registration-files'
-] as const
+/** How an input is given on the command line. */
+export interface CliFlag {
+  /** The placeholder in the help, e.g. `HASH`. */
+  readonly value: string
+  /** The heading it is listed under in `--help`. */
+  readonly group: CliGroup
+  /** May be given more than once; each occurrence is one list item (one path, one hash). */
+  readonly repeatable?: true
+  /** A second spelling, e.g. the singular `--training-project` for a repeated flag. */
+  readonly alias?: string
+}
 
-export type InputName = (typeof INPUT_NAMES)[number]
+export type CliGroup = 'labels' | 'offline' | 'scoring' | 'gate' | 'output'
+
+export interface InputSpec {
+  readonly name: string
+  /** Plain text: action.yml's description, the README's "Meaning" and the CLI's help. */
+  readonly description: string
+  /**
+   * A valid value other than the default: shown when a flag is given without one, and used by
+   * the test that checks `parseConfig` reads every input.
+   */
+  readonly example: string
+  /** What a missing or empty input means; action.yml declares it as the input's `default`. */
+  readonly default?: string
+  /**
+   * action.yml's default when the runner fills it in (an expression, e.g. the job's token).
+   * Outside a runner nothing fills it, so the code's default is empty.
+   */
+  readonly runnerDefault?: string
+  /** The flag of the same name, or null for inputs that exist only in GitHub Actions. */
+  readonly cli: CliFlag | null
+}
+
+const HASH_EXAMPLE = '00000000-0000-0000-0000-000000000000'
+
+export const INPUTS = [
+  {
+    name: 'ssh-private-key',
+    description:
+      'Encord private key (unencrypted OpenSSH Ed25519), from a secret. Not needed when scoring export files or only checking registration files.',
+    example: '${{ secrets.ENCORD_SSH_KEY }}',
+    // A key on a command line ends up in shell history and process lists: the CLI reads it from a
+    // file or the environment instead (--ssh-private-key-file, ENCORD_SSH_KEY_FILE, ENCORD_SSH_KEY).
+    cli: null
+  },
+  {
+    name: 'benchmark-project',
+    description: "Hash of the benchmark project (the expert's gold-standard labels).",
+    example: HASH_EXAMPLE,
+    cli: { value: 'HASH', group: 'labels' }
+  },
+  {
+    name: 'training-projects',
+    description:
+      "Hashes of the annotators' training projects, separated by newlines, commas or spaces. A project listed twice is scored once.",
+    example: HASH_EXAMPLE,
+    cli: {
+      value: 'LIST',
+      group: 'labels',
+      repeatable: true,
+      alias: 'training-project'
+    }
+  },
+  {
+    name: 'encord-domain',
+    description: 'Encord API origin, e.g. https://api.us.encord.com for the US platform.',
+    default: 'https://api.encord.com',
+    example: 'https://api.us.encord.com',
+    cli: { value: 'URL', group: 'labels' }
+  },
+  {
+    name: 'workflow-stage',
+    description: 'Title of the workflow stage whose tasks count (an exact title match).',
+    default: 'Complete',
+    example: 'Review',
+    cli: { value: 'TITLE', group: 'scoring' }
+  },
+  {
+    name: 'method',
+    description:
+      "Scoring method: one-to-one (optimal matching of every shape, frame, class, attribute and classification) or encord-script (reproduces Encord's documented script exactly).",
+    default: 'one-to-one',
+    example: 'encord-script',
+    cli: { value: 'NAME', group: 'scoring' }
+  },
+  {
+    name: 'iou-threshold',
+    description:
+      'Minimum similarity (IoU, or OKS for points and skeletons) for a pair to match under one-to-one; greater than 0 and at most 1.',
+    default: '0.5',
+    example: '0.7',
+    cli: { value: 'X', group: 'scoring' }
+  },
+  {
+    name: 'min-mean-iou',
+    description:
+      'Gate. An annotator whose mean IoU is below this value (0–1) fails the job. Unset means not checked.',
+    example: '0.8',
+    cli: { value: 'X', group: 'gate' }
+  },
+  {
+    name: 'min-class-accuracy',
+    description: 'Gate. Minimum class accuracy (0–1); with encord-script, the mean class_score.',
+    example: '0.8',
+    cli: { value: 'X', group: 'gate' }
+  },
+  {
+    name: 'min-precision',
+    description: 'Gate. Minimum precision (0–1), one-to-one only.',
+    example: '0.8',
+    cli: { value: 'X', group: 'gate' }
+  },
+  {
+    name: 'min-recall',
+    description: 'Gate. Minimum recall (0–1), one-to-one only.',
+    example: '0.8',
+    cli: { value: 'X', group: 'gate' }
+  },
+  {
+    name: 'min-f1',
+    description: 'Gate. Minimum F1 (0–1), one-to-one only.',
+    example: '0.8',
+    cli: { value: 'X', group: 'gate' }
+  },
+  {
+    name: 'output-dir',
+    description: 'Folder where iou_results.csv, report.json and summary.md are written.',
+    default: 'encord-annotator-eval',
+    example: 'scores',
+    cli: { value: 'DIR', group: 'output' }
+  },
+  {
+    name: 'upload-artifact',
+    description: 'Upload the three files as a workflow artifact (true or false).',
+    default: 'true',
+    example: 'false',
+    cli: null
+  },
+  {
+    name: 'artifact-name',
+    description:
+      'Artifact name prefix. The job id, the comment key (or a short digest of the method and projects) and the run attempt are appended, e.g. annotator-scores-score-team-a-attempt-2, so re-runs, matrix legs and jobs never collide.',
+    default: 'annotator-scores',
+    example: 'scores',
+    cli: null
+  },
+  {
+    name: 'retention-days',
+    description: "Days to keep the artifact (1–90). Empty means the repository's default.",
+    example: '7',
+    cli: null
+  },
+  {
+    name: 'comment',
+    description:
+      'Post or update one PR comment with the scores: auto (on pull_request, pull_request_target and issue_comment events on a PR), always (also on other events when a PR is known), or off.',
+    default: 'auto',
+    example: 'always',
+    cli: null
+  },
+  {
+    name: 'comment-key',
+    description:
+      "Keeps the comments (and artifacts) of matrix legs or several steps apart; letters, digits, '.', '_' and '-'.",
+    example: 'team-a',
+    cli: null
+  },
+  {
+    name: 'github-token',
+    description: 'Token used to post the PR comment; needs the pull-requests: write permission.',
+    runnerDefault: '${{ github.token }}',
+    example: '${{ secrets.BOT_TOKEN }}',
+    cli: null
+  },
+  {
+    name: 'concurrency',
+    description: 'Encord requests in flight at once, a whole number from 1 to 64.',
+    default: '8',
+    example: '4',
+    cli: { value: 'N', group: 'labels' }
+  },
+  {
+    name: 'benchmark-export',
+    description:
+      "Offline mode. Path to the benchmark's Encord label export (a JSON list of label rows). Replaces benchmark-project and the key.",
+    example: 'labels/benchmark.json',
+    cli: { value: 'FILE', group: 'offline' }
+  },
+  {
+    name: 'training-exports',
+    description:
+      "Offline mode. Paths to the training projects' label exports, one per line; a value on a single line is one path, spaces and commas included. A file listed twice is scored once.",
+    example: 'labels/alice.json',
+    cli: {
+      value: 'FILE',
+      group: 'offline',
+      repeatable: true,
+      alias: 'training-export'
+    }
+  },
+  {
+    name: 'ontology-file',
+    description:
+      'Offline mode. Path to the ontology JSON (the ontology structure, or an Encord ontology or project document that contains it).',
+    example: 'labels/ontology.json',
+    cli: { value: 'FILE', group: 'offline', alias: 'ontology' }
+  },
+  {
+    name: 'registration-files',
+    description:
+      'Newline-separated globs of Encord data-registration JSON files to check before upload. When set, the evaluation inputs become optional.',
+    example: 'registration/**/*.json',
+    // On the command line this is the check-registration command, which takes the files.
+    cli: null
+  }
+] as const satisfies readonly InputSpec[]
+
+type Input = (typeof INPUTS)[number]
+
+export type InputName = Input['name']
+
+export const INPUT_NAMES: readonly InputName[] = INPUTS.map((input) => input.name)
 
 /** Raw input values as strings; a missing or empty value means "use the default". */
 export type RawInputs = Partial<Record<InputName, string>>
 
+/** Inputs with a default of their own (not one the runner fills in). */
+export type DefaultedInputName = Extract<Input, { default: string }>['name']
+
 /** Defaults for optional inputs, applied when the value is missing or empty (as the runner does). */
-export const INPUT_DEFAULTS = {
-  'encord-domain': 'https://api.encord.com',
-  'workflow-stage': 'Complete',
-  method: 'one-to-one',
-  'iou-threshold': '0.5',
-  'output-dir': 'encord-annotator-eval',
-  'upload-artifact': 'true',
-  'artifact-name': 'annotator-scores',
-  comment: 'auto',
-  concurrency: '8'
-} as const satisfies Partial<Record<InputName, string>>
+export const INPUT_DEFAULTS = Object.fromEntries(
+  INPUTS.flatMap((input) => ('default' in input ? [[input.name, input.default]] : []))
+) as Readonly<Record<DefaultedInputName, string>>
 
-export const OUTPUT_NAMES = [
-  'passed',
-  'csv-path',
-  'report-path',
-  'summary-path',
-  'artifact-id',
-  'artifact-url',
-  'comment-id',
-  'annotators',
-  'failed-annotators',
-  'results'
-] as const
+export interface OutputSpec {
+  readonly name: string
+  /** Plain text: action.yml's description and the README's "Meaning". */
+  readonly description: string
+}
 
-export type OutputName = (typeof OUTPUT_NAMES)[number]
+export const OUTPUTS = [
+  {
+    name: 'passed',
+    description:
+      'Whether every annotator met every threshold set and every project was evaluated: true or false.'
+  },
+  { name: 'csv-path', description: 'Absolute path of iou_results.csv.' },
+  {
+    name: 'report-path',
+    description: 'Absolute path of report.json (full results and the settings that produced them).'
+  },
+  {
+    name: 'summary-path',
+    description: "Absolute path of summary.md (the job summary's markdown)."
+  },
+  {
+    name: 'artifact-id',
+    description: 'ID of the uploaded artifact; empty when the upload was skipped.'
+  },
+  {
+    name: 'artifact-url',
+    description: 'URL of the uploaded artifact; empty when the upload was skipped.'
+  },
+  {
+    name: 'comment-id',
+    description: 'ID of the PR comment created or updated; empty when no comment was posted.'
+  },
+  { name: 'annotators', description: 'Number of training projects evaluated.' },
+  {
+    name: 'failed-annotators',
+    description:
+      'JSON array of the annotators that failed the gate (with the thresholds they missed) or could not be evaluated (with the error).'
+  },
+  {
+    name: 'results',
+    description:
+      'Compact JSON, one entry per training project: project, title, annotator, passed, the scores, failedThresholds, or error. Use it with fromJSON().'
+  }
+] as const satisfies readonly OutputSpec[]
+
+export type OutputName = (typeof OUTPUTS)[number]['name']
+
+export const OUTPUT_NAMES: readonly OutputName[] = OUTPUTS.map((output) => output.name)

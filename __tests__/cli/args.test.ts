@@ -97,10 +97,117 @@ describe('parseArgs', () => {
     expect(() => parseArgs([flag, 'value'], KEY_ENV)).toThrow(/Unknown option/)
   })
 
-  it('passes everything after check-registration through', () => {
+  it('takes every argument after check-registration -- as a file', () => {
     expect(parseArgs(['check-registration', '--', '-odd.json', 'b.json'], {})).toEqual({
       kind: 'check-registration',
-      args: ['--', '-odd.json', 'b.json']
+      files: ['-odd.json', 'b.json']
     })
+  })
+
+  it('keeps the order of a repeated flag across its two spellings', () => {
+    const command = parseArgs(
+      [
+        '--training-export',
+        'b.json',
+        '--training-exports=a b.json',
+        '--training-export',
+        'c,d.json'
+      ],
+      {}
+    )
+    expect(command).toMatchObject({
+      inputs: { 'training-exports': 'b.json\na b.json\nc,d.json' }
+    })
+    if (command.kind !== 'evaluate') throw new Error('unreachable')
+    const offline = { ...command.inputs, 'benchmark-export': 'g.json', 'ontology-file': 'o.json' }
+    expect(parseConfig(offline).source).toMatchObject({
+      trainingExports: ['b.json', 'a b.json', 'c,d.json']
+    })
+  })
+})
+
+describe('usage mistakes', () => {
+  const refusal = (argv: string[]): string => {
+    try {
+      parseArgs(argv, KEY_ENV)
+    } catch (error) {
+      expect(error).toBeInstanceOf(InputError)
+      return (error as Error).message
+    }
+    throw new Error(`parseArgs accepted ${argv.join(' ')}`)
+  }
+
+  it('suggests the closest flag for a mistyped one', () => {
+    expect(refusal(['--iou-treshold', '0.6'])).toBe(
+      'Unknown option --iou-treshold (did you mean --iou-threshold?); run with --help to see the options'
+    )
+    expect(refusal(['evaluate', '--benchmark-projct', 'b'])).toMatch(
+      /\(did you mean --benchmark-project\?\)/
+    )
+    expect(refusal(['check-registration', '--hepl', 'a.json'])).toMatch(
+      /^Unknown option --hepl \(did you mean --help\?\)/
+    )
+  })
+
+  it('suggests the closest command for a mistyped one', () => {
+    expect(refusal(['check-registraton', 'a.json'])).toBe(
+      "Unknown command 'check-registraton' (did you mean check-registration?); run encord-annotator-eval --help to see the commands"
+    )
+  })
+
+  it('calls a word that is no command, or a stray argument, an unexpected argument', () => {
+    const expected =
+      "Unexpected argument 'gold.json'; options take the form --name value (run with --help)"
+    expect(refusal(['gold.json'])).toBe(expected)
+    expect(refusal(['--method', 'one-to-one', 'gold.json'])).toBe(expected)
+    expect(refusal(['evaluate', 'gold.json'])).toBe(expected)
+  })
+
+  it('a flag without its value, at the end or before another flag, names an example', () => {
+    expect(refusal(['--training-export'])).toBe(
+      'Option --training-export needs a value, e.g. --training-export labels/alice.json'
+    )
+    expect(refusal(['--ontology', '--min-f1', '0.5'])).toBe(
+      'Option --ontology needs a value, e.g. --ontology labels/ontology.json'
+    )
+  })
+
+  it('check-registration without files', () => {
+    expect(refusal(['check-registration'])).toBe(
+      'check-registration needs FILE; run encord-annotator-eval check-registration --help'
+    )
+  })
+})
+
+describe('help', () => {
+  const printed = (argv: string[]): string => {
+    const command = parseArgs(argv, {})
+    if (command.kind !== 'print') throw new Error(`${argv.join(' ')} printed nothing`)
+    return command.text
+  }
+
+  it('each command has its own', () => {
+    const evaluate = printed(['--help'])
+    expect(printed(['evaluate', '--help'])).toBe(evaluate)
+    expect(evaluate).toMatch(/^Usage: encord-annotator-eval \[evaluate\] --benchmark-project/)
+    expect(evaluate).toMatch(/^ {2}check-registration {2,}Check Encord data-registration/m)
+
+    const check = printed(['check-registration', '--help'])
+    expect(check).toMatch(
+      /^Usage: encord-annotator-eval check-registration \[options\] <FILE\.\.\.>/
+    )
+    expect(check).not.toContain('--benchmark-project')
+    expect(printed(['help', 'check-registration'])).toBe(check)
+  })
+
+  it('lists every flag once, under its group, with its default', () => {
+    const text = printed(['--help'])
+    expect(text).toMatch(/--iou-threshold <X> +Minimum similarity[^]*?\(default: 0\.5\)/)
+    expect(text).toMatch(
+      /^Gate \(an annotator below any threshold set fails; exit code 1\):\n {2}--min-mean-iou/m
+    )
+    // The second spellings are accepted but not listed apart.
+    expect(text).not.toMatch(/^ +--training-export </m)
+    expect(text).toMatch(/--training-export\s+is\s+the\s+same\s+flag/)
   })
 })

@@ -73,8 +73,8 @@ describe('help and version', () => {
     async (...argv) => {
       const out = capture()
       expect(await runCli(argv, {}, out.io)).toBe(EXIT.pass)
-      expect(out.stdout()).toMatch(/^Usage$/m)
-      expect(out.stdout()).toMatch(/^Examples$/m)
+      expect(out.stdout()).toMatch(/^Usage: /m)
+      expect(out.stdout()).toMatch(/^Examples:$/m)
       expect(out.stdout()).toContain('encord-annotator-eval --benchmark-project')
       expect(out.stdout()).toContain('check-registration')
       expect(out.stderr()).toBe('')
@@ -316,6 +316,19 @@ describe('evaluation runs', () => {
     expect(out.stdout()).toMatch(/PASS\s+alice@example\.com/)
     // The reports are written whatever the verdict.
     expect(existsSync(path.join(outputDir, 'iou_results.csv'))).toBe(true)
+  })
+
+  it('a training project given twice is scored once, with one warning', async () => {
+    const out = capture()
+    const argv = [...evaluateFlags([ALICE]), '--training-project', ALICE.toUpperCase()]
+    expect(await runCli(argv, env(), out.io)).toBe(EXIT.pass)
+    expect(out.stderrLines().filter((line) => line.startsWith('warning:'))).toEqual([
+      `warning: --training-projects lists '${ALICE}' more than once; each is scored once`
+    ])
+    const report = JSON.parse(await readFile(path.join(outputDir, 'report.json'), 'utf8')) as {
+      projects: unknown[]
+    }
+    expect(report.projects).toHaveLength(1)
   })
 
   it('exit 1 when a training project cannot be scored, the others still reported', async () => {

@@ -1,48 +1,47 @@
-/** `encord-annotator-eval --help`. */
-export const HELP = `encord-annotator-eval: score annotators against a gold-standard benchmark on Encord
+/**
+ * The hand-written parts of `--help`: what the tool does, how it is called, examples and exit
+ * codes. The flags and their descriptions come from the inputs table (`src/inputs.ts`).
+ */
+import type { CliGroup } from '../inputs.js'
 
-Usage
-  encord-annotator-eval --benchmark-project HASH --training-projects HASH[,HASH…] [options]
-  encord-annotator-eval --benchmark-export FILE --training-export FILE… --ontology FILE [options]
-  encord-annotator-eval check-registration FILE…
+export const PROGRAM = 'encord-annotator-eval'
 
-Where the labels come from
-  --benchmark-project HASH      benchmark project (the expert's gold labels)
-  --training-projects LIST      training projects, one per annotator; comma/space separated,
-                                or repeat --training-project HASH
-  --ssh-private-key-file PATH   Encord private key (OpenSSH Ed25519); default: $ENCORD_SSH_KEY_FILE,
-                                else the key itself in $ENCORD_SSH_KEY
-  --encord-domain URL           API origin (default https://api.encord.com)
-  --concurrency N               Encord requests in flight (default 8)
-  --benchmark-export FILE       offline: the benchmark's label export (JSON list of label rows)
-  --training-export FILE        offline: a training project's label export (repeatable)
-  --ontology FILE               offline: the ontology JSON
+export const DESCRIPTION = 'Score annotators against a gold-standard benchmark on Encord.'
 
-Scoring
-  --workflow-stage TITLE        stage whose tasks count (default Complete)
-  --method NAME                 one-to-one (default) or encord-script
-  --iou-threshold X             match threshold for one-to-one (default 0.5)
+/** The usage lines of the default command; `evaluate` may be left out. */
+export const EVALUATE_USAGE = [
+  `${PROGRAM} [evaluate] --benchmark-project HASH --training-projects HASH[,HASH…] [options]`,
+  `       ${PROGRAM} [evaluate] --benchmark-export FILE --training-export FILE… --ontology FILE [options]`,
+  `       ${PROGRAM} COMMAND [options]   (commands below; COMMAND --help for each)`
+].join('\n')
 
-Gate (an annotator below any threshold set fails; exit code 1)
-  --min-mean-iou X  --min-class-accuracy X  --min-precision X  --min-recall X  --min-f1 X
+/** Help headings of the flag groups, in the order they are listed. */
+export const GROUP_HEADINGS: Record<CliGroup, string> = {
+  labels: 'Where the labels come from:',
+  offline: 'Offline (export files instead of the API):',
+  scoring: 'Scoring:',
+  gate: 'Gate (an annotator below any threshold set fails; exit code 1):',
+  output: 'Output:'
+}
 
-Output
-  --output-dir DIR              where iou_results.csv, report.json and summary.md go
-                                (default encord-annotator-eval)
-  --color                       colour the table
-  -v, --verbose                 log each request and show error details
-  -h, --help                    this help
-  -V, --version                 the version
+export const EXIT_CODES = `Exit codes:
+  0  every annotator passed
+  1  an annotator failed the gate, or a project could not be scored
+  2  usage error (a bad option, key or value)`
 
-Exit codes
-  0  every annotator passed     1  an annotator failed the gate, or a project could not be scored
-  2  usage error (a bad option, key or value)
-
-Examples
+export const EXAMPLES = `Examples:
   export ENCORD_SSH_KEY_FILE=~/.ssh/encord_ed25519
-  encord-annotator-eval --benchmark-project 0a1b… --training-projects 2c3d…,4e5f… --min-f1 0.8
-  encord-annotator-eval --method encord-script --benchmark-project 0a1b… --training-project 2c3d…
-  encord-annotator-eval --benchmark-export gold.json --training-export alice.json \\
+  ${PROGRAM} --benchmark-project 0a1b… --training-projects 2c3d…,4e5f… --min-f1 0.8
+  ${PROGRAM} --method encord-script --benchmark-project 0a1b… --training-project 2c3d…
+  ${PROGRAM} --benchmark-export gold.json --training-export "alice export.json" \\
       --training-export bob.json --ontology ontology.json
-  encord-annotator-eval check-registration data/*.json
-`
+  ${PROGRAM} check-registration data/*.json`
+
+export const CHECK_REGISTRATION_DESCRIPTION = `Check Encord data-registration JSON files before they are uploaded: JSON syntax (trailing commas included), duplicate keys, top-level keys, entries and their URLs, media metadata, Encord's per-file limits and the guide's advice. Prints one line per problem as FILE:LINE:COLUMN: SEVERITY [RULE] MESSAGE.`
+
+export const CHECK_REGISTRATION_AFTER = `Give -- before file names that start with "-".
+
+Exit codes:
+  0  no file has an error (warnings allowed)
+  1  a file has an error or cannot be read
+  2  usage error`

@@ -8,9 +8,9 @@ import { checkOutputDir, csvFileWriter, writeReportFiles } from '../github/files
 import { evaluateRun } from '../pipeline.js'
 import { runCheckRegistration } from '../registration/cli-command.js'
 import { csvHeader, renderReportJson, renderSummary, renderTerminalTable } from '../report/index.js'
+import { safeText } from '../safe-text.js'
 import { TOOL } from '../version.js'
 import { parseArgs } from './args.js'
-import { HELP } from './help.js'
 import { terminalLogger } from './terminal-logger.js'
 
 export interface CliIo {
@@ -32,30 +32,34 @@ export async function runCli(
   options: CliOptions = {}
 ): Promise<number> {
   if (argv.length === 0) {
-    io.stderr(HELP)
+    io.stderr(helpText())
     return EXIT.usage
   }
   const verbose = argv.includes('--verbose') || argv.includes('-v')
   const fail = (error: unknown): number => {
-    io.stderr(`error: ${inFlagTerms(describeError(error), error)}\n`)
-    if (verbose && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`)
+    const input = error instanceof InputError ? error.input : undefined
+    io.stderr(`error: ${inFlagTerms(describeError(error), input)}\n`)
+    if (verbose && error instanceof Error && error.stack) {
+      io.stderr(`${error.stack.split('\n').map(safeText).join('\n')}\n`)
+    }
     return error instanceof InputError ? EXIT.usage : EXIT.fail
   }
   try {
     const command = parseArgs(argv, env)
     switch (command.kind) {
-      case 'help':
-        io.stdout(HELP)
-        return EXIT.pass
-      case 'version':
-        io.stdout(`${TOOL.version}\n`)
+      case 'print':
+        io.stdout(command.text)
         return EXIT.pass
       case 'check-registration':
-        return await runCheckRegistration(command.args, io)
+        // The files are already parsed: `--` keeps one named like an option a file.
+        return await runCheckRegistration(['--', ...command.files], io)
       case 'evaluate':
         break
     }
     const config = parseConfig(command.inputs)
+    for (const warning of config.warnings) {
+      io.stderr(`warning: ${inFlagTerms(warning.message, warning.input)}\n`)
+    }
     if (config.source === null) {
       throw new InputError(
         'Nothing to evaluate: give --benchmark-project and --training-projects (run with --help)'
@@ -89,13 +93,18 @@ export async function runCli(
   }
 }
 
+/** The evaluate command's help, which is the tool's. */
+function helpText(): string {
+  const command = parseArgs(['--help'], {})
+  return command.kind === 'print' ? command.text : ''
+}
+
 /**
  * Config errors name action inputs ("Input 'iou-threshold' … e.g. iou-threshold: 0.8"); on the
  * command line the same input is a flag of the same name.
  */
-function inFlagTerms(message: string, error: unknown): string {
-  if (!(error instanceof InputError) || error.input === undefined) return message
-  const name = error.input
+function inFlagTerms(message: string, name: string | undefined): string {
+  if (name === undefined) return message
   return message
     .replaceAll(`Input '${name}'`, `--${name}`)
     .replaceAll(`e.g. ${name}: `, `e.g. --${name} `)

@@ -1,0 +1,243 @@
+/**
+ * The command line as a commander program: one command per subcommand, each with its own
+ * `--help`. The evaluate command's flags are built from the inputs table, so the CLI and the
+ * action cannot drift. Parsing only records what was asked; `args.ts` turns it into a command.
+ */
+import { Command, CommanderError, Option } from 'commander'
+import { InputError } from '../errors.js'
+import { INPUTS, type InputName, type InputSpec } from '../inputs.js'
+import { TOOL } from '../version.js'
+import {
+  CHECK_REGISTRATION_AFTER,
+  CHECK_REGISTRATION_DESCRIPTION,
+  DESCRIPTION,
+  EVALUATE_USAGE,
+  EXAMPLES,
+  EXIT_CODES,
+  GROUP_HEADINGS,
+  PROGRAM
+} from './help.js'
+
+/** What the command line asked for, before any file or key is read. */
+export type ParsedCommandLine =
+  | { kind: 'print'; text: string }
+  | {
+      kind: 'evaluate'
+      /** Flag values by input; a repeatable flag's values in the order given. */
+      values: Map<InputName, string[]>
+      keyFile: string | undefined
+      verbose: boolean
+      color: boolean
+    }
+  | { kind: 'check-registration'; files: string[] }
+
+/** Parses argv; a usage mistake is an `InputError` with one line that says what to fix. */
+export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
+  // Flags alone mean evaluate, as before there were subcommands.
+  const args = argv[0]?.startsWith('-') ? ['evaluate', ...argv] : [...argv]
+  let parsed: ParsedCommandLine | undefined
+  const printed: string[] = []
+  const program = buildProgram((command) => (parsed = command), printed)
+  try {
+    program.parse(args, { from: 'user' })
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error
+    if (error.exitCode === 0) return { kind: 'print', text: printed.join('') }
+    throw inOurWords(error, args[0] ?? '')
+  }
+  if (parsed === undefined) throw new InputError(`Nothing to do; run ${PROGRAM} --help`)
+  return parsed
+}
+
+function buildProgram(found: (command: ParsedCommandLine) => void, printed: string[]): Command {
+  const program = new Command(PROGRAM)
+    .description(DESCRIPTION)
+    .version(TOOL.version, '-V, --version', 'the version')
+    .helpOption('-h, --help', 'this help')
+    .helpCommand('help [COMMAND]', 'help for a command')
+    // Root options only before the command, so a subcommand's values are never taken for them.
+    .enablePositionalOptions()
+    .showSuggestionAfterError()
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => void printed.push(text),
+      writeErr: (text) => void printed.push(text),
+      // Errors become InputErrors with our wording; commander prints nothing itself.
+      outputError: () => undefined
+    })
+  addEvaluate(program, found)
+  addCheckRegistration(program, found)
+  return program
+}
+
+function addEvaluate(program: Command, found: (command: ParsedCommandLine) => void): void {
+  const values = new Map<InputName, string[]>()
+  let keyFile: string | undefined
+  const command = program
+    .command('evaluate')
+    .description('Score training projects against the benchmark (the default command).')
+    .version(TOOL.version, '-V, --version', 'the version')
+    .configureHelp({ commandUsage: () => EVALUATE_USAGE })
+    // Checked in the action, to say which argument was unexpected.
+    .allowExcessArguments()
+
+  for (const input of inGroupOrder(INPUTS)) {
+    const flag = input.cli
+    if (flag === null) continue
+    const name = input.name as InputName
+    const store = (text: string, given: string): string => {
+      const value = flagValue(text, given, input)
+      const previous = flag.repeatable ? (values.get(name) ?? []) : []
+      values.set(name, [...previous, value])
+      return value
+    }
+    command.addOption(
+      new Option(`--${name} <${flag.value}>`, flagDescription(input))
+        .helpGroup(GROUP_HEADINGS[flag.group])
+        .argParser((text) => store(text, `--${name}`))
+    )
+    if (flag.alias !== undefined) {
+      const alias = `--${flag.alias}`
+      command.addOption(
+        new Option(`${alias} <${flag.value}>`).hideHelp().argParser((text) => store(text, alias))
+      )
+    }
+  }
+  command
+    .addOption(
+      new Option(
+        '--ssh-private-key-file <PATH>',
+        'Encord private key (unencrypted OpenSSH Ed25519). Default: the file named by $ENCORD_SSH_KEY_FILE, else the key itself in $ENCORD_SSH_KEY.'
+      )
+        .helpGroup(GROUP_HEADINGS.labels)
+        .argParser((text) => (keyFile = flagValue(text, '--ssh-private-key-file')))
+    )
+    .addOption(new Option('--color', 'colour the table').helpGroup(GROUP_HEADINGS.output))
+    .addOption(
+      new Option('-v, --verbose', 'log each request and show error details').helpGroup(
+        GROUP_HEADINGS.output
+      )
+    )
+    .helpOption('-h, --help', 'this help')
+    .addHelpText('after', () => `\n${otherCommands(program)}\n\n${EXAMPLES}\n\n${EXIT_CODES}\n`)
+    .action((options: { color?: boolean; verbose?: boolean }, self: Command) => {
+      const [unexpected] = self.args
+      if (unexpected !== undefined) throw unexpectedArgument(unexpected)
+      found({
+        kind: 'evaluate',
+        values,
+        keyFile,
+        verbose: options.verbose === true,
+        color: options.color === true
+      })
+    })
+}
+
+function addCheckRegistration(program: Command, found: (command: ParsedCommandLine) => void): void {
+  program
+    .command('check-registration')
+    .description(CHECK_REGISTRATION_DESCRIPTION)
+    .argument('<FILE...>', 'registration JSON files')
+    .addHelpText('after', `\n${CHECK_REGISTRATION_AFTER}\n`)
+    .action((files: string[]) => found({ kind: 'check-registration', files }))
+}
+
+/**
+ * A flag's value as given. An empty value is refused: on a command line it is a mistake (an
+ * unset shell variable), whereas the action reads an empty input as "use the default" because
+ * the runner passes every input, set or not.
+ */
+function flagValue(text: string, flag: string, input?: InputSpec): string {
+  // `--benchmark-project --training-projects …`: the value was forgotten.
+  if (text.startsWith('--')) throw needsValue(flag)
+  if (text.trim() === '') {
+    const example = exampleFor(flag)
+    const otherwise =
+      input?.default === undefined
+        ? 'or leave the option out'
+        : `or leave the option out for the default (${input.default})`
+    throw new InputError(
+      `Option ${flag} is empty; give a value, e.g. ${flag} ${example}, ${otherwise}`,
+      input?.name
+    )
+  }
+  return text
+}
+
+/** The table's description, with what only the command line has: repeats and the default. */
+export function flagDescription(input: InputSpec): string {
+  const parts = [input.description]
+  if (input.cli?.repeatable) {
+    const alias = input.cli.alias === undefined ? '' : `; --${input.cli.alias} is the same flag`
+    parts.push(`Repeat the flag for more${alias}.`)
+  } else if (input.cli?.alias !== undefined) {
+    parts.push(`Also --${input.cli.alias}.`)
+  }
+  if (input.default !== undefined) parts.push(`(default: ${input.default})`)
+  return parts.join(' ')
+}
+
+/** Commander lists option groups in the order their first option was added. */
+function inGroupOrder(inputs: readonly InputSpec[]): InputSpec[] {
+  const order = Object.keys(GROUP_HEADINGS)
+  const rank = (input: InputSpec): number =>
+    input.cli === null ? order.length : order.indexOf(input.cli.group)
+  return [...inputs].sort((a, b) => rank(a) - rank(b))
+}
+
+function otherCommands(program: Command): string {
+  const lines = program.commands
+    .filter((command) => command.name() !== 'evaluate')
+    .map((command) => `  ${command.name().padEnd(20)} ${firstSentence(command.description())}`)
+  return ['Commands:', ...lines].join('\n')
+}
+
+function firstSentence(text: string): string {
+  return /^[^:.]*/.exec(text)?.[0] ?? text
+}
+
+function unexpectedArgument(argument: string): InputError {
+  return new InputError(
+    `Unexpected argument '${argument}'; options take the form --name value (run with --help)`
+  )
+}
+
+/** Commander's error, said the way the rest of the tool says things: one line, what to do. */
+function inOurWords(error: CommanderError, command: string): InputError {
+  const quoted = /'([^']*)'/.exec(error.message)?.[1] ?? ''
+  const suggestion = /\(Did you mean ([^?]+)\?\)/.exec(error.message)?.[1]
+  const didYouMean = suggestion === undefined ? '' : ` (did you mean ${suggestion}?)`
+  switch (error.code) {
+    case 'commander.unknownOption':
+      return new InputError(
+        `Unknown option ${quoted}${didYouMean}; run with --help to see the options`
+      )
+    case 'commander.unknownCommand':
+      return suggestion === undefined
+        ? unexpectedArgument(quoted)
+        : new InputError(
+            `Unknown command '${quoted}'${didYouMean}; run ${PROGRAM} --help to see the commands`
+          )
+    case 'commander.optionMissingArgument':
+      return needsValue(quoted.split(' ')[0] ?? quoted)
+    case 'commander.missingArgument':
+      return new InputError(
+        `${command} needs ${quoted.replace(/\.+$/, '')}; run ${PROGRAM} ${command} --help`
+      )
+    default: {
+      const text = error.message.replace(/^error: /, '').replace(/\s*\n.*$/s, '')
+      return new InputError(`${text.charAt(0).toUpperCase()}${text.slice(1)} (run with --help)`)
+    }
+  }
+}
+
+function needsValue(flag: string): InputError {
+  return new InputError(`Option ${flag} needs a value, e.g. ${flag} ${exampleFor(flag)}`)
+}
+
+function exampleFor(flag: string): string {
+  const input = (INPUTS as readonly InputSpec[]).find(
+    (spec) => `--${spec.name}` === flag || (spec.cli !== null && `--${spec.cli.alias}` === flag)
+  )
+  return input?.example ?? '~/.ssh/encord_ed25519'
+}
