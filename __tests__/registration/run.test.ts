@@ -30,7 +30,7 @@ describe('checkRegistrationFiles', () => {
       {
         severity: 'error',
         rule: 'unreadable-file',
-        message: 'cannot read this file: it is a directory',
+        message: 'cannot read this file: it is a folder, not a file',
         line: 1,
         column: 1
       }

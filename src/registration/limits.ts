@@ -15,3 +15,10 @@ export const ADVISED_SEQUENCE_IMAGES = 15_000
 /** "Limit uploads to 100 videos or up to 1,000 images at a time." */
 export const ADVISED_VIDEOS_PER_FILE = 100
 export const ADVISED_IMAGES_PER_FILE = 1_000
+/**
+ * Not Encord's: how deep the checker follows nested JSON. A registration file needs four levels
+ * (root, list, entry, metadata) plus whatever `clientMetadata` holds; the JSON parser recurses
+ * once per level, and a file nested thousands deep would exhaust the stack. Deeper than this, the
+ * file is reported and the rest of it left unchecked.
+ */
+export const MAX_NESTING_DEPTH = 512

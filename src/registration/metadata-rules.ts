@@ -13,16 +13,20 @@ const EXPECTED: Record<MetadataField['type'], string> = {
 function fits(field: MetadataField, value: Value): boolean {
   const literal = value.literal
   switch (field.type) {
+    // A number of hundreds of digits reads as Infinity: no frame rate or duration is that.
     case 'positive-number':
-      return typeof literal === 'number' && literal > 0
+      return typeof literal === 'number' && Number.isFinite(literal) && literal > 0
     case 'positive-integer':
-      return typeof literal === 'number' && Number.isInteger(literal) && literal > 0
+      return typeof literal === 'number' && Number.isSafeInteger(literal) && literal > 0
     case 'string':
       return typeof literal === 'string' && literal.trim() !== ''
   }
 }
 
 function shown(value: Value): string {
+  if (value.kind === 'number' && !Number.isFinite(value.literal)) {
+    return 'a number too large to be represented'
+  }
   if (value.kind === 'number' || value.kind === 'boolean') return String(value.literal)
   if (value.kind === 'string') return quote(String(value.literal))
   return describeKind(value.kind)

@@ -6,6 +6,10 @@ export const RULES = {
   'unreadable-file': { severity: 'error', summary: 'The file cannot be read.' },
   encoding: { severity: 'error', summary: 'The file is not UTF-8 text.' },
   'json-syntax': { severity: 'error', summary: 'The file is not valid JSON.' },
+  'too-deep': {
+    severity: 'error',
+    summary: 'JSON nested deeper than 512 levels; the checker stops there.'
+  },
   'trailing-comma': { severity: 'error', summary: 'A comma before `}` or `]`: invalid JSON.' },
   'duplicate-key': {
     severity: 'error',

@@ -8,6 +8,7 @@
 import { visit } from 'jsonc-parser'
 import type { DiagnosticCollector, Position } from './diagnostic.js'
 import { reportDuplicateKey } from './duplicate-keys.js'
+import { MAX_NESTING_DEPTH } from './limits.js'
 import { type DataKind, type MetadataKey, METADATA_KEY_BY_KIND, isDataKind } from './schema.js'
 import { SyntaxErrorReporter } from './syntax.js'
 import { type Property, type Value, kindOf } from './values.js'
@@ -41,6 +42,9 @@ interface Frame {
 }
 
 const INDEX_KEYS_FROM = 16
+
+/** Thrown from the visitor to stop the parse of a file nested too deep. */
+class TooDeep extends Error {}
 const OTHER: Role = { type: 'other' }
 const ROOT: Role = { type: 'root' }
 
@@ -137,6 +141,14 @@ export function walkRegistration(
 
   function open(kind: 'object' | 'array', offset: number, line: number, character: number): void {
     const at: Position = { line: line + 1, column: character + 1 }
+    if (stack.length >= MAX_NESTING_DEPTH) {
+      report.add(
+        'too-deep',
+        `the JSON is nested more than ${MAX_NESTING_DEPTH} levels deep here (a registration file needs four); the rest of the file was not checked`,
+        at
+      )
+      throw new TooDeep()
+    }
     syntax.sawToken()
     const role = roleOfNewContainer(kind === 'object')
     stack.push({
@@ -160,43 +172,57 @@ export function walkRegistration(
     completeValue(frame.value)
   }
 
-  visit(
-    text,
-    {
-      onObjectBegin: (offset, _length, line, character) => open('object', offset, line, character),
-      onArrayBegin: (offset, _length, line, character) => open('array', offset, line, character),
-      onObjectEnd: close,
-      onArrayEnd: close,
-      onObjectProperty: (key, _offset, _length, line, character) => {
-        syntax.sawToken()
-        const frame = stack[stack.length - 1]
-        if (frame === undefined) return
-        settlePending(frame)
-        const property: Property = { key, line: line + 1, column: character + 1, value: undefined }
-        addProperty(frame, property)
-        frame.pending = property
+  try {
+    visitText()
+  } catch (error) {
+    if (!(error instanceof TooDeep)) throw error
+  }
+
+  function visitText(): void {
+    visit(
+      text,
+      {
+        onObjectBegin: (offset, _length, line, character) =>
+          open('object', offset, line, character),
+        onArrayBegin: (offset, _length, line, character) => open('array', offset, line, character),
+        onObjectEnd: close,
+        onArrayEnd: close,
+        onObjectProperty: (key, _offset, _length, line, character) => {
+          syntax.sawToken()
+          const frame = stack[stack.length - 1]
+          if (frame === undefined) return
+          settlePending(frame)
+          const property: Property = {
+            key,
+            line: line + 1,
+            column: character + 1,
+            value: undefined
+          }
+          addProperty(frame, property)
+          frame.pending = property
+        },
+        onLiteralValue: (literal: unknown, offset, length, line, character) => {
+          const kind = kindOf(literal)
+          const at = { line: line + 1, column: character + 1 }
+          if (kind === 'number') syntax.sawNumber(offset, length, at)
+          else syntax.sawToken()
+          completeValue({
+            kind,
+            literal: literal as Value['literal'],
+            size: 0,
+            offset,
+            line: at.line,
+            column: at.column
+          })
+        },
+        onSeparator: (character, _offset, _length, line, column) => {
+          if (character === ',') syntax.sawComma({ line: line + 1, column: column + 1 })
+          else syntax.sawToken()
+        },
+        onError: (code, offset, length, line, character) =>
+          syntax.error(code, offset, length, line, character)
       },
-      onLiteralValue: (literal: unknown, offset, length, line, character) => {
-        const kind = kindOf(literal)
-        const at = { line: line + 1, column: character + 1 }
-        if (kind === 'number') syntax.sawNumber(offset, length, at)
-        else syntax.sawToken()
-        completeValue({
-          kind,
-          literal: literal as Value['literal'],
-          size: 0,
-          offset,
-          line: at.line,
-          column: at.column
-        })
-      },
-      onSeparator: (character, _offset, _length, line, column) => {
-        if (character === ',') syntax.sawComma({ line: line + 1, column: column + 1 })
-        else syntax.sawToken()
-      },
-      onError: (code, offset, length, line, character) =>
-        syntax.error(code, offset, length, line, character)
-    },
-    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false }
-  )
+      { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false }
+    )
+  }
 }
