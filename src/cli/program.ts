@@ -136,6 +136,7 @@ function addEvaluate(program: Command, found: (command: ParsedCommandLine) => vo
 function addCheckRegistration(program: Command, found: (command: ParsedCommandLine) => void): void {
   program
     .command('check-registration')
+    .summary('Check Encord data-registration JSON files before they are uploaded.')
     .description(CHECK_REGISTRATION_DESCRIPTION)
     .argument('<FILE...>', 'registration JSON files')
     .addHelpText('after', `\n${CHECK_REGISTRATION_AFTER}\n`)
@@ -188,12 +189,10 @@ function inGroupOrder(inputs: readonly InputSpec[]): InputSpec[] {
 function otherCommands(program: Command): string {
   const lines = program.commands
     .filter((command) => command.name() !== 'evaluate')
-    .map((command) => `  ${command.name().padEnd(20)} ${firstSentence(command.description())}`)
+    .map(
+      (command) => `  ${command.name().padEnd(20)} ${command.summary() || command.description()}`
+    )
   return ['Commands:', ...lines].join('\n')
-}
-
-function firstSentence(text: string): string {
-  return /^[^:.]*/.exec(text)?.[0] ?? text
 }
 
 function unexpectedArgument(argument: string): InputError {
