@@ -156,7 +156,7 @@ describe('toLabelRow rejects malformed geometry', () => {
       imageObject(json, 0).boundingBox.w = '0.3'
     })
     expect(error.message).toBe(
-      `${head}, object carObj01: Invalid input: expected number, received string (at data_units.du-image-1.labels.objects[0].boundingBox.w; labelrow GET)`
+      `${head}, object carObj01: "w" should be a finite number, not the text "0.3" (at data_units.du-image-1.labels.objects[0].boundingBox.w; labelrow GET)`
     )
     expect(error.where).toEqual({
       project: 'proj-1111',
@@ -179,7 +179,7 @@ describe('toLabelRow rejects malformed geometry', () => {
       imageObject(json, 5).point = { '1': { x: 0, y: 0 } }
     })
     expect(point.message).toContain(
-      'object signObj1: Invalid input: expected object, received undefined (at data_units.du-image-1.labels.objects[5].point.0;'
+      'object signObj1: "0" is missing (at data_units.du-image-1.labels.objects[5].point.0;'
     )
     const keys = failure('image', (json) => {
       imageObject(json, 2).polygon = { a: { x: 0, y: 0 } }
@@ -193,7 +193,7 @@ describe('toLabelRow rejects malformed geometry', () => {
     const error = failure('image', (json) => {
       imageObject(json, 7).skeleton['0'].visibility = 'hidden'
     })
-    expect(error.message).toContain('object persObj1: Invalid option: expected one of')
+    expect(error.message).toContain('object persObj1: "visibility" should be "visible" or')
     expect(error.message).toContain(
       '(at data_units.du-image-1.labels.objects[7].skeleton.0.visibility;'
     )
@@ -235,7 +235,7 @@ describe('toLabelRow rejects rows that do not fit their layout', () => {
       delete json.data_units['du-video-1'].labels['7'].classifications
     })
     expect(error.message).toContain(
-      'data unit "drive.mp4": Invalid input: expected array, received undefined (at data_units.du-video-1.labels.7.classifications;'
+      'data unit "drive.mp4": "classifications" is missing (at data_units.du-video-1.labels.7.classifications;'
     )
   })
 
@@ -253,7 +253,7 @@ describe('toLabelRow rejects rows that do not fit their layout', () => {
       delete json.object_actions
     })
     expect(error.message).toBe(
-      `${head}: Invalid input: expected record, received undefined (at object_actions; labelrow GET)`
+      `${head}: "object_actions" is missing (at object_actions; labelrow GET)`
     )
   })
 
@@ -290,7 +290,7 @@ describe('toLabelRow rejects rows that do not fit their layout', () => {
 
   it('something that is not a label row, named by the listing title', () => {
     expect(() => toLabelRow(null, metadata({ dataType: 'image' }), ontology, CONTEXT)).toThrow(
-      'Project proj-1111: cannot read the labels of data unit "listed title": Invalid input: expected object, received null (at (top level); labelrow GET)'
+      'Project proj-1111: cannot read the labels of data unit "listed title": the value should be an object, not null (at (top level); labelrow GET)'
     )
   })
 })

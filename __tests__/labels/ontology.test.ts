@@ -128,7 +128,7 @@ describe('parseOntology', () => {
     const car = json.objects[0] ?? {}
     car.shape = 'hexagon'
     expect(() => parseOntology(json, { ...CONTEXT, ontologyHash: 'ont-9' })).toThrow(
-      /^Project proj-1111: cannot read the ontology ont-9: Invalid option: expected one of .* \(at objects\[0\]\.shape; labelrow GET\)$/
+      /^Project proj-1111: cannot read the ontology ont-9: "shape" should be "bounding_box" or .*, not the text "hexagon" \(at objects\[0\]\.shape; labelrow GET\)$/
     )
   })
 
@@ -145,7 +145,7 @@ describe('parseOntology', () => {
     const error = captureError(() => parseOntology(noHash, CONTEXT))
     expect(error).toBeInstanceOf(LabelDataError)
     expect(error.message).toBe(
-      'Project proj-1111: cannot read the ontology: Invalid input: expected string, received undefined (at classifications[1].featureNodeHash; labelrow GET)'
+      'Project proj-1111: cannot read the ontology: "featureNodeHash" is missing (at classifications[1].featureNodeHash; labelrow GET)'
     )
     expect((error as LabelDataError).where).toEqual({ project: 'proj-1111' })
   })
@@ -159,7 +159,7 @@ describe('parseOntology', () => {
 
   it('rejects what is not an ontology at all', () => {
     expect(() => parseOntology(null, CONTEXT)).toThrow(
-      'Project proj-1111: cannot read the ontology: Invalid input: expected object, received null (at (top level); labelrow GET)'
+      'Project proj-1111: cannot read the ontology: the value should be an object, not null (at (top level); labelrow GET)'
     )
   })
 })

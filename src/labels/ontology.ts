@@ -25,7 +25,7 @@ export function parseOntology(json: unknown, context: OntologyContext): Ontology
     const issue = parsed.error.issues[0]
     throw ontologyProblem(
       context,
-      issue === undefined ? 'it does not fit its schema' : issueMessage(issue),
+      issue === undefined ? 'it does not fit its schema' : issueMessage(issue, json),
       issue?.path
     )
   }

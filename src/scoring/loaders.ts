@@ -40,7 +40,8 @@ export async function makeLoader(setup: LoaderSetup): Promise<ProjectLoader> {
       file,
       ontology,
       workflowStage,
-      role === 'benchmark' ? 'benchmark-export' : 'training-exports'
+      role === 'benchmark' ? 'benchmark-export' : 'training-exports',
+      source.ontologyFile
     )
 }
 
