@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { runCli } from '../../src/cli/run.js'
+import { EXIT, runCli } from '../../src/cli/run.js'
 import { capture, tempDir } from './support.js'
 
 const SAMPLE = path.resolve('samples/demo')
@@ -33,6 +33,7 @@ afterAll(async () => {
 
 interface Outcome {
   code: number
+  stdout: string
   stderr: string
   stderrLines: string[]
   csv: string
@@ -62,7 +63,14 @@ async function runOffline(
     (text) => JSON.parse(text) as Outcome['report'],
     () => null
   )
-  return { code, stderr: out.stderr(), stderrLines: out.stderrLines(), csv, report }
+  return {
+    code,
+    stdout: out.stdout(),
+    stderr: out.stderr(),
+    stderrLines: out.stderrLines(),
+    csv,
+    report
+  }
 }
 
 /**
@@ -146,4 +154,131 @@ function emptyUnits(row: Row): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(units).map(([hash, unit]) => [hash, { ...unit, labels: {} }])
   )
+}
+
+/** The run's error lines (progress lines aside). */
+const errorLines = (outcome: Outcome) =>
+  outcome.stderrLines.filter((line) => line.startsWith('error:'))
+
+describe('an export that is not what it should be: one line, in our words', () => {
+  it('counts rows from 1', async () => {
+    const rows = readRows(BENCHMARK_EXPORT)
+    const { data_hash: _dropped, ...first } = rows[0] as Row
+    const file = await writeTemp(
+      'no-data-hash',
+      JSON.stringify([first, ...rows.slice(1)]),
+      'gold.json'
+    )
+    const outcome = await runOffline({ benchmark: file })
+    expect(outcome.code).toBe(EXIT.usage)
+    expect(errorLines(outcome)).toEqual([
+      `error: --benchmark-export: row 1 of ${file} is not an Encord label row ("data_hash" is missing)`
+    ])
+  })
+
+  it('says a folder is a folder', async () => {
+    // A training export that cannot be read fails that project alone.
+    const outcome = await runOffline({ training: [temp.dir] })
+    expect(outcome.code).toBe(EXIT.fail)
+    expect(outcome.stdout).toContain(`cannot read ${temp.dir} (it is a folder, not a file)`)
+    expect(outcome.stdout + outcome.stderr).not.toMatch(/EISDIR/)
+  })
+
+  it('describes a value of the wrong type without zod wording', async () => {
+    const text = readFileSync(BENCHMARK_EXPORT, 'utf8')
+    // The first box's width as text.
+    const file = await writeTemp(
+      'width-as-text',
+      text.replace(/"w":\s*([0-9.e-]+)/, '"w": "$1"'),
+      'gold.json'
+    )
+    const outcome = await runOffline({ benchmark: file })
+    const [line, ...others] = errorLines(outcome)
+    expect(others).toEqual([])
+    expect(line).toMatch(
+      /: "w" should be a finite number, not the text "[0-9.e-]+" \(at data_units\./
+    )
+    expect(outcome.stderr).not.toMatch(/expected number|received|Invalid input/)
+  })
+
+  it('refuses a 1,000-digit number rather than reading it as Infinity', async () => {
+    const text = readFileSync(BENCHMARK_EXPORT, 'utf8')
+    const file = await writeTemp(
+      'huge-width',
+      text.replace(/"w":\s*([0-9.e-]+)/, `"w": 1${'0'.repeat(1000)}`),
+      'gold.json'
+    )
+    const outcome = await runOffline({ benchmark: file })
+    expect(outcome.code).not.toBe(EXIT.pass)
+    expect(errorLines(outcome).join('\n')).toMatch(
+      /"w" should be a finite number, not a number too large to be represented/
+    )
+  })
+
+  it('quotes the place of a JSON mistake on one line, with its quotes closed', async () => {
+    const file = await writeTemp(
+      'broken-json',
+      '[\n  {"data_hash": "x",\n   "data_title": "a\\nb"\n  ,}\n]\n',
+      'gold.json'
+    )
+    const outcome = await runOffline({ benchmark: file })
+    expect(outcome.code).toBe(EXIT.usage)
+    expect(errorLines(outcome)).toEqual([
+      `error: --benchmark-export: ${file} is not valid JSON (line 4, column 4: a property name in double quotes is expected at "}")`
+    ])
+  })
+
+  const text = readFileSync(BENCHMARK_EXPORT, 'utf8')
+  const littleEndian = (s: string) => Buffer.from(s, 'utf16le')
+  const bigEndian = (s: string) => Buffer.from(s, 'utf16le').swap16()
+  it.each([
+    ['little-endian with a byte-order mark', () => littleEndian(`\uFEFF${text}`), 'little'],
+    ['little-endian without a byte-order mark', () => littleEndian(text), 'little'],
+    ['big-endian with a byte-order mark', () => bigEndian(`\uFEFF${text}`), 'big'],
+    ['big-endian without a byte-order mark', () => bigEndian(text), 'big']
+  ])('UTF-16 %s: one line saying to save it as UTF-8', async (what, bytes, endian) => {
+    const file = await writeTemp(`utf16-${what.replace(/ /g, '-')}`, bytes(), 'gold.json')
+    const outcome = await runOffline({ benchmark: file })
+    expect(outcome.code).toBe(EXIT.usage)
+    expect(errorLines(outcome)).toEqual([
+      `error: --benchmark-export: ${file} is UTF-16 (${endian}-endian) text; save it as UTF-8 and try again`
+    ])
+  })
+
+  it('reads a UTF-8 file that starts with a byte-order mark', async () => {
+    const file = await writeTemp('utf8-bom', `\uFEFF${readFileSync(ALICE_EXPORT, 'utf8')}`)
+    const withBom = await runOffline({ training: [file] })
+    const plain = await runOffline()
+    expect(withBom.csv).not.toBe('')
+    expect(withBom.csv).toBe(plain.csv)
+  })
+})
+
+describe('an ontology file from another project', () => {
+  it('is named once, with what it lacks, before any export is scored', async () => {
+    const ontology = JSON.parse(readFileSync(ONTOLOGY, 'utf8')) as {
+      editor: { objects: { featureNodeHash: string }[] }
+    }
+    for (const object of ontology.editor.objects) object.featureNodeHash += 'X'
+    const other = await writeTemp('other-ontology', JSON.stringify(ontology), 'other-ontology.json')
+    const outcome = await runOffline({
+      training: projects.trainingProjects.map(exportOf),
+      ontology: other
+    })
+    expect(outcome.code).toBe(EXIT.usage)
+    const lines = errorLines(outcome)
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toMatch(
+      new RegExp(
+        // The flag is --ontology; the CLI's wording of input names is not this test's concern.
+        `^error: --ontology\\S*: ${escape(other)} does not describe the labels of ${escape(BENCHMARK_EXPORT)}: ` +
+          `\\d+ of the classes they use are not in it \\("Car" \\(carBox01\\), .*\\); give the ontology of the benchmark's project$`
+      )
+    )
+    expect(outcome.stderr).not.toMatch(/is not in the project's ontology/)
+  })
+})
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }

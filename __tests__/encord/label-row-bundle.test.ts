@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { splitLabelRowBundle } from '../../src/encord/label-row-bundle.js'
+import { splitJsonObjectList, splitLabelRowBundle } from '../../src/encord/label-row-bundle.js'
 
 const split = (text: string) => splitLabelRowBundle(Buffer.from(text, 'utf8'))
 
@@ -114,5 +114,40 @@ describe('splitLabelRowBundle', () => {
     expect(result?.rows.map((r) => r.labelHash)).toEqual(['a'])
     const [row] = result?.rows ?? []
     expect(() => JSON.parse(body.slice(row?.start, row?.end))).toThrow(SyntaxError)
+  })
+})
+
+describe('splitJsonObjectList (label export files)', () => {
+  const slices = (text: string) => {
+    const body = Buffer.from(text, 'utf8')
+    const list = splitJsonObjectList(body)
+    return list === null ? null : list.map((s) => JSON.parse(body.toString('utf8', s.start, s.end)))
+  }
+
+  it('gives each element of a top-level list, rows without a label_hash included', () => {
+    const rows = [
+      { label_hash: null, data_hash: 'a', title: 'quote " and \\ and ]}' },
+      { data_hash: 'b', data_units: { x: { labels: { objects: [{ w: 1 }] } } } },
+      { label_hash: 'l', data_hash: 'c' }
+    ]
+    expect(slices(` \n${JSON.stringify(rows, null, 2)}\n`)).toEqual(rows)
+    expect(slices('[]')).toEqual([])
+  })
+
+  it('gives up (null) on anything but a list of objects, so the caller parses it whole', () => {
+    expect(slices('{"rows": []}')).toBeNull()
+    expect(slices('[1, 2]')).toBeNull()
+    expect(slices('[{"a": 1}] trailing')).toBeNull()
+    expect(slices('[{"a": 1},]')).toBeNull()
+    expect(slices('[{"a": 1}')).toBeNull()
+  })
+
+  it('agrees with JSON.parse on any list of objects', () => {
+    fc.assert(
+      fc.property(fc.array(fc.dictionary(fc.string(), fc.jsonValue())), (rows) => {
+        const text = JSON.stringify(rows)
+        expect(slices(text)).toEqual(JSON.parse(text))
+      })
+    )
   })
 })

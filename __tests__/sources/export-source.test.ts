@@ -82,7 +82,7 @@ describe('loadProjectFromExport', () => {
     [
       'a row without data_hash',
       [{ data_title: 'a.jpg', data_type: 'image' }],
-      /row 0 of .* \(data_hash: /
+      /row 1 of .* is not an Encord label row \("data_hash" is missing\)/
     ]
   ])(
     'rejects a file that is %s, naming the input and the file',

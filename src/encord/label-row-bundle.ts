@@ -46,6 +46,19 @@ export function splitLabelRowBundle(body: Buffer): SplitBundle | null {
   }
 }
 
+/**
+ * A top-level JSON list of objects (a label export file), split the same way: the byte range of
+ * each element. Null on anything the scan does not expect, as above; rows need no `label_hash`.
+ */
+export function splitJsonObjectList(body: Buffer): { start: number; end: number }[] | null {
+  try {
+    return new Scanner(body).objectList()
+  } catch (error) {
+    if (error instanceof NotPlain || error instanceof SyntaxError) return null
+    throw error
+  }
+}
+
 class Scanner {
   private at = 0
 
@@ -72,8 +85,16 @@ class Scanner {
     return { members, rows }
   }
 
-  /** The list's elements, each an object with a string `label_hash`. */
-  private rows(): RowSlice[] {
+  objectList(): RowSlice[] {
+    this.space()
+    const rows = this.rows(false)
+    this.space()
+    if (this.at !== this.body.length) throw new NotPlain()
+    return rows
+  }
+
+  /** The list's elements, each an object with (when asked) a string `label_hash`. */
+  private rows(needLabelHash = true): RowSlice[] {
     const rows: RowSlice[] = []
     this.expect(OPEN_BRACKET)
     this.space()
@@ -91,8 +112,8 @@ class Scanner {
         this.skipValue()
         if (key === 'label_hash') labelHash = JSON.parse(this.text(valueStart, this.at))
       })
-      if (typeof labelHash !== 'string') throw new NotPlain()
-      rows.push({ start, end: this.at, labelHash })
+      if (typeof labelHash !== 'string' && needLabelHash) throw new NotPlain()
+      rows.push({ start, end: this.at, labelHash: labelHash as string })
       this.space()
       const next = this.next()
       if (next === CLOSE_BRACKET) return rows
