@@ -35,6 +35,13 @@ describe('formatDiagnosticLine', () => {
       'data/groups.json:8:71: error [trailing-comma] trailing comma before "}": JSON allows none'
     )
   })
+
+  it('shows control characters from the file as escapes, on one line', () => {
+    const hostile = { ...error, message: 'unknown key "a\u001b[2Jb\u0007"\nnext' }
+    expect(formatDiagnosticLine('x\u001b.json', hostile)).toBe(
+      'x\\u001b.json:8:71: error [trailing-comma] unknown key "a\\u001b[2Jb\\u0007" next'
+    )
+  })
 })
 
 describe('registrationVerdict', () => {

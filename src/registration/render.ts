@@ -1,5 +1,6 @@
 /** Renders registration check results for people: a markdown job summary and terminal lines. */
 import { escapeMarkdown as escapeReportMarkdown } from '../report/markdown-escape.js'
+import { safeText } from '../safe-text.js'
 import type { Diagnostic, FileReport } from './diagnostic.js'
 import { plural, utf8ByteLength } from './values.js'
 
@@ -8,9 +9,12 @@ export const SUMMARY_LIMIT_BYTES = 1024 * 1024
 /** Room kept for the truncation notice, so adding it never crosses the limit. */
 const NOTICE_RESERVE_BYTES = 512
 
-/** `file:line:column: error [rule] message`, the form editors and terminals link. */
+/**
+ * `file:line:column: error [rule] message`, the form editors and terminals link. Messages quote
+ * values from the file, so control characters are shown as escapes (`safeText`).
+ */
 export function formatDiagnosticLine(file: string, d: Diagnostic): string {
-  return `${file}:${d.line}:${d.column}: ${d.severity} [${d.rule}] ${d.message}`
+  return safeText(`${file}:${d.line}:${d.column}: ${d.severity} [${d.rule}] ${d.message}`)
 }
 
 interface Counts {
