@@ -282,3 +282,154 @@ describe('an ontology file from another project', () => {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
+
+describe('degenerate geometry', () => {
+  const base = readRows(BENCHMARK_EXPORT).find((row) => row.data_type === 'image') as Row
+  const unitHash = Object.keys(base.data_units as object)[0] as string
+
+  /** An image row of the given objects (each `{hash, ...geometry fields}` of class Truck or Pedestrian). */
+  function imageRow(who: string, objects: Record<string, unknown>[]): Row {
+    const unit = (base.data_units as Record<string, Record<string, unknown>>)[unitHash] as Record<
+      string,
+      unknown
+    >
+    const labelled = objects.map((o) => ({
+      featureHash: 'boundingBox' in o ? 'truckBx2' : 'pedPoly3',
+      name: 'boundingBox' in o ? 'Truck' : 'Pedestrian',
+      value: 'boundingBox' in o ? 'truck' : 'pedestrian',
+      color: '#D33115',
+      shape: 'boundingBox' in o ? 'bounding_box' : 'polygon',
+      createdAt: 'Thu, 09 Feb 2023 14:12:03 UTC',
+      createdBy: who,
+      confidence: 1,
+      manualAnnotation: true,
+      ...o
+    }))
+    return {
+      ...base,
+      data_units: { [unitHash]: { ...unit, labels: { objects: labelled, classifications: [] } } },
+      object_answers: Object.fromEntries(
+        labelled.map((o) => [o.objectHash, { objectHash: o.objectHash, classifications: [] }])
+      ),
+      classification_answers: {}
+    }
+  }
+
+  const GOOD_BOX = { objectHash: 'goodBox1', boundingBox: { x: 0.2, y: 0.2, w: 0.3, h: 0.3 } }
+  const ring = (...points: number[]) => ({ polygons: [[points]] })
+
+  async function scoreIdentical(
+    label: string,
+    degenerate: Record<string, unknown>,
+    method: string
+  ) {
+    const gold = await writeTemp(
+      `${label}-gold`,
+      JSON.stringify([
+        imageRow('expert@example.com', [GOOD_BOX, { objectHash: 'bad00001', ...degenerate }])
+      ]),
+      'gold.json'
+    )
+    const given = await writeTemp(
+      `${label}-given`,
+      JSON.stringify([
+        imageRow('alice@example.com', [GOOD_BOX, { objectHash: 'bad00002', ...degenerate }])
+      ])
+    )
+    const outcome = await runOffline({
+      benchmark: gold,
+      training: [given],
+      extra: ['--method', method]
+    })
+    const [header, ...lines] = outcome.csv.trim().split('\n')
+    const columns = (header ?? '').split(',')
+    const rows = lines.map((line) =>
+      Object.fromEntries(line.split(',').map((v, i) => [columns[i], v]))
+    )
+    return { outcome, rows, notes: outcome.report?.projects[0]?.evaluation?.notes.join('\n') ?? '' }
+  }
+
+  it.each([
+    [
+      'negative size',
+      { boundingBox: { x: 0.6, y: 0.6, w: -0.1, h: -0.1 } },
+      'a box with zero or negative width or height'
+    ],
+    [
+      'zero size',
+      { boundingBox: { x: 0.6, y: 0.6, w: 0, h: 0.1 } },
+      'a box with zero or negative width or height'
+    ],
+    [
+      'outside the frame',
+      { boundingBox: { x: 2, y: 0.1, w: 0.2, h: 0.2 } },
+      'a box entirely outside the frame'
+    ],
+    [
+      'a size of 1e308',
+      { boundingBox: { x: 0, y: 0, w: 1e308, h: 1e308 } },
+      'a box with coordinates far outside the frame'
+    ],
+    [
+      'a polygon of 2 points',
+      ring(0.6, 0.6, 0.7, 0.7),
+      'a polygon with a ring of fewer than 3 points'
+    ],
+    [
+      'a polygon outside the frame',
+      ring(1.5, 1.5, 1.7, 1.5, 1.6, 1.8),
+      'a polygon entirely outside the frame'
+    ]
+  ])(
+    'one-to-one: %s is never matched, never missed nor extra, and named in the notes',
+    async (label, degenerate, reason) => {
+      const { outcome, rows, notes } = await scoreIdentical(
+        label.replace(/\W+/g, '-'),
+        degenerate,
+        'one-to-one'
+      )
+      expect(outcome.code).toBe(EXIT.pass)
+      expect(
+        rows.map((row) => [row.status, row.training_object_hash, row.benchmark_object_hash])
+      ).toEqual([['matched', 'goodBox1', 'goodBox1']])
+      expect(notes).toContain(
+        '2 annotations with degenerate geometry (1 training, 1 benchmark) were not scored and never matched'
+      )
+      const className = 'boundingBox' in degenerate ? 'Truck' : 'Pedestrian'
+      expect(notes).toContain(
+        `training ${className} bad00002 on "${base.data_title}" frame 0: ${reason}`
+      )
+    }
+  )
+
+  it.each([
+    ['negative size', { boundingBox: { x: 0.6, y: 0.6, w: -0.1, h: -0.1 } }],
+    ['zero size', { boundingBox: { x: 0.6, y: 0.6, w: 0, h: 0.1 } }]
+  ])(
+    'encord-script: %s boxes score IoU 0 with no match, as the script scores them',
+    async (label, degenerate) => {
+      const { rows, notes } = await scoreIdentical(
+        `script-${label.replace(/\W+/g, '-')}`,
+        degenerate,
+        'encord-script'
+      )
+      expect(rows.map((row) => [row.training_object_hash, row.iou_score, row.class_score])).toEqual(
+        [
+          ['goodBox1', expect.stringMatching(/^1\.0(0000000000000004)?$/), '1.0'],
+          ['bad00002', '0.0', '0.0']
+        ]
+      )
+      expect(notes).toContain('2 frame-0 boxes with degenerate geometry')
+      expect(notes).toContain('were scored as the script scores them')
+    }
+  )
+
+  it('encord-script: identical boxes outside the frame match, as in the script', async () => {
+    const { rows } = await scoreIdentical(
+      'script-outside',
+      { boundingBox: { x: 2, y: 0.1, w: 0.2, h: 0.2 } },
+      'encord-script'
+    )
+    expect(rows.find((row) => row.training_object_hash === 'bad00002')?.class_score).toBe('1.0')
+  })
+})

@@ -6,6 +6,7 @@ import { EvaluationError } from '../errors.js'
 import type { ProjectLabels } from '../labels/model.js'
 import { confusionMatrix } from './confusion.js'
 import { annotatorOf, contributorsOf } from './contributors.js'
+import { degenerateNotes, scriptDegenerateNotes } from './degenerate.js'
 import type { GeometryFunctions } from './geometry-port.js'
 import { evaluateOneToOne } from './one-to-one.js'
 import { checkOntologyCompatible } from './ontology-compat.js'
@@ -59,11 +60,16 @@ export function evaluateProjectWith(
       objects: [],
       scriptRows: script.rows,
       classifications: [],
-      notes: [...pairing.notes, ...script.notes, ...unscoredNotes(pairing.pairs, false)]
+      notes: [
+        ...pairing.notes,
+        ...script.notes,
+        ...unscoredNotes(pairing.pairs, false),
+        ...scriptDegenerateNotes(pairing.pairs)
+      ]
     }
   }
 
-  const { objects, classifications } = evaluateOneToOne(
+  const { objects, classifications, degenerate } = evaluateOneToOne(
     pairing.pairs,
     index,
     geometry,
@@ -79,7 +85,7 @@ export function evaluateProjectWith(
     objects: results,
     scriptRows: [],
     classifications,
-    notes: [...pairing.notes, ...unscoredNotes(pairing.pairs, true)]
+    notes: [...pairing.notes, ...unscoredNotes(pairing.pairs, true), ...degenerateNotes(degenerate)]
   }
 }
 

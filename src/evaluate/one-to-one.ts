@@ -6,9 +6,10 @@
  * training listing order, frames ascending, and on each frame the paired benchmark objects
  * (matched or wrong class) and the missed ones in object-hash order, then the extras.
  */
-import type { ObjectInstance } from '../labels/model.js'
+import type { LabelRow, ObjectInstance } from '../labels/model.js'
 import { compareAttributes } from './attributes.js'
 import { compareClassifications } from './classifications.js'
+import { degeneracyOf, type DegenerateAnnotation } from './degenerate.js'
 import { matchFrame, type FramePair } from './frame-matching.js'
 import { frameSizeOf, objectsByFrame, type FrameObject } from './frames.js'
 import type { GeometryFunctions } from './geometry-port.js'
@@ -26,6 +27,8 @@ export interface ScoredObject {
 export interface OneToOneResults {
   objects: ScoredObject[]
   classifications: ClassificationResult[]
+  /** Annotations left out of matching because their geometry is degenerate (`degenerate.ts`). */
+  degenerate: DegenerateAnnotation[]
 }
 
 export function evaluateOneToOne(
@@ -36,9 +39,10 @@ export function evaluateOneToOne(
 ): OneToOneResults {
   const objects: ScoredObject[] = []
   const classifications: ClassificationResult[] = []
+  const degenerate: DegenerateAnnotation[] = []
   for (const pair of pairs) {
-    const gold = objectsByFrame(pair.benchmark)
-    const given = objectsByFrame(pair.training)
+    const gold = scorableByFrame(pair.benchmark, 'benchmark', degenerate)
+    const given = scorableByFrame(pair.training, 'training', degenerate)
     const frames = [...new Set([...gold.keys(), ...given.keys()])].sort((a, b) => a - b)
     for (const frame of frames) {
       const size = frameSizeOf(pair.benchmark, frame) ?? frameSizeOf(pair.training, frame)
@@ -56,7 +60,28 @@ export function evaluateOneToOne(
     }
     classifications.push(...compareClassifications(index, pair))
   }
-  return { objects, classifications }
+  return { objects, classifications, degenerate }
+}
+
+/** The row's objects by frame, without degenerate annotations (which go to `degenerate`). */
+function scorableByFrame(
+  row: LabelRow,
+  side: DegenerateAnnotation['side'],
+  degenerate: DegenerateAnnotation[]
+): Map<number, FrameObject[]> {
+  const frames = objectsByFrame(row)
+  for (const [frame, list] of frames) {
+    const kept = list.filter((item) => {
+      const reason = degeneracyOf(item.annotation.geometry)
+      if (reason === null) return true
+      degenerate.push({ side, dataTitle: row.dataTitle, frame, object: item.object, reason })
+      return false
+    })
+    if (kept.length === list.length) continue
+    if (kept.length === 0) frames.delete(frame)
+    else frames.set(frame, kept)
+  }
+  return frames
 }
 
 interface Place {
