@@ -39,7 +39,9 @@ const MB = 1024 * 1024
 // Measured on this generator: one row of 10 objects is about 13.7 kB of export JSON.
 const BYTES_PER_ROW = 13_700
 
-const work = flags.keep ? path.resolve(flags.keep) : await mkdtemp(path.join(os.tmpdir(), 'export-memory-'))
+const work = flags.keep
+  ? path.resolve(flags.keep)
+  : await mkdtemp(path.join(os.tmpdir(), 'export-memory-'))
 await mkdir(work, { recursive: true })
 try {
   const files = await exportsFor(Number(flags.mb))
@@ -53,10 +55,14 @@ try {
     const [benchmark, training] = cases[name]
     const out = path.join(work, `out-${name}`)
     const rss = await peakRss([
-      '--benchmark-export', benchmark,
-      '--training-export', training,
-      '--ontology', files.ontology,
-      '--output-dir', out
+      '--benchmark-export',
+      benchmark,
+      '--training-export',
+      training,
+      '--ontology',
+      files.ontology,
+      '--output-dir',
+      out
     ])
     const bMb = (await stat(benchmark)).size / MB
     const tMb = (await stat(training)).size / MB
@@ -79,7 +85,10 @@ async function exportsFor(megabytes) {
     trainingSmall: path.join(work, 'training-small.json'),
     ontology: path.join(work, 'ontology.json')
   }
-  const present = await stat(files.ontology).then(() => true, () => false)
+  const present = await stat(files.ontology).then(
+    () => true,
+    () => false
+  )
   if (present) return files
   const rows = Math.max(20, Math.round((megabytes * MB) / BYTES_PER_ROW))
   const dataset = generateDataset({

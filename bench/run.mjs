@@ -222,7 +222,13 @@ try {
   ].join('\n')
   process.stdout.write(`\n${text}`)
   if (!flags['no-write']) {
-    await writeFile(path.join(root, 'bench', 'results.md'), text)
+    // Sections other benches wrote (bench/export-memory.mjs's) are kept after this one's.
+    const previous = await readFile(path.join(root, 'bench', 'results.md'), 'utf8').catch(() => '')
+    const others = previous.indexOf('\n## Memory on large exports')
+    await writeFile(
+      path.join(root, 'bench', 'results.md'),
+      others < 0 ? text : `${text}${previous.slice(others)}`
+    )
     say('Wrote bench/results.md')
   }
 } finally {

@@ -2,7 +2,7 @@
  * Results of scoring one training project against the benchmark. Plain data: reports render it,
  * nothing here knows about files, GitHub or Encord's JSON.
  */
-import type { ObjectShape } from '../labels/model.js'
+import type { Geometry, ObjectShape } from '../labels/model.js'
 
 export type Method = 'one-to-one' | 'encord-script'
 
@@ -10,6 +10,21 @@ export interface EvaluationOptions {
   method: Method
   /** Minimum similarity for a pair to match in `one-to-one` (default 0.5). */
   iouThreshold: number
+  /**
+   * What a run keeps of each project for its reports beyond the scores: how many worst items,
+   * their editor links, and what the feedback notes count (`results/project-result.ts`). The
+   * evaluation itself ignores it; absent means the defaults and no links.
+   */
+  report?: ReportOptions
+}
+
+export interface ReportOptions {
+  /** Worst items kept per project (`report-items`). */
+  items: number
+  /** A matched pair whose similarity is below this is a "low overlap" error (`low-iou`). */
+  lowIou: number
+  /** The label editor's origin, or null for no links (`results/editor-links.ts`). */
+  editorOrigin: string | null
 }
 
 export const DEFAULT_IOU_THRESHOLD = 0.5
@@ -47,6 +62,12 @@ export interface ObjectResult {
   attributeAgreement: number | null
   /** Names of the attributes that disagree on a matched pair. */
   attributeMismatches: string[]
+  /**
+   * Both annotations' geometry on a paired object (matched or wrong class), for the feedback
+   * notes' geometry bias (`results/geometry-bias.ts`); null or absent otherwise. References to
+   * the label model's objects, not copies.
+   */
+  pairGeometry?: { benchmark: Geometry; training: Geometry } | null
 }
 
 /** One row exactly as Encord's documented script writes it, plus what we know about it. */
