@@ -1,7 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import type { ObjectResult } from '../../src/evaluate/types.js'
-import { limitWorstItems, WORST_ITEMS_KEPT, worstItems } from '../../src/results/worst-items.js'
+import { editorLinkBase } from '../../src/results/editor-links.js'
+import {
+  keptWorstItems,
+  limitWorstItems,
+  WORST_ITEMS_KEPT,
+  worstItems
+} from '../../src/results/worst-items.js'
 import { evaluation, objectResult, ref, scriptRow } from '../report/builders.js'
 
 describe('worstItems', () => {
@@ -88,5 +94,47 @@ describe('limitWorstItems', () => {
       ),
       { numRuns: 500 }
     )
+  })
+})
+
+describe('keptWorstItems', () => {
+  const many = (status: ObjectResult['status'], count: number): ObjectResult[] =>
+    Array.from({ length: count }, (_, index) =>
+      objectResult({
+        status,
+        iou: status === 'missed' || status === 'extra' ? null : 0.5 + index / 1000,
+        dataTitle: `${status}-${index}`
+      })
+    )
+
+  it('keeps at most the total, taking the kinds in turn so one kind cannot crowd out the rest', () => {
+    const objects = [...many('missed', 40), ...many('extra', 3), ...many('matched', 40)]
+    const kept = keptWorstItems(evaluation({ objects }), 23)
+    const count = (kind: string): number => kept.filter((item) => item.kind === kind).length
+    expect(kept).toHaveLength(23)
+    // 3 extras, then the 20 left shared by the misses and the low IoUs.
+    expect([count('missed'), count('extra'), count('low-iou')]).toEqual([10, 3, 10])
+    expect(limitWorstItems(kept, 5)).toEqual(worstItems(evaluation({ objects }), 5))
+  })
+
+  it('keeps the few of each kind the summary shows even when asked for fewer', () => {
+    const objects = [...many('missed', 9), ...many('extra', 9)]
+    const kept = keptWorstItems(evaluation({ objects }), 2)
+    expect(kept).toEqual(worstItems(evaluation({ objects }), WORST_ITEMS_KEPT))
+  })
+
+  it("links each item to the annotator's frame and the benchmark's", () => {
+    const training = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee'
+    const benchmark = '11111111-2222-3333-4444-555555555555'
+    const objects = [objectResult({ status: 'missed', dataHash: 'd-7', frame: 3 })]
+    const links = editorLinkBase('https://app.encord.com', benchmark, training)
+    const [item] = keptWorstItems(evaluation({ objects }), 200, links)
+    expect(item).toMatchObject({
+      dataHash: 'd-7',
+      trainingUrl: `https://app.encord.com/label_editor/${training}/d-7/3`,
+      benchmarkUrl: `https://app.encord.com/label_editor/${benchmark}/d-7/3`
+    })
+    const [unlinked] = keptWorstItems(evaluation({ objects }), 200)
+    expect(unlinked).toMatchObject({ trainingUrl: null, benchmarkUrl: null })
   })
 })

@@ -108,7 +108,11 @@ function pairedResult(place: Place, matched: FramePair, index: FeatureCatalogue)
     benchmark: refOf(matched.benchmark.object),
     attributeAgreement:
       attributes && attributes.compared > 0 ? attributes.agreeing / attributes.compared : null,
-    attributeMismatches: attributes ? attributes.mismatches : []
+    attributeMismatches: attributes ? attributes.mismatches : [],
+    pairGeometry: {
+      benchmark: matched.benchmark.annotation.geometry,
+      training: matched.training.annotation.geometry
+    }
   }
   return {
     result,
@@ -129,7 +133,8 @@ function unpairedResult(place: Place, status: 'missed' | 'extra', item: FrameObj
     training: status === 'extra' ? trainingRef(item) : null,
     benchmark: status === 'missed' ? refOf(item.object) : null,
     attributeAgreement: null,
-    attributeMismatches: []
+    attributeMismatches: [],
+    pairGeometry: null
   }
   return { result, attributesAgreeing: 0, attributesCompared: 0 }
 }

@@ -2,12 +2,14 @@
  * The items a reviewer should look at first, per annotator: for `one-to-one` the first misses,
  * extras and wrong classes and the matches with the lowest IoU; for `encord-script` the first
  * boxes with no match or the wrong class and the lowest IoUs. At most `perKind` of each kind, so
- * that one kind of mistake does not hide the others.
+ * that one kind of mistake does not hide the others. Each item links to the annotator's task and
+ * to the same frame in the benchmark project when the run has links (`editor-links.ts`).
  *
  * One pass over the results, keeping at most `perKind` items per kind: a project can hold a
- * million objects and only a handful are shown.
+ * million objects and only a few hundred are kept.
  */
 import type { ObjectResult, ProjectEvaluation, ScriptRow } from '../evaluate/types.js'
+import { itemLinks, type EditorLinkBase } from './editor-links.js'
 import { scriptRowStatus } from './script-row-status.js'
 
 export type WorstKind = 'missed' | 'extra' | 'wrong-class' | 'no-match' | 'low-iou'
@@ -15,26 +17,88 @@ export type WorstKind = 'missed' | 'extra' | 'wrong-class' | 'no-match' | 'low-i
 export interface WorstItem {
   kind: WorstKind
   dataTitle: string
+  /** The data unit's hash, the same in the training and the benchmark project. */
+  dataHash: string
   frame: number
   trainingClass: string | null
   benchmarkClass: string | null
   iou: number | null
+  /** The frame in the annotator's training project's label editor; null when the run has no links. */
+  trainingUrl: string | null
+  /** The same frame in the benchmark project; null when the run has no links. */
+  benchmarkUrl: string | null
 }
 
+/** How many of each kind the summary and the PR comment show per annotator. */
 export const DEFAULT_WORST_ITEMS_PER_KIND = 5
 
 /**
- * How many of each kind a run keeps per project (`ProjectResult.worstItems`) once the project's
- * objects are dropped. Any smaller selection is a prefix per kind of what is kept (see
- * `limitWorstItems`), so summaries can still show fewer.
+ * How many items a run keeps per project by default (`report-items`): the HTML report shows them
+ * all, the summary and comment a few of each kind.
+ */
+export const DEFAULT_REPORT_ITEMS = 200
+
+/**
+ * The least a run keeps of each kind: what the summary shows (`DEFAULT_WORST_ITEMS_PER_KIND`),
+ * so a small `report-items` never shortens the summary.
  */
 export const WORST_ITEMS_KEPT = DEFAULT_WORST_ITEMS_PER_KIND
 
-export function worstItems(evaluation: ProjectEvaluation, perKind: number): WorstItem[] {
+export function worstItems(
+  evaluation: ProjectEvaluation,
+  perKind: number,
+  links: EditorLinkBase | null = null
+): WorstItem[] {
   if (perKind <= 0) return []
-  return evaluation.method === 'encord-script'
-    ? worstScriptRows(evaluation.scriptRows, perKind)
-    : worstObjects(evaluation.objects, perKind)
+  const items =
+    evaluation.method === 'encord-script'
+      ? worstScriptRows(evaluation.scriptRows, perKind)
+      : worstObjects(evaluation.objects, perKind)
+  if (links !== null) {
+    for (const item of items) Object.assign(item, itemLinks(links, item.dataHash, item.frame))
+  }
+  return items
+}
+
+/**
+ * What a run keeps of a project (`ProjectResult.worstItems`): `total` items at most (but at
+ * least `WORST_ITEMS_KEPT` of each kind there is), taken from the kinds in turn so that one kind
+ * does not crowd out the others, each kind's items a prefix of its `worstItems` list, so
+ * `limitWorstItems` still gives what `worstItems` would for fewer.
+ */
+export function keptWorstItems(
+  evaluation: ProjectEvaluation,
+  total: number,
+  links: EditorLinkBase | null = null
+): WorstItem[] {
+  const perKind = Math.max(total, WORST_ITEMS_KEPT)
+  const all = worstItems(evaluation, perKind, links)
+  const byKind = new Map<WorstKind, WorstItem[]>()
+  for (const item of all) byKind.set(item.kind, [...(byKind.get(item.kind) ?? []), item])
+  const share = new Map<WorstKind, number>()
+  for (const kind of byKind.keys()) share.set(kind, 0)
+  let kept = 0
+  let round = 0
+  // Round-robin: the n-th item of each kind before the (n + 1)-th of any.
+  while (kept < Math.max(total, 0) && round < perKind) {
+    for (const [kind, list] of byKind) {
+      if (kept >= total) break
+      if (round < list.length) {
+        share.set(kind, round + 1)
+        kept += 1
+      }
+    }
+    round += 1
+  }
+  for (const [kind, list] of byKind) {
+    share.set(kind, Math.max(share.get(kind) ?? 0, Math.min(list.length, WORST_ITEMS_KEPT)))
+  }
+  const taken = new Map<WorstKind, number>()
+  return all.filter((item) => {
+    const count = taken.get(item.kind) ?? 0
+    taken.set(item.kind, count + 1)
+    return count < (share.get(item.kind) ?? 0)
+  })
 }
 
 /**
@@ -78,10 +142,13 @@ function objectItem(object: ObjectResult, kind: WorstKind): WorstItem {
   return {
     kind,
     dataTitle: object.dataTitle,
+    dataHash: object.dataHash,
     frame: object.frame,
     trainingClass: object.training?.className ?? null,
     benchmarkClass: object.benchmark?.className ?? null,
-    iou: object.iou
+    iou: object.iou,
+    trainingUrl: null,
+    benchmarkUrl: null
   }
 }
 
@@ -106,10 +173,13 @@ function scriptItem(row: ScriptRow, kind: WorstKind): WorstItem {
   return {
     kind,
     dataTitle: row.dataUnitName,
+    dataHash: row.dataHash,
     frame: 0,
     trainingClass: row.training.className,
     benchmarkClass: row.bestMatch?.className ?? null,
-    iou: row.iouScore
+    iou: row.iouScore,
+    trainingUrl: null,
+    benchmarkUrl: null
   }
 }
 
