@@ -420,6 +420,18 @@ describe('coverage', () => {
     expect(withDuplicate.notes.join(' ')).toMatch(/last row listed is used/)
   })
 
+  it('scores a data unit the training stage lists more than once from its last row only', () => {
+    const stale = row('d1', { objects: [img('OLD', 'carF', box(0.5, 0.5, 0.2, 0.2))] })
+    const twice = evaluate(benchmark, [stale, stale, ...training])
+    expect(twice.objects.map(summary)).toEqual(result.objects.map(summary))
+    expect(twice.notes.join(' ')).toMatch(
+      /lists 2 extra rows for data it already has; for each data unit the last row listed is scored and the 2 earlier ones were dropped/
+    )
+    // Listed last, the stale row is the one scored.
+    const staleLast = evaluate(benchmark, [...training, stale])
+    expect(staleLast.objects.map(summary)).toContainEqual(['extra', null, 'OLD', null, 0])
+  })
+
   it('treats a never-labelled training row as empty: everything on it is missed', () => {
     const empty = row('d1', { labelHash: null })
     const result = evaluate(benchmark, [empty])
