@@ -40,6 +40,7 @@ export async function buildFresh() {
     const rollup = path.join(REPO_ROOT, 'node_modules', 'rollup', 'dist', 'bin', 'rollup')
     await promisify(execFile)(process.execPath, [rollup, '--config', 'rollup.config.mjs'], {
       cwd: root,
+      env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
       maxBuffer: 64 * 1024 * 1024
     }).catch((error) => {
       const said = `${error.stderr ?? ''}`.trim().split('\n').slice(0, 12).join('\n')
