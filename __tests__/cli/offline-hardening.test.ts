@@ -433,3 +433,20 @@ describe('degenerate geometry', () => {
     expect(rows.find((row) => row.training_object_hash === 'bad00002')?.class_score).toBe('1.0')
   })
 })
+
+describe('an export nested 10,000 levels deep', () => {
+  it.each([
+    ['valid JSON', `[${'['.repeat(10_000)}${']'.repeat(10_000)}]`],
+    ['with a mistake after it', `[${'['.repeat(10_000)}${']'.repeat(10_000)},]`],
+    ['never closed', '['.repeat(10_000)]
+  ])('%s: one line naming the file, no crash', async (what, text) => {
+    const file = await writeTemp(`deep-${what.replace(/\W+/g, '-')}`, text, 'gold.json')
+    const outcome = await runOffline({ benchmark: file })
+    expect(outcome.code).toBe(EXIT.usage)
+    const lines = errorLines(outcome)
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toContain(`--benchmark-export: `)
+    expect(lines[0]).toContain(file)
+    expect(outcome.stderr).not.toMatch(/call stack|this is a bug/i)
+  })
+})

@@ -26,6 +26,9 @@ const WHAT: Record<string, string> = {
   InvalidCharacter: 'a control character (such as a line break) inside a string'
 }
 
+/** jsonc-parser recurses once per level: deeper than this, the mistake is the nesting itself. */
+const MAX_DEPTH = 512
+
 class Found extends Error {
   constructor(
     readonly code: ParseErrorCode,
@@ -44,10 +47,22 @@ class Found extends Error {
  */
 export function describeJsonSyntaxError(text: string): string | null {
   if (text.trim() === '') return 'the file is empty'
+  let depth = 0
+  const open = (_offset: number, _length: number, line: number, column: number) => {
+    depth += 1
+    if (depth > MAX_DEPTH) throw new TooDeep(line, column)
+  }
+  const close = () => {
+    depth -= 1
+  }
   try {
     visit(
       text,
       {
+        onObjectBegin: open,
+        onArrayBegin: open,
+        onObjectEnd: close,
+        onArrayEnd: close,
         onError(code, offset, length, line, column) {
           throw new Found(code, offset, length, line, column)
         },
@@ -65,6 +80,9 @@ export function describeJsonSyntaxError(text: string): string | null {
       { disallowComments: false, allowTrailingComma: false, allowEmptyContent: false }
     )
   } catch (error) {
+    if (error instanceof TooDeep) {
+      return `line ${error.line + 1}, column ${error.column + 1}: nested more than ${MAX_DEPTH} levels deep`
+    }
     if (!(error instanceof Found)) throw error
     const name =
       typeof error.code === 'string'
@@ -76,4 +94,13 @@ export function describeJsonSyntaxError(text: string): string | null {
     return `line ${error.line + 1}, column ${error.column + 1}: ${what}${near}`
   }
   return null
+}
+
+class TooDeep extends Error {
+  constructor(
+    readonly line: number,
+    readonly column: number
+  ) {
+    super('too deep')
+  }
 }
