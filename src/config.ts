@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import path from 'node:path'
-import { parsePrivateKey, type SigningKey } from './encord/keys.js'
+import { checkPrivateKey, type CheckedKey } from './encord/keys.js'
 import { InputError } from './errors.js'
 import type { EvaluationOptions, Method } from './evaluate/types.js'
 import { INPUT_DEFAULTS, type InputName, type RawInputs } from './inputs.js'
@@ -13,7 +13,8 @@ import { GATE_METRICS, metricFacts, thresholdInput, type Thresholds } from './re
 
 export interface EncordSourceConfig {
   kind: 'encord'
-  key: SigningKey
+  /** Checked here; each thread that signs builds its own signer from it (scoring/loaders.ts). */
+  key: CheckedKey
   domain: string
   benchmarkProject: string
   trainingProjects: string[]
@@ -161,7 +162,7 @@ function parseSource(
   }
   return {
     kind: 'encord',
-    key: parsePrivateKey(keyText),
+    key: checkPrivateKey(keyText),
     domain: parseDomain(withDefault('encord-domain')),
     benchmarkProject,
     trainingProjects,

@@ -361,10 +361,17 @@ describe('valid values', () => {
     expect(parseConfig(inputs({ comment: 'Always' })).comment.mode).toBe('always')
   })
 
-  it('keeps the key private: the config holds the public key and a signer only', () => {
+  it('keeps the key as checked text and its public half: plain data, no signer, no KeyObject', () => {
     const config = parseConfig(inputs())
-    expect(config.source).toMatchObject({ kind: 'encord', key: { publicKeyHex: KEY.publicKeyHex } })
-    expectNoKeyMaterial(JSON.stringify(config))
+    expect(config.source).toMatchObject({
+      kind: 'encord',
+      key: { text: KEY.privateKeyOpenSsh.trim(), publicKeyHex: KEY.publicKeyHex }
+    })
+    // What a scoring worker is given: the config's source as it is, through structured clone.
+    expect(structuredClone(config.source)).toEqual(config.source)
+    // Everything else in the config is free of key material.
+    const { source, ...rest } = config
+    expectNoKeyMaterial(JSON.stringify({ ...rest, source: { ...source, key: null } }))
   })
 
   it('reads export mode without a key', () => {

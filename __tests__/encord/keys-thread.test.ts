@@ -1,15 +1,16 @@
-// Handing the signing key to a scoring worker: `keyForThread` gives the private KeyObject, which
-// Node copies between threads (as it does for `workerData`), and `signingKeyFromThread` makes a
-// key of it again that signs exactly as the original does.
+// Handing the signing key to a scoring worker: the config holds the key as `checkPrivateKey`
+// checked it, plain data that a message port (as `workerData`) copies as it is, and
+// `signingKeyFor` makes a signer of it on the other side that signs exactly as the original does.
 import { createPublicKey, KeyObject, randomBytes, verify } from 'node:crypto'
 import { MessageChannel } from 'node:worker_threads'
 import { describe, expect, it } from '@jest/globals'
 import {
-  keyForThread,
+  checkPrivateKey,
   parsePrivateKey,
-  signingKeyFromThread,
-  type SigningKey
+  signingKeyFor,
+  type CheckedKey
 } from '../../src/encord/keys.js'
+import { InputError } from '../../src/errors.js'
 import {
   newEd25519OpenSshKey,
   VECTOR_KEY,
@@ -48,88 +49,65 @@ const MESSAGES: Buffer[] = [
   randomBytes(64 * 1024)
 ]
 
-async function handedOver(key: SigningKey): Promise<{ sent: KeyObject; received: KeyObject }> {
-  const sent = keyForThread(key)
-  if (sent === null) throw new Error('keyForThread gave null for a key parsed by keys.ts')
-  return { sent, received: await throughMessagePort(sent) }
-}
-
-describe('keyForThread and signingKeyFromThread', () => {
+describe('checkPrivateKey and signingKeyFor', () => {
   it('hand the test-vector key to another thread intact', async () => {
-    const key = parsePrivateKey(VECTOR_KEY)
-    const { sent, received } = await handedOver(key)
+    const checked = checkPrivateKey(VECTOR_KEY)
+    const received = await throughMessagePort(checked)
 
     // A copy, not the same object: it really went through the serializer.
-    expect(received).not.toBe(sent)
-    expect(received).toBeInstanceOf(KeyObject)
-    expect(received.type).toBe('private')
-    expect(received.asymmetricKeyType).toBe('ed25519')
-    expect(received.equals(sent)).toBe(true)
+    expect(received).not.toBe(checked)
+    expect(received).toEqual({ text: VECTOR_KEY, publicKeyHex: VECTOR_PUBLIC_KEY_HEX })
 
-    const there = signingKeyFromThread(received)
+    const original = parsePrivateKey(VECTOR_KEY)
+    const there = signingKeyFor(received)
     expect(there.publicKeyHex).toBe(VECTOR_PUBLIC_KEY_HEX)
-    expect(there.publicKeyHex).toBe(key.publicKeyHex)
     const publicKey = publicKeyObject(VECTOR_PUBLIC_KEY_HEX)
     for (const message of MESSAGES) {
       const signature = there.sign(message)
       expect(signature).toHaveLength(64)
       // Ed25519 is deterministic: the same key signs the same bytes identically.
-      expect(signature.equals(key.sign(message))).toBe(true)
+      expect(signature.equals(original.sign(message))).toBe(true)
       expect(verify(null, message, publicKey, signature)).toBe(true)
     }
   })
 
   it('hand a freshly generated key over just as well', async () => {
     const generated = newEd25519OpenSshKey()
-    const key = parsePrivateKey(generated.text)
-    const there = signingKeyFromThread((await handedOver(key)).received)
+    const checked = checkPrivateKey(generated.text)
+    expect(checked.publicKeyHex).toBe(generated.publicKeyHex)
+    const there = signingKeyFor(await throughMessagePort(checked))
 
-    expect(there.publicKeyHex).toBe(generated.publicKeyHex)
     const message = randomBytes(300)
-    expect(there.sign(message).equals(key.sign(message))).toBe(true)
+    expect(there.sign(message).equals(parsePrivateKey(generated.text).sign(message))).toBe(true)
     expect(
       verify(null, message, publicKeyObject(generated.publicKeyHex), there.sign(message))
     ).toBe(true)
   })
 
-  it('survive structuredClone as well as a message port', () => {
-    const key = parsePrivateKey(VECTOR_KEY)
-    const sent = keyForThread(key) as KeyObject
-    const there = signingKeyFromThread(structuredClone(sent))
-    const message = Buffer.from('structured clone')
-    expect(there.publicKeyHex).toBe(VECTOR_PUBLIC_KEY_HEX)
-    expect(there.sign(message).equals(key.sign(message))).toBe(true)
+  it('give plain data only: no function, no KeyObject', () => {
+    const checked: CheckedKey = checkPrivateKey(VECTOR_KEY)
+    expect(Object.keys(checked).sort()).toEqual(['publicKeyHex', 'text'])
+    expect(Object.values(checked).every((value) => typeof value === 'string')).toBe(true)
+    expect(structuredClone(checked)).toEqual(checked)
   })
 
-  it('give a key made on the other side that can be handed on again', async () => {
-    const key = parsePrivateKey(VECTOR_KEY)
-    const there = signingKeyFromThread((await handedOver(key)).received)
-    const again = signingKeyFromThread((await handedOver(there)).received)
-    const message = Buffer.from('twice over')
-    expect(again.publicKeyHex).toBe(VECTOR_PUBLIC_KEY_HEX)
-    expect(again.sign(message).equals(key.sign(message))).toBe(true)
+  it('refuse a bad key with the same error as parsePrivateKey', () => {
+    const damaged = VECTOR_KEY.replace(/\n[^\n]+\n-----END/, '\n-----END')
+    let parseError: unknown
+    try {
+      parsePrivateKey(damaged)
+    } catch (error) {
+      parseError = error
+    }
+    expect(parseError).toBeInstanceOf(InputError)
+    expect(() => checkPrivateKey(damaged)).toThrow((parseError as Error).message)
   })
 
-  it('keep the key object itself free of the private key', async () => {
-    const key = parsePrivateKey(VECTOR_KEY)
-    // The SigningKey still holds functions, so it cannot travel itself; only the KeyObject can.
+  it('leave the signer itself unable to travel, so only checked text ever crosses', async () => {
+    const key = signingKeyFor(checkPrivateKey(VECTOR_KEY))
     await expect(throughMessagePort(key)).rejects.toThrow()
     expect(Object.isFrozen(key)).toBe(true)
     expect(Object.keys(key).sort()).toEqual(['publicKeyHex', 'sign'])
     expect(Object.values(key).some((value) => value instanceof KeyObject)).toBe(false)
-  })
-})
-
-describe('keyForThread on a key not made by keys.ts', () => {
-  it('gives null for a hand-made key, even one borrowing a real key’s parts', () => {
-    const real = parsePrivateKey(VECTOR_KEY)
-    const handMade: SigningKey = {
-      publicKeyHex: VECTOR_PUBLIC_KEY_HEX,
-      sign: () => Buffer.alloc(64)
-    }
-    expect(keyForThread(handMade)).toBeNull()
-    expect(keyForThread({ publicKeyHex: real.publicKeyHex, sign: real.sign })).toBeNull()
-    expect(keyForThread(Object.freeze({ ...real }))).toBeNull()
-    expect(keyForThread(real)).not.toBeNull()
   })
 })

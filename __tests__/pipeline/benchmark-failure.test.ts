@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { parseConfig } from '../../src/config.js'
 import { createEncordClient, encordUserAgent } from '../../src/encord/client.js'
+import { signingKeyFor } from '../../src/encord/keys.js'
 import { EncordApiError, LabelDataError } from '../../src/errors.js'
 import type { Logger } from '../../src/log.js'
 import { evaluateRun, type EvaluableConfig, type PipelineDeps } from '../../src/pipeline.js'
@@ -93,7 +94,7 @@ function config(server: FakeEncord, benchmark: string, count: number): Evaluable
 /** The real client in this thread (an injected factory keeps scoring off workers). */
 const inThisThread: NonNullable<PipelineDeps['createClient']> = (source, log, signal) =>
   createEncordClient({
-    key: source.key,
+    key: signingKeyFor(source.key),
     domain: source.domain,
     concurrency: source.concurrency,
     userAgent: encordUserAgent(TOOL.version),

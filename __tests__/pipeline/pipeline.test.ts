@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { parseConfig } from '../../src/config.js'
 import { createEncordClient, encordUserAgent, type EncordClient } from '../../src/encord/client.js'
+import { signingKeyFor } from '../../src/encord/keys.js'
 import { EncordApiError, EvaluationError } from '../../src/errors.js'
 import type { RawInputs } from '../../src/inputs.js'
 import { silentLogger } from '../../src/log.js'
@@ -59,7 +60,7 @@ function trackedClients(): TrackedClients {
   return {
     createClient: (source, log, signal) => {
       const client = createEncordClient({
-        key: source.key,
+        key: signingKeyFor(source.key),
         domain: source.domain,
         concurrency: source.concurrency,
         userAgent: encordUserAgent(TOOL.version),

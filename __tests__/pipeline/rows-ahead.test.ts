@@ -8,6 +8,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { parseConfig } from '../../src/config.js'
 import { createEncordClient, encordUserAgent, type EncordClient } from '../../src/encord/client.js'
+import { signingKeyFor } from '../../src/encord/keys.js'
 import { silentLogger, type Logger } from '../../src/log.js'
 import {
   evaluateRun,
@@ -53,7 +54,7 @@ function aliasingClients(
 ): NonNullable<PipelineDeps['createClient']> {
   return (source, log, signal) => {
     const client: EncordClient = createEncordClient({
-      key: source.key,
+      key: signingKeyFor(source.key),
       domain: source.domain,
       concurrency: source.concurrency,
       userAgent: encordUserAgent(TOOL.version),

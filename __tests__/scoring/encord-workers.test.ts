@@ -1,7 +1,7 @@
-// The sample scored online (fake Encord) on real scoring workers: each worker gets the signing
-// key (keyForThread → workerData → signingKeyFromThread) and the run's shared request limit, so
-// the server, seen through a counting proxy, never has more than `concurrency` requests in flight
-// from all threads together. The results and CSV are those of the in-thread run.
+// The sample scored online (fake Encord) on real scoring workers: each worker gets the key (as
+// checked text, in the source it is given as workerData; it makes its own signer) and the run's
+// shared request limit, so the server, seen through a counting proxy, never has more than
+// `concurrency` requests in flight from all threads together. The results and CSV are those of the in-thread run.
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { createServer, request, type Server } from 'node:http'

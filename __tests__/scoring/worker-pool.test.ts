@@ -42,7 +42,6 @@ function setup(): WorkerSetup {
   if (config.source?.kind !== 'exports') throw new Error('test config is not an exports one')
   return {
     source: config.source,
-    privateKey: null,
     workflowStage: config.workflowStage,
     evaluation: config.evaluation,
     requestLimit: null,

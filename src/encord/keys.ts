@@ -182,30 +182,33 @@ function createSigningKey(seed: Buffer, embeddedPublicKey: Buffer): SigningKey {
   return signingKeyOf(privateKey, publicKey)
 }
 
-/** The private KeyObject behind each key made here: reachable only through `keyForThread`. */
-const privateKeys = new WeakMap<SigningKey, KeyObject>()
-
 function signingKeyOf(privateKey: KeyObject, publicKey: Buffer): SigningKey {
-  const key: SigningKey = Object.freeze({
+  return Object.freeze({
     publicKeyHex: publicKey.toString('hex'),
     sign: (data: Buffer): Buffer => sign(null, data, privateKey)
   })
-  privateKeys.set(key, privateKey)
-  return key
 }
 
 /**
- * The key in a form a worker thread of this process can be handed (Node copies KeyObjects
- * between threads); `signingKeyFromThread` turns it back into a key there. Null for a key not
- * made by this module.
+ * A key `parsePrivateKey` accepted, kept as the text it was given and its public half: plain data,
+ * so a run's config can go to a scoring worker as it is, and each thread that signs makes its own
+ * `SigningKey` with `signingKeyFor`. Its text is secret like the input it came from: it is never
+ * put into a message, a log line or a report.
  */
-export function keyForThread(key: SigningKey): KeyObject | null {
-  return privateKeys.get(key) ?? null
+export interface CheckedKey {
+  readonly text: string
+  /** As `SigningKey.publicKeyHex`: how Encord, and our messages, name the key. */
+  readonly publicKeyHex: string
 }
 
-/** A key handed over by `keyForThread` on another thread. */
-export function signingKeyFromThread(privateKey: KeyObject): SigningKey {
-  return signingKeyOf(privateKey, rawPublicKey(privateKey))
+/** Checks the secret's text now (so a bad key stops the run before any request) and keeps it. */
+export function checkPrivateKey(text: string): CheckedKey {
+  return { text, publicKeyHex: parsePrivateKey(text).publicKeyHex }
+}
+
+/** The signer for a checked key (parsed again: a millisecond, once per thread that signs). */
+export function signingKeyFor(key: CheckedKey): SigningKey {
+  return parsePrivateKey(key.text)
 }
 
 function rawPublicKey(privateKey: KeyObject): Buffer {

@@ -4,6 +4,7 @@
  */
 import type { EncordSourceConfig, ExportSourceConfig } from '../config.js'
 import { createEncordClient, encordUserAgent, type EncordClient } from '../encord/client.js'
+import { signingKeyFor } from '../encord/keys.js'
 import type { RequestLimit } from '../encord/request-limit.js'
 import type { ProjectLabels } from '../labels/model.js'
 import type { Logger } from '../log.js'
@@ -45,11 +46,14 @@ export async function makeLoader(setup: LoaderSetup): Promise<ProjectLoader> {
     )
 }
 
-/** The real client, its requests counted against `limit` when given (shared between threads). */
+/**
+ * The real client, its requests counted against `limit` when given (shared between threads). The
+ * signer is made here, from the checked key text, in whichever thread the client runs.
+ */
 export function defaultClientFactory(version: string, limit?: RequestLimit): ClientFactory {
   return (source, log, signal) =>
     createEncordClient({
-      key: source.key,
+      key: signingKeyFor(source.key),
       domain: source.domain,
       concurrency: source.concurrency,
       userAgent: encordUserAgent(version),

@@ -5,7 +5,6 @@
  */
 import { availableParallelism } from 'node:os'
 import type { EncordSourceConfig, ExportSourceConfig } from '../config.js'
-import { keyForThread } from '../encord/keys.js'
 import { sharedLimitMemory, sharedRequestLimit } from '../encord/request-limit.js'
 import type { EvaluationOptions } from '../evaluate/types.js'
 import type { ProjectLabels } from '../labels/model.js'
@@ -52,15 +51,8 @@ export async function createScorer(setup: ScorerSetup): Promise<Scorer> {
     setup.projectsAtOnce - 1,
     setup.trainingCount - 1
   )
-  const { source, workerScript } = setup
-  // A key not made by keys.ts (none in practice) cannot be handed to another thread.
-  const keyTravels = source.kind === 'exports' || keyForThread(source.key) !== null
-  if (
-    workerScript === undefined ||
-    setup.createClient !== undefined ||
-    workers < 1 ||
-    !keyTravels
-  ) {
+  const { workerScript } = setup
+  if (workerScript === undefined || setup.createClient !== undefined || workers < 1) {
     return inThisThread(setup)
   }
   return withWorkers(setup, workerScript, workers)
@@ -102,8 +94,7 @@ async function withWorkers(setup: ScorerSetup, script: URL, workers: number): Pr
     script,
     workers,
     {
-      source: source.kind === 'encord' ? withoutKey(source) : source,
-      privateKey: source.kind === 'encord' ? keyForThread(source.key) : null,
+      source,
       workflowStage: setup.workflowStage,
       evaluation: setup.evaluation,
       requestLimit: memory,
@@ -150,11 +141,6 @@ async function withWorkers(setup: ScorerSetup, script: URL, workers: number): Pr
   }
 }
 
-function withoutKey(source: EncordSourceConfig): Omit<EncordSourceConfig, 'key'> {
-  const { key: _key, ...rest } = source
-  return rest
-}
-
 /** The benchmark before `loadBenchmark`: a rejection nobody need handle until `score` reads it. */
 function notLoadedYet(): Promise<ProjectLabels> {
   const never = Promise.reject<ProjectLabels>(new Error('the benchmark is not loaded'))
@@ -163,5 +149,7 @@ function notLoadedYet(): Promise<ProjectLabels> {
 }
 
 function summaryOf(labels: ProjectLabels): BenchmarkSummary {
-  return { projectHash: labels.projectHash, title: labels.title, rows: labels.rows.length }
+  // Data units, each once: a unit listed twice is one unit, as in every project's coverage.
+  const rows = new Set(labels.rows.map((row) => row.dataHash)).size
+  return { projectHash: labels.projectHash, title: labels.title, rows }
 }

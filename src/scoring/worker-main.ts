@@ -6,8 +6,6 @@
  */
 import { deserialize } from 'node:v8'
 import { parentPort, workerData } from 'node:worker_threads'
-import type { EncordSourceConfig, ExportSourceConfig } from '../config.js'
-import { signingKeyFromThread } from '../encord/keys.js'
 import { describeError } from '../errors.js'
 import { sharedRequestLimit } from '../encord/request-limit.js'
 import type { ProjectLabels } from '../labels/model.js'
@@ -42,7 +40,7 @@ export async function runScoringWorker(): Promise<void> {
     }
   })
   const load = makeLoader({
-    source: sourceOf(setup),
+    source: setup.source,
     workflowStage: setup.workflowStage,
     log,
     signal: cancel.signal,
@@ -90,13 +88,6 @@ export async function runScoringWorker(): Promise<void> {
       })
     }
   }
-}
-
-function sourceOf(setup: WorkerSetup): EncordSourceConfig | ExportSourceConfig {
-  const { source, privateKey } = setup
-  if (source.kind === 'exports') return source
-  if (privateKey === null) throw new Error('a scoring worker for Encord needs the key')
-  return { ...source, key: signingKeyFromThread(privateKey) }
 }
 
 function workerLogger(post: (message: FromWorker) => void): Logger {

@@ -1,18 +1,15 @@
 /**
  * What the main thread and the scoring workers tell each other. Everything here crosses a thread
- * boundary, so it is plain data (structured-clone-able): no functions, no class instances but
- * the KeyObject, which Node copies between threads.
+ * boundary, so it is plain data (structured-clone-able): no functions, no class instances.
  */
-import type { KeyObject } from 'node:crypto'
 import type { EncordSourceConfig, ExportSourceConfig } from '../config.js'
 import type { EvaluationOptions } from '../evaluate/types.js'
 import type { ProjectOutcome } from '../results/run-result.js'
 
 /** A worker's `workerData`: what it needs to load and score training projects on its own. */
 export interface WorkerSetup {
-  /** The source without its key (a key holds functions); the key travels as `privateKey`. */
-  source: Omit<EncordSourceConfig, 'key'> | ExportSourceConfig
-  privateKey: KeyObject | null
+  /** The run's source as configured: plain data, the key as checked text included. */
+  source: EncordSourceConfig | ExportSourceConfig
   workflowStage: string
   evaluation: EvaluationOptions
   /** The run's request limit, shared by every thread (see `request-limit.ts`). */
