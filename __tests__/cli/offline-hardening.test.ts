@@ -288,7 +288,10 @@ describe('degenerate geometry', () => {
   const unitHash = Object.keys(base.data_units as object)[0] as string
 
   /** An image row of the given objects (each `{hash, ...geometry fields}` of class Truck or Pedestrian). */
-  function imageRow(who: string, objects: Record<string, unknown>[]): Row {
+  function imageRow(
+    who: string,
+    objects: ({ objectHash: string } & Record<string, unknown>)[]
+  ): Row {
     const unit = (base.data_units as Record<string, Record<string, unknown>>)[unitHash] as Record<
       string,
       unknown

@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals'
 import { stringify } from 'csv-stringify/sync'
 import fc from 'fast-check'
 import { CSV_COLUMNS, OUR_COLUMNS, SCRIPT_COLUMNS } from '../../src/report/csv-rows.js'
-import { renderCsv, stringifyRecords } from '../../src/report/csv.js'
+import { csvHeader, csvRows, renderCsv, stringifyRecords } from '../../src/report/csv.js'
+import { editorLinkBase } from '../../src/results/editor-links.js'
 import { evaluation, objectResult, ref, scriptRow } from './builders.js'
 import { firstColumns, readCsv } from './csv-reader.js'
 
@@ -74,6 +75,29 @@ describe('renderCsv', () => {
         'attribute_agreement'
       ])
     )
+    // The links came later than the rest: they stay last, so earlier columns keep their places.
+    expect(CSV_COLUMNS.slice(-2)).toEqual(['training_url', 'benchmark_url'])
+  })
+
+  it('ends each row with the links to the annotator’s frame and the benchmark’s, when the run has them', () => {
+    const training = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee'
+    const benchmark = '11111111-2222-3333-4444-555555555555'
+    const links = editorLinkBase('https://app.us.encord.com', benchmark, training)
+    const objects = [objectResult({ dataHash: 'data-7', frame: 4 })]
+    const linked = rowsOf(csvHeader() + csvRows(evaluation({ objects }), links))
+    expect(linked[0]).toMatchObject({
+      training_url: `https://app.us.encord.com/label_editor/${training}/data-7/4`,
+      benchmark_url: `https://app.us.encord.com/label_editor/${benchmark}/data-7/4`
+    })
+    const script = rowsOf(csvHeader() + csvRows(scriptResult[0]!, links))
+    expect(script[0]).toMatchObject({
+      training_url: `https://app.us.encord.com/label_editor/${training}/data-1/0`,
+      benchmark_url: `https://app.us.encord.com/label_editor/${benchmark}/data-1/0`
+    })
+    expect(rowsOf(renderCsv([evaluation({ objects })]))[0]).toMatchObject({
+      training_url: '',
+      benchmark_url: ''
+    })
   })
 
   it('writes only the header when there are no rows', () => {

@@ -23,14 +23,18 @@
  * | `training_object_hash`  | Object hash of the training object; empty when missed                     |
  * | `benchmark_object_hash` | Object hash of the benchmark object; empty when none                      |
  * | `attribute_agreement`   | Agreeing / compared attributes of a matched pair; empty when none compared |
+ * | `training_url`          | The frame in the annotator's task in Encord's label editor; empty without links |
+ * | `benchmark_url`         | The same frame in the benchmark project; empty without links             |
  *
  * Numbers are printed as Python's `repr(float)` in every numeric column; a missing value is an
  * empty cell (pandas writes None and NaN that way). Text in our columns that starts with `=`, `+`,
  * `-`, `@`, a tab or a carriage return gets a leading `'` so spreadsheets do not run it as a
  * formula; the script's five columns are left untouched so that they stay identical to its output.
+ * The links are built by `results/editor-links.ts` (when a run has none, see docs/editor-links.md).
  */
 import type { ObjectResult, ProjectEvaluation, ScriptRow } from '../evaluate/types.js'
 import { pythonFloatRepr } from './python-float.js'
+import { itemLinks, type EditorLinkBase } from '../results/editor-links.js'
 import { scriptRowStatus } from '../results/script-row-status.js'
 import { neutraliseFormula } from './spreadsheet-formula.js'
 
@@ -53,7 +57,9 @@ export const OUR_COLUMNS = [
   'benchmark_class',
   'training_object_hash',
   'benchmark_object_hash',
-  'attribute_agreement'
+  'attribute_agreement',
+  'training_url',
+  'benchmark_url'
 ] as const
 
 export const CSV_COLUMNS = [...SCRIPT_COLUMNS, ...OUR_COLUMNS] as const
@@ -64,13 +70,14 @@ export const CSV_COLUMNS = [...SCRIPT_COLUMNS, ...OUR_COLUMNS] as const
  */
 export function forEachCsvRecord(
   evaluation: ProjectEvaluation,
-  visit: (record: string[]) => void
+  visit: (record: string[]) => void,
+  links: EditorLinkBase | null = null
 ): void {
   const project = projectCells(evaluation)
   if (evaluation.method === 'encord-script') {
-    for (const row of evaluation.scriptRows) visit(scriptRecord(row, project))
+    for (const row of evaluation.scriptRows) visit(scriptRecord(row, project, links))
   } else {
-    for (const object of evaluation.objects) visit(objectRecord(object, project))
+    for (const object of evaluation.objects) visit(objectRecord(object, project, links))
   }
 }
 
@@ -88,7 +95,12 @@ function projectCells(evaluation: ProjectEvaluation): ProjectCells {
   }
 }
 
-function scriptRecord(row: ScriptRow, project: ProjectCells): string[] {
+function scriptRecord(
+  row: ScriptRow,
+  project: ProjectCells,
+  links: EditorLinkBase | null
+): string[] {
+  const { trainingUrl, benchmarkUrl } = itemLinks(links, row.dataHash, 0)
   return [
     row.trainingEmail ?? '',
     row.dataUnitName,
@@ -105,11 +117,18 @@ function scriptRecord(row: ScriptRow, project: ProjectCells): string[] {
     ourText(row.bestMatch?.className),
     ourText(row.training.objectHash),
     ourText(row.bestMatch?.objectHash),
-    ''
+    '',
+    ourText(trainingUrl),
+    ourText(benchmarkUrl)
   ]
 }
 
-function objectRecord(object: ObjectResult, project: ProjectCells): string[] {
+function objectRecord(
+  object: ObjectResult,
+  project: ProjectCells,
+  links: EditorLinkBase | null
+): string[] {
+  const { trainingUrl, benchmarkUrl } = itemLinks(links, object.dataHash, object.frame)
   return [
     object.training?.createdBy ?? '',
     object.dataTitle,
@@ -126,7 +145,9 @@ function objectRecord(object: ObjectResult, project: ProjectCells): string[] {
     ourText(object.benchmark?.className),
     ourText(object.training?.objectHash),
     ourText(object.benchmark?.objectHash),
-    object.attributeAgreement === null ? '' : pandasFloat(object.attributeAgreement)
+    object.attributeAgreement === null ? '' : pandasFloat(object.attributeAgreement),
+    ourText(trainingUrl),
+    ourText(benchmarkUrl)
   ]
 }
 

@@ -11,6 +11,7 @@
  */
 import { stringify, type Options } from 'csv-stringify/sync'
 import type { ProjectEvaluation } from '../evaluate/types.js'
+import type { EditorLinkBase } from '../results/editor-links.js'
 import { CSV_COLUMNS, forEachCsvRecord } from './csv-rows.js'
 
 const PANDAS_MINIMAL_QUOTING: Options = {
@@ -42,15 +43,18 @@ export function csvHeader(): string {
  * The rows of one evaluated training project. A run writes them out as each project is scored
  * (header first, then the projects in input order) and keeps none of them.
  */
-export function csvRows(evaluation: ProjectEvaluation): string {
+export function csvRows(
+  evaluation: ProjectEvaluation,
+  links: EditorLinkBase | null = null
+): string {
   const text = new CsvText()
-  forEachCsvRecord(evaluation, (record) => text.add(record))
+  forEachCsvRecord(evaluation, (record) => text.add(record), links)
   return text.done()
 }
 
-/** The whole CSV of these evaluations, in order: for small runs and tests. */
+/** The whole CSV of these evaluations, in order (without links): for small runs and tests. */
 export function renderCsv(evaluations: readonly ProjectEvaluation[]): string {
-  return csvHeader() + evaluations.map(csvRows).join('')
+  return csvHeader() + evaluations.map((evaluation) => csvRows(evaluation)).join('')
 }
 
 /**

@@ -150,9 +150,12 @@ export function orderOutcome(outcome: ProjectOutcome): unknown {
     : ordered(outcome, FAILED_KEYS, { failure: (failure) => ordered(failure, FAILURE_KEYS) })
 }
 
-/** The worst items are the summary's; report.json keeps its shape from before they existed. */
+/**
+ * The worst items are the summary's and the feedback facts the notes'; report.json keeps its
+ * shape from before they existed.
+ */
 function orderEvaluation(evaluation: ProjectResult): ReportedEvaluation {
-  const { worstItems: _worst, ...reported } = evaluation
+  const { worstItems: _worst, feedback: _feedback, ...reported } = evaluation
   return ordered(reported, EVALUATION_KEYS, {
     contributors: (contributors) => contributors.map((c) => ordered(c, CONTRIBUTOR_KEYS)),
     coverage: (coverage) => ordered(coverage, COVERAGE_KEYS),

@@ -4,6 +4,7 @@
  */
 import type { Method, ProjectEvaluation } from '../evaluate/types.js'
 import type { GateMetric, Thresholds } from './metrics.js'
+import type { ProjectFeedback } from './project-feedback.js'
 import type { WorstItem } from './worst-items.js'
 
 export interface ProjectFailure {
@@ -30,8 +31,13 @@ export type ReportedEvaluation = Omit<
  * then dropped, so a run holds tens of kilobytes per project rather than tens of megabytes.
  */
 export interface ProjectResult extends ReportedEvaluation {
-  /** At most `WORST_ITEMS_KEPT` of each kind, in the order `worstItems` gives them. */
+  /**
+   * Up to `report-items` (at least `WORST_ITEMS_KEPT` of each kind), in the order `worstItems`
+   * gives them, with their editor links (`keptWorstItems`).
+   */
   worstItems: WorstItem[]
+  /** Error counts and geometry bias for the feedback notes (`feedback-note.ts`). */
+  feedback: ProjectFeedback
 }
 
 export type ProjectOutcome =

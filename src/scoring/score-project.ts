@@ -8,7 +8,11 @@ import { describeError } from '../errors.js'
 import { checkOntologyCompatible, evaluateProject } from '../evaluate/index.js'
 import type { ProjectLabels } from '../labels/model.js'
 import { csvRows } from '../report/index.js'
-import { toProjectResult } from '../results/project-result.js'
+import {
+  DEFAULT_REPORT_OPTIONS,
+  projectLinkBase,
+  toProjectResult
+} from '../results/project-result.js'
 import type { ProjectOutcome } from '../results/run-result.js'
 import type { ProjectLoader } from './loaders.js'
 
@@ -48,9 +52,13 @@ export async function scoreTrainingProject(
     const benchmark = await benchmarkLoaded()
     checkOntologyCompatible(benchmark.ontology, training.ontology, id)
     const result = evaluateProject(benchmark, training, evaluation)
+    const report = {
+      options: evaluation.report ?? DEFAULT_REPORT_OPTIONS,
+      benchmarkId: benchmark.projectHash
+    }
     return {
-      outcome: { status: 'evaluated', evaluation: toProjectResult(result) },
-      csvRows: csvRows(result)
+      outcome: { status: 'evaluated', evaluation: toProjectResult(result, report) },
+      csvRows: csvRows(result, projectLinkBase(result, report))
     }
   } catch (error) {
     if (error instanceof BenchmarkFailed) throw error.cause
