@@ -159,6 +159,16 @@ describe('v1 failures are told by the body, not the HTTP status', () => {
     })
   })
 
+  it("says what in an answer does not fit in our words, not the schema library's", async () => {
+    serveV1(200, { status: 200, response: [null] })
+    const { client } = makeClient()
+    const error = await failure(client.listLabelRows(TRAINING, 'Complete'))
+    expect(error.kind).toBe('invalid-response')
+    expect(error.message).toMatch(/response\[0\]: item 1 should be an object, not null/)
+    expect(error.message).not.toMatch(/Invalid input|received/)
+    client.close()
+  })
+
   it('puts the Encord error code in the details', async () => {
     serveV1(400, v1Error('SSH_KEY_NOT_FOUND_ERROR'))
     const { client } = makeClient()

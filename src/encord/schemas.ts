@@ -8,6 +8,7 @@
  */
 
 import { z } from 'zod'
+import { issueMessage } from '../schema-issues.js'
 import { invalidResponse, type FailureContext } from './api-errors.js'
 import type { LabelRowMetadata, OntologyInfo, ProjectInfo, WorkflowStage } from './types.js'
 
@@ -172,7 +173,8 @@ export function parseAtEdge<Output>(
   const [first, ...others] = result.error.issues
   const path = formatPath(pathPrefix, first?.path ?? [])
   const more = others.length > 0 ? ` (and ${others.length} more problems)` : ''
-  throw invalidResponse(context, `${path || 'the answer'}: ${first?.message ?? 'invalid'}${more}`)
+  const problem = first === undefined ? 'it does not fit' : issueMessage(first, value)
+  throw invalidResponse(context, `${path || 'the answer'}: ${problem}${more}`)
 }
 
 function formatPath(prefix: string, path: readonly PropertyKey[]): string {
