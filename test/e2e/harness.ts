@@ -82,6 +82,11 @@ export interface RunOptions {
   /** Another fake GitHub or artifact service than the harness's own. */
   github?: FakeGitHub
   artifacts?: FakeArtifactService
+  /**
+   * Runs the action pinned to these CPUs (`taskset -c`, e.g. '0' or '0,1'): the action sizes its
+   * scoring workers by the cores it may use.
+   */
+  cpus?: string
 }
 
 export interface HarnessOptions {
@@ -197,7 +202,7 @@ async function runAction(
   }
   for (const [name, value] of Object.entries(options.inputs)) env[inputVariable(name)] = value
 
-  const { exitCode, stdout, stderr } = await spawnNode(ACTION_ENTRY, env, workspace)
+  const { exitCode, stdout, stderr } = await spawnNode(ACTION_ENTRY, env, workspace, options.cpus)
   const outputFile = await readFile(runner.GITHUB_OUTPUT as string, 'utf8')
   const outputs = parseGithubOutput(outputFile)
   const summary = await readFile(runner.GITHUB_STEP_SUMMARY as string, 'utf8')
@@ -236,10 +241,15 @@ async function runAction(
 function spawnNode(
   script: string,
   env: Record<string, string>,
-  cwd: string
+  cwd: string,
+  cpus?: string
 ): Promise<{ exitCode: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const [command, args] =
+      cpus === undefined
+        ? [process.execPath, [script]]
+        : ['taskset', ['-c', cpus, process.execPath, script]]
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
     const stdout: Buffer[] = []
     const stderr: Buffer[] = []
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))
