@@ -88,7 +88,7 @@ export async function loadProjectFromExport(
     const count = coverage.missing.size
     throw new InputError(
       `Input 'ontology-file': ${ontologyFile ?? 'the ontology file'} does not describe the labels of ` +
-        `${file}: ${count} of the classes they use ${count === 1 ? 'is' : 'are'} not in it ` +
+        `${file}: they use ${count} class${count === 1 ? '' : 'es'} it does not have ` +
         `(${coverage.describeMissing()}); give the ontology of the benchmark's project`,
       'ontology-file'
     )
