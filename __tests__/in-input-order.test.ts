@@ -38,6 +38,29 @@ describe('InInputOrder', () => {
     await expect(order.settled()).rejects.toThrow('disk full')
   })
 
+  it('holds a delivery error for settled(), delivering nothing after it, however late it is asked', async () => {
+    const unhandled: unknown[] = []
+    const onUnhandled = (reason: unknown): void => void unhandled.push(reason)
+    process.on('unhandledRejection', onUnhandled)
+    try {
+      const delivered: string[] = []
+      const order = new InInputOrder<string>((item) => {
+        delivered.push(item)
+        if (item === 'a') throw new Error('disk full')
+      })
+      order.put(0, 'a')
+      order.put(1, 'b')
+      // Time for an unhandled rejection to be reported, before anyone asks.
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      await new Promise((resolve) => setImmediate(resolve))
+      expect(unhandled).toEqual([])
+      await expect(order.settled()).rejects.toThrow('disk full')
+      expect(delivered).toEqual(['a'])
+    } finally {
+      process.off('unhandledRejection', onUnhandled)
+    }
+  })
+
   it('resolves handedOn(i) once item i and every item before it are put', async () => {
     const order = new InInputOrder<string>(() => {})
     const handed: number[] = []

@@ -18,7 +18,12 @@ export class InInputOrder<T> {
     while (this.waiting.has(this.next)) {
       const ready = this.waiting.get(this.next) as T | null
       this.waiting.delete(this.next)
-      if (ready !== null) this.chain = this.chain.then(() => this.deliver(ready))
+      if (ready !== null) {
+        this.chain = this.chain.then(() => this.deliver(ready))
+        // Handled here: a failed delivery is reported by `settled()`, which may be called only
+        // once every item is in, and must not crash the process as an unhandled rejection first.
+        this.chain.catch(() => {})
+      }
       for (const wake of this.waiters.get(this.next) ?? []) wake()
       this.waiters.delete(this.next)
       this.next += 1

@@ -154,6 +154,29 @@ describe('evaluateRun when the benchmark cannot be read', () => {
   })
 })
 
+describe('evaluateRun when writing the CSV fails', () => {
+  it('ends with that error once every project has settled', async () => {
+    const server = await serve(8)
+    const full = new Error('no space left on the device')
+    let deliveries = 0
+    const error = await evaluateRun(config(server, BENCHMARK, 8), {
+      log: recordingLogger().log,
+      tool: TOOL,
+      createClient: inThisThread,
+      csvRows: () => {
+        deliveries += 1
+        throw full
+      }
+    }).then(
+      () => null,
+      (caught: unknown) => caught
+    )
+    expect(error).toBe(full)
+    // The first delivery failed; the ones after it were not attempted.
+    expect(deliveries).toBe(1)
+  })
+})
+
 describe('evaluateRun log groups', () => {
   it('never opens one inside another when the run succeeds', async () => {
     const server = await serve(3)
