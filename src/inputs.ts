@@ -39,6 +39,8 @@ export interface InputSpec {
   readonly runnerDefault?: string
   /** The flag of the same name, or null for inputs that exist only in GitHub Actions. */
   readonly cli: CliFlag | null
+  /** For an input without a flag: what to use on the command line instead, if anything. */
+  readonly cliInstead?: string
 }
 
 const HASH_EXAMPLE = '00000000-0000-0000-0000-000000000000'
@@ -50,8 +52,9 @@ export const INPUTS = [
       'Encord private key (unencrypted OpenSSH Ed25519), from a secret. Not needed when scoring export files or only checking registration files.',
     example: '${{ secrets.ENCORD_SSH_KEY }}',
     // A key on a command line ends up in shell history and process lists: the CLI reads it from a
-    // file or the environment instead (--ssh-private-key-file, ENCORD_SSH_KEY_FILE, ENCORD_SSH_KEY).
-    cli: null
+    // file or the environment instead.
+    cli: null,
+    cliInstead: 'give --ssh-private-key-file PATH, or set ENCORD_SSH_KEY_FILE or ENCORD_SSH_KEY'
   },
   {
     name: 'benchmark-project',
@@ -220,8 +223,8 @@ export const INPUTS = [
     description:
       'Newline-separated globs of Encord data-registration JSON files to check before upload. When set, the evaluation inputs become optional.',
     example: 'registration/**/*.json',
-    // On the command line this is the check-registration command, which takes the files.
-    cli: null
+    cli: null,
+    cliInstead: 'run encord-annotator-eval check-registration FILE…'
   }
 ] as const satisfies readonly InputSpec[]
 

@@ -149,6 +149,18 @@ describe('usage mistakes', () => {
     )
   })
 
+  it('says when a flag is an input of the action only', () => {
+    expect(refusal(['--comment=off'])).toBe(
+      'Unknown option --comment=off: comment is an input of the action only; run with --help to see the options'
+    )
+    expect(refusal(['--ssh-private-key', 'x'])).toBe(
+      'Unknown option --ssh-private-key: ssh-private-key is an input of the action only; give --ssh-private-key-file PATH, or set ENCORD_SSH_KEY_FILE or ENCORD_SSH_KEY'
+    )
+    expect(refusal(['--registration-files', 'a.json'])).toBe(
+      'Unknown option --registration-files: registration-files is an input of the action only; run encord-annotator-eval check-registration FILE…'
+    )
+  })
+
   it('suggests the closest command for a mistyped one', () => {
     expect(refusal(['check-registraton', 'a.json'])).toBe(
       "Unknown command 'check-registraton' (did you mean check-registration?); run encord-annotator-eval --help to see the commands"

@@ -207,10 +207,15 @@ function inOurWords(error: CommanderError, command: string): InputError {
   const suggestion = /\(Did you mean ([^?]+)\?\)/.exec(error.message)?.[1]
   const didYouMean = suggestion === undefined ? '' : ` (did you mean ${suggestion}?)`
   switch (error.code) {
-    case 'commander.unknownOption':
-      return new InputError(
-        `Unknown option ${quoted}${didYouMean}; run with --help to see the options`
+    case 'commander.unknownOption': {
+      const actionOnly = (INPUTS as readonly InputSpec[]).find(
+        (spec) => spec.cli === null && `--${spec.name}` === quoted.split('=')[0]
       )
+      const why =
+        actionOnly === undefined ? '' : `: ${actionOnly.name} is an input of the action only`
+      const next = actionOnly?.cliInstead ?? 'run with --help to see the options'
+      return new InputError(`Unknown option ${quoted}${why}${didYouMean}; ${next}`)
+    }
     case 'commander.unknownCommand':
       return suggestion === undefined
         ? unexpectedArgument(quoted)
