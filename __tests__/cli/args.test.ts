@@ -210,6 +210,9 @@ describe('help', () => {
     )
     expect(check).not.toContain('--benchmark-project')
     expect(printed(['help', 'check-registration'])).toBe(check)
+    expect(() => parseArgs(['help', 'chek'], {})).toThrow(
+      "Unknown command 'chek'; run encord-annotator-eval --help to see the commands"
+    )
   })
 
   it('lists every flag once, under its group, with its default', () => {

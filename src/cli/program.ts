@@ -43,7 +43,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
   } catch (error) {
     if (!(error instanceof CommanderError)) throw error
     if (error.exitCode === 0) return { kind: 'print', text: printed.join('') }
-    throw inOurWords(error, args[0] ?? '')
+    throw inOurWords(error, args)
   }
   if (parsed === undefined) throw new InputError(`Nothing to do; run ${PROGRAM} --help`)
   return parsed
@@ -202,7 +202,8 @@ function unexpectedArgument(argument: string): InputError {
 }
 
 /** Commander's error, said the way the rest of the tool says things: one line, what to do. */
-function inOurWords(error: CommanderError, command: string): InputError {
+function inOurWords(error: CommanderError, args: readonly string[]): InputError {
+  const command = args[0] ?? ''
   const quoted = /'([^']*)'/.exec(error.message)?.[1] ?? ''
   const suggestion = /\(Did you mean ([^?]+)\?\)/.exec(error.message)?.[1]
   const didYouMean = suggestion === undefined ? '' : ` (did you mean ${suggestion}?)`
@@ -224,6 +225,11 @@ function inOurWords(error: CommanderError, command: string): InputError {
           )
     case 'commander.optionMissingArgument':
       return needsValue(quoted.split(' ')[0] ?? quoted)
+    case 'commander.help':
+      // Help shown as an error: `help COMMAND` for a command that does not exist.
+      return new InputError(
+        `Unknown command '${args[1] ?? ''}'; run ${PROGRAM} --help to see the commands`
+      )
     case 'commander.missingArgument':
       return new InputError(
         `${command} needs ${quoted.replace(/\.+$/, '')}; run ${PROGRAM} ${command} --help`
