@@ -1,10 +1,14 @@
-// Three self-contained ESM bundles: the action (dist/index.js), the CLI (dist/cli.js), and the
-// scoring worker both start on every core (dist/worker.js).
+// One rollup build of the three entry points: the action (dist/index.js), the CLI (dist/cli.js),
+// and the scoring worker both start on every core (dist/worker.js). The code they share (the
+// client, the label model, the evaluation, the reports and their dependencies) is one chunk under
+// dist/chunks/ rather than a copy inside each bundle. dist/licenses.txt lists the licences of the
+// third-party code bundled.
 // @rollup/plugin-json is required: @actions/artifact requires its own package.json.
 import commonjs from '@rollup/plugin-commonjs'
 import json from '@rollup/plugin-json'
 import { nodeResolve } from '@rollup/plugin-node-resolve'
 import typescript from '@rollup/plugin-typescript'
+import license from 'rollup-plugin-license'
 
 /** Warnings that come from third-party code we bundle and cannot fix. */
 function onwarn(warning, warn) {
@@ -15,32 +19,41 @@ function onwarn(warning, warn) {
   warn(warning)
 }
 
-/** @param {string} input @param {string} file @param {string} [outDir] */
-export function bundle(input, file, outDir = 'dist') {
-  return {
-    input,
-    output: {
-      file: `${outDir}/${file}`,
-      format: 'es',
-      sourcemap: false,
-      inlineDynamicImports: true,
-      banner: file === 'cli.js' ? '#!/usr/bin/env node' : undefined
-    },
-    onwarn,
-    plugins: [
-      typescript({ tsconfig: './tsconfig.json', outDir, sourceMap: false, noEmitOnError: true }),
-      nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }),
-      commonjs(),
-      json()
-    ]
-  }
+/** One licence entry: the package, its version and licence, and the licence's text. */
+function licenceEntry(dependency) {
+  const heading = `${dependency.name}@${dependency.version} (${dependency.license ?? 'no licence named'})`
+  const text = dependency.licenseText?.trim() ?? 'No licence file was found in the package.'
+  return `${heading}\n${'-'.repeat(heading.length)}\n${text}\n`
 }
 
-/** [entry, bundle] of every file in dist/; tools/check-dist.mjs rebuilds the same list. */
-export const ENTRIES = [
-  ['src/index.ts', 'index.js'],
-  ['src/cli.ts', 'cli.js'],
-  ['src/worker.ts', 'worker.js']
-]
-
-export default ENTRIES.map(([input, file]) => bundle(input, file))
+export default {
+  input: { index: 'src/index.ts', cli: 'src/cli.ts', worker: 'src/worker.ts' },
+  output: {
+    dir: 'dist',
+    format: 'es',
+    sourcemap: false,
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name].js',
+    banner: (chunk) => (chunk.fileName === 'cli.js' ? '#!/usr/bin/env node' : '')
+  },
+  onwarn,
+  plugins: [
+    typescript({ tsconfig: './tsconfig.json', outDir: 'dist', sourceMap: false, noEmitOnError: true }),
+    nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }),
+    commonjs(),
+    json(),
+    license({
+      thirdParty: {
+        includePrivate: false,
+        output: {
+          file: 'dist/licenses.txt',
+          template: (dependencies) =>
+            [...dependencies]
+              .sort((a, b) => a.name.localeCompare(b.name))
+              .map(licenceEntry)
+              .join('\n')
+        }
+      }
+    })
+  ]
+}
