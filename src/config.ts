@@ -7,8 +7,14 @@ import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { checkPrivateKey, type CheckedKey } from './encord/keys.js'
 import { InputError } from './errors.js'
-import type { EvaluationOptions, Method } from './evaluate/types.js'
+import type { EvaluationOptions, IntervalOptions, Method } from './evaluate/types.js'
 import { INPUT_DEFAULTS, type InputName, type RawInputs } from './inputs.js'
+import {
+  GATE_ON_CHOICES,
+  ON_INCONCLUSIVE_CHOICES,
+  type GateOn,
+  type OnInconclusive
+} from './results/gate.js'
 import { GATE_METRICS, metricFacts, thresholdInput, type Thresholds } from './results/metrics.js'
 
 export interface EncordSourceConfig {
@@ -34,8 +40,11 @@ export interface RunConfig {
   /** Where labels come from; null when the run only checks registration files. */
   source: EncordSourceConfig | ExportSourceConfig | null
   workflowStage: string
-  evaluation: EvaluationOptions
+  /** With `intervals` always set: the bootstrap's settings (0 samples when intervals are off). */
+  evaluation: EvaluationOptions & { intervals: IntervalOptions }
   thresholds: Thresholds
+  /** How thresholds are checked and what an unsettled verdict does (`results/gate.ts`). */
+  gate: { gateOn: GateOn; onInconclusive: OnInconclusive; minDataUnits: number }
   outputDir: string
   artifact: { upload: boolean; name: string; retentionDays: number | null }
   comment: { mode: CommentMode; key: string }
@@ -71,6 +80,8 @@ export function parseConfig(raw: RawInputs, env: NodeJS.ProcessEnv = {}): RunCon
   const registrationFiles = value('registration-files') ?? null
   const method = parseMethod(withDefault('method'))
   const thresholds = parseThresholds(value, method)
+  const intervals = parseIntervals(withDefault)
+  const gateOn = parseGateOn(withDefault('gate-on'), intervals)
   const warnings: ConfigWarning[] = []
   const source = parseSource(value, withDefault, registrationFiles !== null, warnings)
 
@@ -81,9 +92,19 @@ export function parseConfig(raw: RawInputs, env: NodeJS.ProcessEnv = {}): RunCon
       method,
       iouThreshold: parseFraction('iou-threshold', withDefault('iou-threshold'), {
         allowZero: false
-      })
+      }),
+      intervals
     },
     thresholds,
+    gate: {
+      gateOn,
+      onInconclusive: parseEnum(
+        'on-inconclusive',
+        withDefault('on-inconclusive'),
+        ON_INCONCLUSIVE_CHOICES
+      ),
+      minDataUnits: parseInteger('min-data-units', withDefault('min-data-units'), 1, 1_000_000, 10)
+    },
     outputDir: withDefault('output-dir'),
     artifact: {
       upload: parseBoolean('upload-artifact', withDefault('upload-artifact')),
@@ -305,6 +326,38 @@ function parseThresholds(
   return thresholds
 }
 
+function parseIntervals(
+  withDefault: (name: keyof typeof INPUT_DEFAULTS) => string
+): IntervalOptions {
+  const samples = parseInteger(
+    'bootstrap-samples',
+    withDefault('bootstrap-samples'),
+    0,
+    100_000,
+    2000
+  )
+  const text = withDefault('confidence-level')
+  const confidenceLevel = Number(text)
+  if (!DECIMAL.test(text) || !(confidenceLevel > 0 && confidenceLevel < 1)) {
+    throw new InputError(
+      `Input 'confidence-level' must be a number greater than 0 and less than 1 (got '${redactedEcho(text)}'), e.g. confidence-level: 0.95 for 95 % intervals`,
+      'confidence-level'
+    )
+  }
+  return { samples, confidenceLevel }
+}
+
+function parseGateOn(text: string, intervals: IntervalOptions): GateOn {
+  const gateOn = parseEnum('gate-on', text, GATE_ON_CHOICES)
+  if (gateOn === 'interval' && intervals.samples === 0) {
+    throw new InputError(
+      "Input 'gate-on' is interval but bootstrap-samples is 0, so there are no intervals: set bootstrap-samples (e.g. 2000) or gate-on: estimate",
+      'gate-on'
+    )
+  }
+  return gateOn
+}
+
 /** Plain decimals only: `Number()` alone would also take `0x1`, `1e-1` or `Infinity`. */
 const DECIMAL = /^(?:\d+(?:\.\d*)?|\.\d+)$/
 
@@ -325,11 +378,17 @@ function parseFraction(
   return number
 }
 
-function parseInteger(name: InputName, text: string, min: number, max: number): number {
+function parseInteger(
+  name: InputName,
+  text: string,
+  min: number,
+  max: number,
+  example: number = min === 1 ? 8 : min
+): number {
   const number = Number(text)
   if (!/^\d+$/.test(text) || number < min || number > max) {
     throw new InputError(
-      `Input '${name}' must be a whole number from ${min} to ${max} (got '${redactedEcho(text)}'), e.g. ${name}: ${min === 1 ? 8 : min}`,
+      `Input '${name}' must be a whole number from ${min} to ${max} (got '${redactedEcho(text)}'), e.g. ${name}: ${example}`,
       name
     )
   }

@@ -136,6 +136,46 @@ export const INPUTS = [
     cli: { value: 'X', group: 'gate' }
   },
   {
+    name: 'gate-on',
+    description:
+      'Gate. What a threshold is checked against: estimate (the score must be at least the threshold) or interval (pass when the lower bound of its confidence interval is at least the threshold, fail when the upper bound is below it, otherwise inconclusive).',
+    default: 'estimate',
+    example: 'interval',
+    cli: { value: 'NAME', group: 'gate' }
+  },
+  {
+    name: 'on-inconclusive',
+    description:
+      'Gate. What an inconclusive or insufficient-evidence verdict does to the step: warn (the step passes with a warning naming who and why), fail, or pass.',
+    default: 'warn',
+    example: 'fail',
+    cli: { value: 'NAME', group: 'gate' }
+  },
+  {
+    name: 'min-data-units',
+    description:
+      'Gate. An annotator scored on fewer benchmark data units than this gets the verdict insufficient evidence instead of pass or fail; a whole number, 1 or more.',
+    default: '10',
+    example: '30',
+    cli: { value: 'N', group: 'gate' }
+  },
+  {
+    name: 'bootstrap-samples',
+    description:
+      'Resamples of the cluster bootstrap over data units that gives each score its confidence interval; 0 turns intervals off (then gate-on must be estimate).',
+    default: '2000',
+    example: '500',
+    cli: { value: 'N', group: 'scoring' }
+  },
+  {
+    name: 'confidence-level',
+    description:
+      'Confidence level of the intervals, a number greater than 0 and less than 1, e.g. 0.95 for 95 % intervals.',
+    default: '0.95',
+    example: '0.9',
+    cli: { value: 'X', group: 'scoring' }
+  },
+  {
     name: 'output-dir',
     description: 'Folder where iou_results.csv, report.json and summary.md are written.',
     default: 'encord-annotator-eval',
@@ -255,7 +295,7 @@ export const OUTPUTS = [
   {
     name: 'passed',
     description:
-      'Whether every annotator met every threshold set and every project was evaluated: true or false.'
+      'Whether every annotator passed (verdict pass on every threshold set) and every project was evaluated: true or false.'
   },
   { name: 'csv-path', description: 'Absolute path of iou_results.csv.' },
   {
@@ -287,7 +327,12 @@ export const OUTPUTS = [
   {
     name: 'results',
     description:
-      'Compact JSON, one entry per training project: project, title, annotator, passed, the scores, failedThresholds, or error. Use it with fromJSON().'
+      'Compact JSON, one entry per training project: project, title, annotator, passed, verdict (pass, fail, inconclusive or insufficient-evidence), dataUnits, benchmarkObjects, the scores, their intervals, failedThresholds, or error. Use it with fromJSON().'
+  },
+  {
+    name: 'inconclusive-annotators',
+    description:
+      'JSON array of the annotators whose verdict is inconclusive (an interval straddles a threshold, with the thresholds) or insufficient-evidence (with the data units scored).'
   }
 ] as const satisfies readonly OutputSpec[]
 

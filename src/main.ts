@@ -6,7 +6,7 @@
 import * as core from '@actions/core'
 import { parseConfig, type RunConfig } from './config.js'
 import { describeError } from './errors.js'
-import { describeVerdict } from './report/gate-message.js'
+import { describeVerdict, unsettledWarnings } from './report/gate-message.js'
 import { createAnnotationBudget, type AnnotationBudget } from './github/annotations.js'
 import { uploadReportArtifact } from './github/artifact.js'
 import {
@@ -189,6 +189,7 @@ async function evaluateAndReport(
     annotators: outputs.annotators,
     'failed-annotators': outputs['failed-annotators'],
     results: outputs.results,
+    'inconclusive-annotators': outputs['inconclusive-annotators'],
     'csv-path': files?.csvPath ?? '',
     'report-path': files?.reportPath ?? '',
     'summary-path': files?.summaryPath ?? '',
@@ -196,7 +197,17 @@ async function evaluateAndReport(
     'artifact-url': artifact?.url ?? '',
     'comment-id': comment.id === null ? '' : String(comment.id)
   })
-  const problems = [writeFailure, result.gate.passed ? null : describeVerdict(result.gate)]
+  // Inconclusive and insufficient verdicts: a warning each, unless on-inconclusive says pass (or
+  // fail, when they are part of the failure line).
+  if (result.settings.onInconclusive === 'warn') {
+    for (const warning of unsettledWarnings(result)) {
+      annotations.warning(warning, { title: 'No clear verdict' })
+    }
+  }
+  const problems = [
+    writeFailure,
+    result.gate.stepFails ? describeVerdict(result.gate, result.settings) : null
+  ]
   const failed = problems.filter((problem) => problem !== null)
   return failed.length === 0 ? null : failed.join('. ')
 }

@@ -180,11 +180,16 @@ async function scoreAll(
       method: config.evaluation.method,
       iouThreshold: config.evaluation.iouThreshold,
       workflowStage: config.workflowStage,
-      thresholds: config.thresholds
+      thresholds: config.thresholds,
+      gateOn: config.gate.gateOn,
+      onInconclusive: config.gate.onInconclusive,
+      minDataUnits: config.gate.minDataUnits,
+      bootstrapSamples: config.evaluation.intervals.samples,
+      confidenceLevel: config.evaluation.intervals.confidenceLevel
     },
     benchmark: benchmarkSummary,
     projects,
-    gate: applyGate(projects, config.thresholds)
+    gate: applyGate(projects, { thresholds: config.thresholds, ...config.gate })
   }
 }
 

@@ -122,7 +122,7 @@ describe('encord-script reproduces the documented script', () => {
 
   it('reports coverage, with the benchmark row the annotator did not complete', () => {
     expect(result.coverage).toEqual({
-      benchmarkRows: 7,
+      benchmarkRows: 6,
       trainingRows: 6,
       pairedRows: 5,
       notCompleted: 1,

@@ -21,6 +21,7 @@ const values: Record<OutputName, string> = {
   'csv-path': join(outputDir, 'iou_results.csv'),
   'report-path': join(outputDir, 'report.json'),
   'summary-path': join(outputDir, 'summary.md'),
+  'inconclusive-annotators': '[]',
   'artifact-id': '1001',
   'artifact-url': 'https://github.com/o/r/actions/runs/1/artifacts/1001',
   'comment-id': '',

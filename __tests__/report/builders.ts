@@ -8,10 +8,18 @@ import type {
   ObjectRef,
   ObjectResult,
   ProjectEvaluation,
-  ScriptRow
+  ScriptRow,
+  UnitTallies
 } from '../../src/evaluate/types.js'
+import { applyGate, type GateSettings } from '../../src/results/gate.js'
+import type { Thresholds } from '../../src/results/metrics.js'
 import { toProjectResult } from '../../src/results/project-result.js'
-import type { ProjectFailure, ProjectOutcome, RunResult } from '../../src/results/run-result.js'
+import type {
+  GateVerdict,
+  ProjectFailure,
+  ProjectOutcome,
+  RunResult
+} from '../../src/results/run-result.js'
 
 export function metrics(overrides: Partial<Metrics> = {}): Metrics {
   return {
@@ -105,8 +113,20 @@ export function evaluation(overrides: Partial<ProjectEvaluation> = {}): ProjectE
     objects: [],
     scriptRows: [],
     classifications: [],
+    units: noUnits(),
     notes: [],
     ...overrides
+  }
+}
+
+/** Per-unit tallies of nothing: a project built by hand has no units to resample. */
+export function noUnits(): UnitTallies {
+  return {
+    classes: [],
+    units: 0,
+    entryStart: new Uint32Array(1),
+    entryClass: new Uint32Array(0),
+    values: new Float64Array(0)
   }
 }
 
@@ -127,23 +147,44 @@ export function failed(overrides: Partial<ProjectFailure> = {}): ProjectOutcome 
   }
 }
 
-export function runResult(overrides: Partial<RunResult> = {}): RunResult {
+/**
+ * `settings` may name only what a test cares about; `gate` is the gate's own verdict on the
+ * projects and settings, with any fields a test gives laid over it.
+ */
+export function runResult(
+  overrides: Omit<Partial<RunResult>, 'settings' | 'gate'> & {
+    settings?: Partial<RunResult['settings']>
+    gate?: Partial<GateVerdict>
+  } = {}
+): RunResult {
   const projects = overrides.projects ?? [evaluated()]
-  const failedProjects = projects.flatMap((outcome) =>
-    outcome.status === 'failed' ? [outcome.failure] : []
-  )
+  const settings: RunResult['settings'] = {
+    method: 'one-to-one',
+    iouThreshold: 0.5,
+    workflowStage: 'Complete',
+    thresholds: {},
+    gateOn: 'estimate',
+    onInconclusive: 'warn',
+    minDataUnits: 10,
+    bootstrapSamples: 0,
+    confidenceLevel: 0.95,
+    ...overrides.settings
+  }
   return {
     tool: { name: 'encord-annotator-eval', version: '0.1.0' },
     source: 'encord-api',
-    settings: {
-      method: 'one-to-one',
-      iouThreshold: 0.5,
-      workflowStage: 'Complete',
-      thresholds: {}
-    },
     benchmark: { projectHash: 'benchmark', title: 'Gold standard', rows: 50 },
     projects,
-    gate: { passed: failedProjects.length === 0, failures: [], failedProjects },
-    ...overrides
+    ...overrides,
+    settings,
+    gate: { ...applyGate(projects, settings), ...overrides.gate }
   }
+}
+
+/** Gate settings with today's rule (gate on the estimate) and the defaults otherwise. */
+export function gateSettings(
+  thresholds: Thresholds,
+  overrides: Partial<Omit<GateSettings, 'thresholds'>> = {}
+): GateSettings {
+  return { thresholds, gateOn: 'estimate', onInconclusive: 'warn', minDataUnits: 10, ...overrides }
 }

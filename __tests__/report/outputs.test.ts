@@ -72,6 +72,9 @@ describe('buildOutputs', () => {
       title: 'Training A',
       annotator: 'alice@example.com',
       passed: true,
+      verdict: 'pass',
+      dataUnits: 48,
+      benchmarkObjects: 10,
       precision: 0.8,
       recall: 0.8,
       f1: 0.8,
@@ -79,6 +82,7 @@ describe('buildOutputs', () => {
       classAccuracy: 0.8888888888888888,
       attributeAccuracy: 0.75,
       classificationAccuracy: 0.75,
+      intervals: null,
       failedThresholds: []
     })
     expect(results[1]).toMatchObject({
@@ -91,6 +95,7 @@ describe('buildOutputs', () => {
       title: null,
       annotator: null,
       passed: false,
+      verdict: null,
       error: 'Project not found'
     })
     expect(outputs.results).not.toContain('objects')
@@ -109,8 +114,12 @@ describe('buildOutputs', () => {
       'title',
       'annotator',
       'passed',
+      'verdict',
+      'dataUnits',
+      'benchmarkObjects',
       'meanIou',
       'classAccuracy',
+      'intervals',
       'failedThresholds'
     ])
   })

@@ -96,7 +96,7 @@ describe('renderSummary', () => {
       'ann3@example.com'
     ])
     expect(rows[1]).toContain('| 0.610 |')
-    expect(rows[1]).toContain('| 48/50 rows |')
+    expect(rows[1]).toContain('| 48/50 units · 10 objects |')
     expect(cells(rows[0] ?? '')[0]?.trim()).toBe('✅')
     expect(cells(rows[1] ?? '')[0]?.trim()).toBe('❌')
   })
@@ -286,7 +286,7 @@ describe('renderSummary', () => {
       artifactUrl: 'https://github.com/o/r/actions/runs/1/artifacts/2'
     })
     expect(markdown).toContain(
-      '<sub>Method: one-to-one · IoU threshold: 0.5 · Workflow stage: Complete · Benchmark: Gold standard (50 rows) · Thresholds: min-mean-iou 0.800 · encord-annotator-eval 0.1.0</sub>'
+      '<sub>Method: one-to-one · IoU threshold: 0.5 · Workflow stage: Complete · Benchmark: Gold standard (50 data units) · Thresholds: min-mean-iou 0.800 · Gate on: estimate · On inconclusive: warn · Min data units: 10 · Intervals: off · encord-annotator-eval 0.1.0</sub>'
     )
     expect(
       markdown
@@ -352,7 +352,9 @@ describe('renderSummary', () => {
       evaluated({
         projectHash: `p-${index}`,
         projectTitle: `${long} ${index}`,
-        annotator: `${long}@${index}`
+        annotator: `${long}@${index}`,
+        // Two of them below the threshold: the gate fails them.
+        ...(index === 10 || index === 2000 ? { overall: metrics({ meanIou: 0.61 }) } : {})
       })
     )
     const failures = [gateFailure('p-10'), gateFailure('p-2000')]

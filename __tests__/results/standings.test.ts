@@ -24,9 +24,28 @@ describe('standings', () => {
     expect(standing?.status).toBe('evaluated')
     if (standing?.status !== 'evaluated') return
     expect(standing.passed).toBe(false)
+    expect(standing.verdict).toBe('fail')
+    expect([standing.dataUnits, standing.benchmarkObjects]).toEqual([48, 10])
+    const check = { interval: null, borderline: false }
     expect(standing.checks).toEqual([
-      { metric: 'meanIou', input: 'min-mean-iou', threshold: 0.8, actual: 0.6, passed: false },
-      { metric: 'f1', input: 'min-f1', threshold: 0.5, actual: 0.8, passed: true }
+      {
+        ...check,
+        metric: 'meanIou',
+        input: 'min-mean-iou',
+        threshold: 0.8,
+        actual: 0.6,
+        outcome: 'fail',
+        passed: false
+      },
+      {
+        ...check,
+        metric: 'f1',
+        input: 'min-f1',
+        threshold: 0.5,
+        actual: 0.8,
+        outcome: 'pass',
+        passed: true
+      }
     ])
   })
 })

@@ -2,7 +2,7 @@
 // reach the workers: three tasks at once go one to this thread and one to each of two workers.
 // Scores match the in-thread scorer's; a benchmark failure rejects every task with the
 // benchmark's own error, whether the task was sent before or after the failure; a worker that
-// stops costs no project its score (the main thread does its tasks).
+// stops costs no project its score (the main thread does its tasks), until the scorer is closed.
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
@@ -233,6 +233,34 @@ describe('createScorer with workers', () => {
     } finally {
       await withWorkers.close()
     }
+  })
+
+  it('once closed, scores nothing on the main thread for a worker it stopped', async () => {
+    const silent = path.join(scratch, 'silent-worker.mjs')
+    writeFileSync(
+      silent,
+      "import { parentPort } from 'node:worker_threads'\nparentPort.on('message', () => {})\n"
+    )
+    const warnings: string[] = []
+    const withWorkers = await scorer(true, {
+      script: new URL(`file://${silent}`),
+      log: { ...silentLogger, warning: (message) => warnings.push(message) }
+    })
+    await withWorkers.loadBenchmark(exportOf(BENCHMARK))
+    // The first task is done here; the other two go one to each worker, which never answers.
+    const [here, ...onWorkers] = TRAINING.map((id) => withWorkers.score(exportOf(id)))
+    const answered = Promise.allSettled(onWorkers)
+    await here
+    await withWorkers.close()
+    const settled = await within(answered)
+    expect(settled).toHaveLength(2)
+    for (const task of settled) {
+      expect(task.status).toBe('rejected')
+      expect(String((task as PromiseRejectedResult).reason)).toMatch(
+        /the scorer was closed before .+ was scored$/
+      )
+    }
+    expect(warnings).toEqual([])
   })
 
   it('starts no worker when the run scores one project at a time', async () => {

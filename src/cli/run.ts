@@ -87,7 +87,7 @@ export async function runCli(
     io.stdout(
       `CSV:     ${files.csvPath}\nReport:  ${files.reportPath}\nSummary: ${files.summaryPath}\n`
     )
-    return result.gate.passed ? EXIT.pass : EXIT.fail
+    return result.gate.stepFails ? EXIT.fail : EXIT.pass
   } catch (error) {
     return fail(error)
   }

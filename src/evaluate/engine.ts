@@ -56,6 +56,7 @@ export function evaluateProjectWith(
       ...common,
       overall: script.overall,
       perClass: script.perClass,
+      units: script.units,
       confusion: confusionMatrix(index, script.confusion),
       objects: [],
       scriptRows: script.rows,
@@ -75,7 +76,12 @@ export function evaluateProjectWith(
     geometry,
     options.iouThreshold
   )
-  const { overall, perClass } = tallyResults(index, objects, classifications)
+  const { overall, perClass, units } = tallyResults(
+    index,
+    objects,
+    classifications,
+    pairing.pairs.map((pair) => pair.benchmark.dataHash)
+  )
   const results = objects.map(({ result }) => result)
   return {
     ...common,
@@ -85,6 +91,7 @@ export function evaluateProjectWith(
     objects: results,
     scriptRows: [],
     classifications,
+    units,
     notes: [...pairing.notes, ...unscoredNotes(pairing.pairs, true), ...degenerateNotes(degenerate)]
   }
 }

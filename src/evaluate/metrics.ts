@@ -20,6 +20,12 @@ export function emptyTally(): Tally {
   }
 }
 
+/**
+ * Every field of a `Tally`, in one fixed order: the layout of the per-unit count vectors
+ * (`UnitTallies`) that the bootstrap resamples.
+ */
+export const TALLY_FIELDS = Object.keys(emptyTally()) as readonly (keyof Tally)[]
+
 /** Sum of tallies (field by field). */
 export function addTallies(...tallies: Tally[]): Tally {
   const total = emptyTally()

@@ -45,15 +45,17 @@ export function pairRows(
     else unmatchedTrainingRows += 1
   }
 
+  // Coverage is counted in benchmark data units, each once: a unit the benchmark lists twice is
+  // one unit (its last row is the one scored), and so is a unit scored from two training rows.
   const trainingData = new Set(training.rows.map((row) => row.dataHash))
-  let notCompleted = 0
-  for (const dataHash of benchmarkByData.keys()) if (!trainingData.has(dataHash)) notCompleted += 1
+  let pairedRows = 0
+  for (const dataHash of benchmarkByData.keys()) if (trainingData.has(dataHash)) pairedRows += 1
 
   const coverage: Coverage = {
-    benchmarkRows: benchmark.rows.length,
+    benchmarkRows: benchmarkByData.size,
     trainingRows: training.rows.length,
-    pairedRows: pairs.length,
-    notCompleted,
+    pairedRows,
+    notCompleted: benchmarkByData.size - pairedRows,
     unmatchedTrainingRows
   }
   return { pairs, coverage, notes: pairingNotes(benchmark, training, pairs, trainingDuplicates) }

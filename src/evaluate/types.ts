@@ -11,6 +11,13 @@ export interface EvaluationOptions {
   /** Minimum similarity for a pair to match in `one-to-one` (default 0.5). */
   iouThreshold: number
   /**
+   * How the scores' confidence intervals are computed once a project is evaluated
+   * (`results/intervals.ts`); absent or 0 samples means none. The evaluation itself ignores it:
+   * it travels here so that whichever thread scores a project also bootstraps it, and only the
+   * intervals cross back.
+   */
+  intervals?: IntervalOptions
+  /**
    * What a run keeps of each project for its reports beyond the scores: how many worst items,
    * their editor links, and what the feedback notes count (`results/project-result.ts`). The
    * evaluation itself ignores it; absent means the defaults and no links.
@@ -25,6 +32,13 @@ export interface ReportOptions {
   lowIou: number
   /** The label editor's origin, or null for no links (`results/editor-links.ts`). */
   editorOrigin: string | null
+}
+
+export interface IntervalOptions {
+  /** Bootstrap resamples; 0 turns intervals off. */
+  samples: number
+  /** e.g. 0.95 for 95 % intervals. */
+  confidenceLevel: number
 }
 
 export const DEFAULT_IOU_THRESHOLD = 0.5
@@ -101,6 +115,27 @@ export interface Tally {
   classificationsCompared: number
 }
 
+/**
+ * The tallies of every scored benchmark data unit, per class, as compact count vectors: what the
+ * scores are ratios of, unit by unit, so that the bootstrap (`results/intervals.ts`) can resample
+ * data units and recompute the scores from sums without touching geometry.
+ *
+ * Entry `e` is the tally of class `classes[entryClass[e]]` on one unit, its fields in
+ * `TALLY_FIELDS` order at `values[e * TALLY_FIELDS.length …]`; unit `u` owns entries
+ * `entryStart[u]` to `entryStart[u + 1] - 1` (none for a unit with nothing on it, which still
+ * counts as a unit). Units are in data-hash order, so the layout does not depend on listing order.
+ */
+export interface UnitTallies {
+  /** Feature hashes, in the order of `perClass`. */
+  classes: string[]
+  /** Scored benchmark data units (each once). */
+  units: number
+  /** `units + 1` offsets into the entries. */
+  entryStart: Uint32Array
+  entryClass: Uint32Array
+  values: Float64Array
+}
+
 export interface Scores {
   /** TP / training objects. */
   precision: number | null
@@ -129,12 +164,13 @@ export interface ConfusionCell {
   count: number
 }
 
+/** Counted in data units: a unit listed twice counts once, so `pairedRows + notCompleted = benchmarkRows`. */
 export interface Coverage {
-  /** Benchmark rows in the stage. */
+  /** Benchmark data units in the stage. */
   benchmarkRows: number
   /** Training rows in the stage. */
   trainingRows: number
-  /** Rows present in both (by data hash): the only rows scored. */
+  /** Benchmark data units the training stage also has (by data hash): the only ones scored. */
   pairedRows: number
   /** Benchmark rows the annotator has not completed: reported, never counted as missed. */
   notCompleted: number
@@ -178,6 +214,8 @@ export interface ProjectEvaluation {
   /** The script's rows (`encord-script`). */
   scriptRows: ScriptRow[]
   classifications: ClassificationResult[]
+  /** Per-unit tallies for the bootstrap; like the per-item lists, not kept past scoring. */
+  units: UnitTallies
   /** Things the user should know (skipped boxes, renamed stages…). */
   notes: string[]
 }

@@ -6,15 +6,22 @@
  * the tables). Every user string goes through `escapeMarkdown`.
  */
 import type { ClassMetrics, Method, Tally } from '../evaluate/types.js'
-import { labelsUnder, metricFacts, scoreOf, type MetricName } from '../results/metrics.js'
+import {
+  labelsUnder,
+  metricFacts,
+  metricsComputedBy,
+  scoreOf,
+  type MetricName
+} from '../results/metrics.js'
 import type { ProjectResult } from '../results/run-result.js'
 import type { EvaluatedStanding } from '../results/standings.js'
 import type { WorstItem, WorstKind } from '../results/worst-items.js'
-import { PASS_MARK, FAIL_MARK, annotatorName } from './annotator-table.js'
+import { annotatorName } from './annotator-table.js'
 import { confusionMarkdown } from './confusion.js'
 import { formatMetric, formatScore, MISSING, plural } from './format.js'
 import { escapeMarkdown } from './markdown-escape.js'
 import { table, type Column } from './markdown-table.js'
+import { scoreWithInterval, VERDICT_MARK, VERDICT_PHRASE } from './verdict-marks.js'
 
 const MAX_CLASS_ROWS = 50
 const MAX_CONTRIBUTORS = 5
@@ -26,13 +33,15 @@ export function annotatorDetails(
   worst: readonly WorstItem[] | null
 ): string {
   const { evaluation } = standing
-  const mark = standing.passed ? PASS_MARK : FAIL_MARK
+  const mark = VERDICT_MARK[standing.verdict]
   const summary = `${mark} ${annotatorName(evaluation.annotator)} · ${escapeMarkdown(evaluation.projectTitle)}`
   const parts = [
     `<details>\n<summary>${summary}</summary>\n\n`,
     overview(evaluation),
+    verdictLine(standing),
+    scoresLine(evaluation),
     notes(evaluation.notes),
-    `**Per class**\n\n${perClassTable(evaluation.method, objectClasses(evaluation.perClass))}\n`,
+    `**Per class**\n\n${perClassTable(evaluation, objectClasses(evaluation.perClass))}\n`,
     classificationTable(evaluation.perClass),
     `**Confusion matrix** (benchmark class down, training class across)\n\n`,
     `${confusionMarkdown(
@@ -57,10 +66,31 @@ function overview(evaluation: ProjectResult): string {
       : contributors.join(', ') + (moreContributors > 0 ? `, and ${moreContributors} more` : '')
   return (
     `Labelled by: ${labelledBy}.<br>\n` +
-    `Rows scored: ${coverage.pairedRows} of ${coverage.benchmarkRows} benchmark rows; ` +
+    `Data units scored: ${coverage.pairedRows} of ${coverage.benchmarkRows} in the benchmark; ` +
     `${coverage.notCompleted} not completed by the annotator (not counted as missed); ` +
     `${plural(coverage.unmatchedTrainingRows, 'training row')} not in the benchmark.\n\n`
   )
+}
+
+/** `Verdict: ⚠️ inconclusive, on 48 data units and 412 benchmark objects.` */
+function verdictLine(standing: EvaluatedStanding): string {
+  const { verdict, dataUnits, benchmarkObjects } = standing
+  return (
+    `Verdict: ${VERDICT_MARK[verdict]} ${VERDICT_PHRASE[verdict]}, on ` +
+    `${plural(dataUnits, 'data unit')} and ${plural(benchmarkObjects, 'benchmark object')}.\n\n`
+  )
+}
+
+/** Every score with its interval (the main table shows intervals of gated scores only). */
+function scoresLine(evaluation: ProjectResult): string {
+  const { intervals } = evaluation
+  if (intervals === null) return ''
+  const scores = metricsComputedBy(evaluation.method).map((metric) => {
+    const label = labelsUnder(metric, evaluation.method).label
+    const value = scoreOf(evaluation.overall, metric.name)
+    return `${label} ${scoreWithInterval(value, intervals.overall[metric.name] ?? null, true)}`
+  })
+  return `Scores with confidence intervals: ${scores.join(' · ')}\n\n`
 }
 
 function notes(list: readonly string[]): string {
@@ -70,7 +100,11 @@ function notes(list: readonly string[]): string {
   return `**Notes**\n\n${shown.join('')}${more}\n`
 }
 
-function perClassTable(method: Method, perClass: readonly ClassMetrics[]): string {
+function perClassTable(evaluation: ProjectResult, perClass: readonly ClassMetrics[]): string {
+  const { method } = evaluation
+  const intervalsOf = new Map(
+    (evaluation.intervals?.perClass ?? []).map((entry) => [entry.featureHash, entry.intervals])
+  )
   if (perClass.length === 0) return '_No classes scored._\n'
   const shown = perClass.slice(0, MAX_CLASS_ROWS)
   const more =
@@ -88,7 +122,15 @@ function perClassTable(method: Method, perClass: readonly ClassMetrics[]): strin
   const rows = shown.map((metrics) => [
     escapeMarkdown(metrics.className, 80),
     ...counts.map(([, count]) => String(metrics[count])),
-    ...scores.map((metric) => formatMetric(metric.format, scoreOf(metrics, metric.name)))
+    ...scores.map((metric) =>
+      evaluation.intervals === null
+        ? formatMetric(metric.format, scoreOf(metrics, metric.name))
+        : scoreWithInterval(
+            scoreOf(metrics, metric.name),
+            intervalsOf.get(metrics.featureHash)?.[metric.name] ?? null,
+            true
+          )
+    )
   ])
   return table(columns, rows) + more
 }

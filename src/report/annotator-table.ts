@@ -12,8 +12,10 @@ import {
   metricFacts,
   metricsComputedBy,
   scoreOf,
-  thresholdInput
+  thresholdInput,
+  type GateMetric
 } from '../results/metrics.js'
+import type { GateOn } from '../results/gate.js'
 import type { RunResult } from '../results/run-result.js'
 import {
   isEvaluated,
@@ -24,12 +26,13 @@ import {
 } from '../results/standings.js'
 import type { Budget } from './budget.js'
 import { comparisonSign } from './comparison.js'
-import { formatAgainstThreshold, formatMetric, formatRatio, MISSING } from './format.js'
+import { formatAgainstThreshold, formatMetric, formatRatio, MISSING, plural } from './format.js'
 import { escapeMarkdown } from './markdown-escape.js'
 import { tableHead, tableRow, type Column } from './markdown-table.js'
+import { CHECK_MARK, intervalRange, scoreWithInterval, VERDICT_MARK } from './verdict-marks.js'
 
-export const PASS_MARK = '✅'
-export const FAIL_MARK = '❌'
+export const PASS_MARK = VERDICT_MARK.pass
+export const FAIL_MARK = VERDICT_MARK.fail
 
 export interface TableFit {
   /** The table, or '' when there is no evaluated annotator or not even its head fits. */
@@ -80,7 +83,7 @@ function annotatorColumns(result: RunResult): Column[] {
       header: labelsUnder(metric, result.settings.method).label,
       align: 'right'
     })),
-    { header: 'Coverage', align: 'right' },
+    { header: 'Evidence', align: 'right' },
     ...thresholdsSet(result).map(([metric]): Column => ({
       header: thresholdInput(metric),
       align: 'right'
@@ -90,27 +93,53 @@ function annotatorColumns(result: RunResult): Column[] {
 
 function annotatorCells(result: RunResult, standing: EvaluatedStanding): string[] {
   const { evaluation } = standing
+  // Gated scores show their interval here; the others only in the per-annotator details, so the
+  // table stays readable.
+  const gated = new Set(standing.checks.map((check) => check.metric))
+  const intervals = evaluation.intervals
   return [
-    standing.passed ? PASS_MARK : FAIL_MARK,
+    VERDICT_MARK[standing.verdict],
     annotatorName(evaluation.annotator),
     escapeMarkdown(evaluation.projectTitle),
     ...metricsComputedBy(result.settings.method).map((metric) =>
-      formatMetric(metric.format, scoreOf(evaluation.overall, metric.name))
+      gated.has(metric.name as GateMetric)
+        ? scoreWithInterval(
+            scoreOf(evaluation.overall, metric.name),
+            intervals?.overall[metric.name] ?? null,
+            intervals !== null
+          )
+        : formatMetric(metric.format, scoreOf(evaluation.overall, metric.name))
     ),
-    formatRatio(evaluation.coverage.pairedRows, evaluation.coverage.benchmarkRows, 'rows'),
-    ...standing.checks.map(thresholdCell)
+    evidenceCell(standing),
+    ...standing.checks.map((check) => thresholdCell(check, result.settings.gateOn))
   ]
+}
+
+/** What the verdict rests on: `48/50 units · 412 objects`. */
+export function evidenceCell(standing: EvaluatedStanding): string {
+  const units = formatRatio(standing.dataUnits, standing.evaluation.coverage.benchmarkRows, 'units')
+  return `${units} · ${plural(standing.benchmarkObjects, 'object')}`
 }
 
 export function annotatorName(annotator: string | null): string {
   return annotator === null ? MISSING : escapeMarkdown(annotator)
 }
 
-/** `✅ 0.820 ≥ 0.800` or `❌ 0.610 < 0.800`. */
-export function thresholdCell(check: ThresholdCheck): string {
+/**
+ * Gated on the estimate: `✅ 0.820 ≥ 0.800` or `❌ 0.610 < 0.800`, with `(borderline)` when the
+ * interval straddles the threshold. Gated on the interval: `✅ 0.810–0.870 ≥ 0.800`,
+ * `❌ 0.610–0.720 < 0.800` or `⚠️ 0.760–0.850 straddles 0.800`.
+ */
+export function thresholdCell(check: ThresholdCheck, gateOn: GateOn = 'estimate'): string {
   const { actual, threshold } = formatAgainstThreshold(check.actual, check.threshold)
-  const mark = check.passed ? PASS_MARK : FAIL_MARK
+  const mark = CHECK_MARK[check.outcome]
   if (check.actual === null) return `${mark} ${actual}`
+  if (gateOn === 'interval') {
+    const range = intervalRange(check.interval)
+    if (check.outcome === 'inconclusive') return `${mark} ${range} straddles ${threshold}`
+    const sign = comparisonSign(metricFacts(check.metric).direction, check.passed)
+    return `${mark} ${range} ${sign} ${threshold}`
+  }
   const sign = comparisonSign(metricFacts(check.metric).direction, check.passed)
-  return `${mark} ${actual} ${sign} ${threshold}`
+  return `${mark} ${actual} ${sign} ${threshold}${check.borderline ? ' (borderline)' : ''}`
 }

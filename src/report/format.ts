@@ -14,6 +14,16 @@ export function formatScore(value: number | null): string {
   return value === null || !Number.isFinite(value) ? MISSING : value.toFixed(SCORE_DECIMALS)
 }
 
+/**
+ * A confidence interval in brackets, `(0.781–0.893)`; `(—)` when it is undefined (too few
+ * resamples define the score).
+ */
+export function formatInterval(interval: { low: number; high: number } | null): string {
+  return interval === null
+    ? `(${MISSING})`
+    : `(${formatScore(interval.low)}–${formatScore(interval.high)})`
+}
+
 /** A metric's value as its format says (see `METRICS`). */
 export function formatMetric(format: MetricFormat, value: number | null): string {
   switch (format) {
@@ -64,4 +74,9 @@ export function formatRatio(part: number, whole: number, unit: string): string {
 /** `1 annotator`, `3 annotators`. */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : pluralForm}`
+}
+
+/** A confidence level as a percentage: 0.95 → `95 %`; 0.995 → `99.5 %`. */
+export function confidencePercent(level: number): string {
+  return `${Number((level * 100).toPrecision(10))} %`
 }

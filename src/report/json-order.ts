@@ -15,6 +15,13 @@ import type {
   Metrics
 } from '../evaluate/types.js'
 import { GATE_METRICS, METRICS } from '../results/metrics.js'
+import type { AnnotatorVerdict, ThresholdCheck } from '../results/gate.js'
+import type {
+  ClassIntervals,
+  Interval,
+  ProjectIntervals,
+  ScoreIntervals
+} from '../results/intervals.js'
 import type {
   GateFailure,
   GateVerdict,
@@ -69,7 +76,12 @@ const SETTINGS_KEYS = keysOf<RunResult['settings']>()(
   'method',
   'iouThreshold',
   'workflowStage',
-  'thresholds'
+  'thresholds',
+  'gateOn',
+  'onInconclusive',
+  'minDataUnits',
+  'bootstrapSamples',
+  'confidenceLevel'
 )
 const BENCHMARK_KEYS = keysOf<RunResult['benchmark']>()('projectHash', 'title', 'rows')
 const EVALUATED_KEYS = keysOf<Extract<ProjectOutcome, { status: 'evaluated' }>>()(
@@ -116,7 +128,35 @@ const METRICS_KEYS = keysOf<Metrics>()(
 // The class's identity first, then its metrics: easier to read than the inherited order.
 const CLASS_METRICS_KEYS = keysOf<ClassMetrics>()('featureHash', 'className', ...METRICS_KEYS)
 const CONFUSION_KEYS = keysOf<ConfusionCell>()('benchmark', 'training', 'count')
-const GATE_KEYS = keysOf<GateVerdict>()('passed', 'failures', 'failedProjects')
+const GATE_KEYS = keysOf<GateVerdict>()(
+  'passed',
+  'stepFails',
+  'verdicts',
+  'failures',
+  'failedProjects'
+)
+const VERDICT_KEYS = keysOf<AnnotatorVerdict>()(
+  'projectHash',
+  'annotator',
+  'verdict',
+  'dataUnits',
+  'benchmarkObjects',
+  'checks'
+)
+const CHECK_KEYS = keysOf<ThresholdCheck>()(
+  'metric',
+  'input',
+  'threshold',
+  'actual',
+  'interval',
+  'outcome',
+  'passed',
+  'borderline'
+)
+const INTERVAL_KEYS = keysOf<Interval>()('low', 'high')
+const PROJECT_INTERVALS_KEYS = keysOf<ProjectIntervals>()('overall', 'perClass')
+const CLASS_INTERVALS_KEYS = keysOf<ClassIntervals>()('featureHash', 'intervals')
+const METRIC_NAMES = METRICS.map((metric) => metric.name)
 const GATE_FAILURE_KEYS = keysOf<GateFailure>()(
   'projectHash',
   'annotator',
@@ -136,6 +176,15 @@ export function orderRunResult(result: RunResult): RunResult {
     projects: (projects) => projects.map(orderOutcome) as ProjectOutcome[],
     gate: (gate) =>
       ordered(gate, GATE_KEYS, {
+        verdicts: (verdicts) =>
+          verdicts.map((verdict) =>
+            ordered(verdict, VERDICT_KEYS, {
+              checks: (checks) =>
+                checks.map((check) =>
+                  ordered(check, CHECK_KEYS, { interval: (interval) => orderInterval(interval) })
+                )
+            })
+          ),
         failures: (failures) => failures.map((failure) => ordered(failure, GATE_FAILURE_KEYS)),
         failedProjects: (failures) => failures.map((failure) => ordered(failure, FAILURE_KEYS))
       })
@@ -152,15 +201,44 @@ export function orderOutcome(outcome: ProjectOutcome): unknown {
 
 /**
  * The worst items are the summary's and the feedback facts the notes'; report.json keeps its
- * shape from before they existed.
+ * shape from before they existed. The
+ * intervals come last, after everything the evaluation itself reports.
  */
 function orderEvaluation(evaluation: ProjectResult): ReportedEvaluation {
-  const { worstItems: _worst, feedback: _feedback, ...reported } = evaluation
+  const { worstItems: _worst, feedback: _feedback, intervals, ...reported } = evaluation
+  return { ...orderReported(reported), intervals: orderIntervals(intervals) } as ReportedEvaluation
+}
+
+function orderReported(reported: ReportedEvaluation): ReportedEvaluation {
   return ordered(reported, EVALUATION_KEYS, {
     contributors: (contributors) => contributors.map((c) => ordered(c, CONTRIBUTOR_KEYS)),
     coverage: (coverage) => ordered(coverage, COVERAGE_KEYS),
     overall: (overall) => ordered(overall, METRICS_KEYS),
     perClass: (perClass) => perClass.map((metrics) => ordered(metrics, CLASS_METRICS_KEYS)),
     confusion: (cells) => cells.map((cell) => ordered(cell, CONFUSION_KEYS))
+  })
+}
+
+function orderInterval(interval: Interval | null): Interval | null {
+  return interval === null ? null : ordered(interval, INTERVAL_KEYS)
+}
+
+function orderScoreIntervals(intervals: ScoreIntervals): ScoreIntervals {
+  const copy: ScoreIntervals = {}
+  for (const name of METRIC_NAMES) {
+    const interval = intervals[name]
+    if (interval !== undefined) copy[name] = orderInterval(interval)
+  }
+  return copy
+}
+
+function orderIntervals(intervals: ProjectIntervals | null): ProjectIntervals | null {
+  if (intervals === null) return null
+  return ordered(intervals, PROJECT_INTERVALS_KEYS, {
+    overall: orderScoreIntervals,
+    perClass: (perClass) =>
+      perClass.map((entry) =>
+        ordered(entry, CLASS_INTERVALS_KEYS, { intervals: orderScoreIntervals })
+      )
   })
 }

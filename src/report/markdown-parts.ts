@@ -6,14 +6,15 @@ import { REPORT_FILE_NAMES } from '../results/file-names.js'
 import { thresholdInput } from '../results/metrics.js'
 import type { RunResult } from '../results/run-result.js'
 import { thresholdsSet, type Verdict } from '../results/standings.js'
-import { formatThreshold, plural } from './format.js'
+import { confidencePercent, formatThreshold, plural } from './format.js'
 import { escapeMarkdown } from './markdown-escape.js'
 import { verdictText } from './verdict-text.js'
 
 /** `### ✅ 3 of 3 annotators passed`, then the second line of the verdict if there is one. */
 export function verdictMarkdown(verdict: Verdict): string {
   const { headline, detail } = verdictText(verdict)
-  const mark = verdict.passed ? '✅' : '❌'
+  // ⚠️: nobody failed, but not everyone passed either (inconclusive or too little evidence).
+  const mark = verdict.passed ? '✅' : verdict.stepFails ? '❌' : '⚠️'
   return `### ${mark} ${headline}\n\n${detail === null ? '' : `${detail}.\n\n`}`
 }
 
@@ -27,11 +28,30 @@ export function settingsLine(result: RunResult): string {
     `Method: ${settings.method}`,
     ...(settings.method === 'one-to-one' ? [`IoU threshold: ${settings.iouThreshold}`] : []),
     `Workflow stage: ${escapeMarkdown(settings.workflowStage, 80)}`,
-    `Benchmark: ${escapeMarkdown(benchmark.title, 80)} (${plural(benchmark.rows, 'row')})`,
+    `Benchmark: ${escapeMarkdown(benchmark.title, 80)} (${plural(benchmark.rows, 'data unit')})`,
     `Thresholds: ${thresholds.length === 0 ? 'none' : thresholds.join(', ')}`,
+    ...(thresholds.length === 0 ? [] : gateSettings(result)),
+    intervalSettings(result),
     `${escapeMarkdown(tool.name, 60)} ${escapeMarkdown(tool.version, 40)}`
   ]
   return `<sub>${parts.join(' · ')}</sub>\n\n`
+}
+
+/** `Gate on: interval`, `On inconclusive: warn`, `Min data units: 10`. */
+export function gateSettings(result: RunResult): string[] {
+  const { settings } = result
+  return [
+    `Gate on: ${settings.gateOn}`,
+    `On inconclusive: ${settings.onInconclusive}`,
+    `Min data units: ${settings.minDataUnits}`
+  ]
+}
+
+/** `Intervals: 95 %, cluster bootstrap of 2000 resamples over data units`, or `Intervals: off`. */
+export function intervalSettings(result: RunResult): string {
+  const { bootstrapSamples, confidenceLevel } = result.settings
+  if (bootstrapSamples === 0) return 'Intervals: off'
+  return `Intervals: ${confidencePercent(confidenceLevel)}, cluster bootstrap of ${bootstrapSamples} resamples over data units`
 }
 
 /** Only http(s) URLs are linked, percent-encoding what could end a markdown link early. */

@@ -8,12 +8,16 @@
  *   (`reason: "below-threshold"`, with the threshold inputs it missed) or could not be evaluated
  *   (`reason: "not-evaluated"`, with the error), in input order.
  * - `results`: JSON array, one entry per training project in input order:
- *   `{ project, title, annotator, passed, <scores>, failedThresholds }` where the scores are those
- *   the method computes, named and ordered as in `METRICS` (`precision, recall, f1, meanIou,
- *   classAccuracy, attributeAccuracy, classificationAccuracy` for `one-to-one`; `meanIou,
- *   classAccuracy` for `encord-script`), full precision, null when they cannot be computed; or
- *   `{ project, title, annotator: null, passed: false, error }` for a project that could not be
- *   evaluated.
+ *   `{ project, title, annotator, passed, verdict, dataUnits, benchmarkObjects, <scores>,
+ *   intervals, failedThresholds }` where the scores are those the method computes, named and
+ *   ordered as in `METRICS`, full precision, null when they cannot be computed; `verdict` is
+ *   `pass`, `fail`, `inconclusive` or `insufficient-evidence`; `intervals` has each score's
+ *   `{ low, high }` (null when undefined), or is null when intervals are off; or
+ *   `{ project, title, annotator: null, passed: false, verdict: null, error }` for a project that
+ *   could not be evaluated.
+ * - `inconclusive-annotators`: JSON array, one entry per annotator whose verdict is `inconclusive`
+ *   (with the threshold inputs whose intervals straddle the threshold) or `insufficient-evidence`
+ *   (with the data units scored and the minimum), in input order.
  *
  * The other outputs (file paths, artifact, comment) come from the sinks that produce them.
  */
@@ -23,7 +27,13 @@ import type { RunResult } from '../results/run-result.js'
 import { standings, type Standing } from '../results/standings.js'
 
 /** The outputs that describe the scores. */
-export const SCORE_OUTPUTS = ['passed', 'annotators', 'failed-annotators', 'results'] as const
+export const SCORE_OUTPUTS = [
+  'passed',
+  'annotators',
+  'failed-annotators',
+  'results',
+  'inconclusive-annotators'
+] as const
 
 export type ScoreOutputName = (typeof SCORE_OUTPUTS)[number] & OutputName
 
@@ -33,8 +43,43 @@ export function buildOutputs(result: RunResult): Record<ScoreOutputName, string>
     passed: String(result.gate.passed),
     annotators: String(all.filter((standing) => standing.status === 'evaluated').length),
     'failed-annotators': JSON.stringify(all.flatMap(failedEntry)),
-    results: JSON.stringify(all.map((standing) => resultEntry(result, standing)))
+    results: JSON.stringify(all.map((standing) => resultEntry(result, standing))),
+    'inconclusive-annotators': JSON.stringify(
+      all.flatMap((standing) => unsettledEntry(result, standing))
+    )
   }
+}
+
+function unsettledEntry(result: RunResult, standing: Standing): object[] {
+  if (standing.status === 'failed') return []
+  const { evaluation } = standing
+  const who = {
+    project: evaluation.projectHash,
+    title: evaluation.projectTitle,
+    annotator: evaluation.annotator
+  }
+  if (standing.verdict === 'inconclusive') {
+    return [
+      {
+        ...who,
+        verdict: standing.verdict,
+        thresholds: standing.checks
+          .filter((check) => check.outcome === 'inconclusive')
+          .map((check) => check.input)
+      }
+    ]
+  }
+  if (standing.verdict === 'insufficient-evidence') {
+    return [
+      {
+        ...who,
+        verdict: standing.verdict,
+        dataUnits: standing.dataUnits,
+        minDataUnits: result.settings.minDataUnits
+      }
+    ]
+  }
+  return []
 }
 
 function failedEntry(standing: Standing): object[] {
@@ -50,7 +95,7 @@ function failedEntry(standing: Standing): object[] {
       }
     ]
   }
-  if (standing.passed) return []
+  if (standing.verdict !== 'fail') return []
   const { evaluation } = standing
   return [
     {
@@ -58,7 +103,9 @@ function failedEntry(standing: Standing): object[] {
       title: evaluation.projectTitle,
       annotator: evaluation.annotator,
       reason: 'below-threshold',
-      thresholds: standing.checks.filter((check) => !check.passed).map((check) => check.input)
+      thresholds: standing.checks
+        .filter((check) => check.outcome === 'fail')
+        .map((check) => check.input)
     }
   ]
 }
@@ -71,6 +118,7 @@ function resultEntry(result: RunResult, standing: Standing): object {
       title: failure.projectTitle,
       annotator: null,
       passed: false,
+      verdict: null,
       error: failure.message
     }
   }
@@ -81,12 +129,27 @@ function resultEntry(result: RunResult, standing: Standing): object {
       scoreOf(evaluation.overall, metric.name)
     ])
   )
+  const intervals =
+    evaluation.intervals === null
+      ? null
+      : Object.fromEntries(
+          metricsComputedBy(result.settings.method).map((metric) => [
+            metric.name,
+            evaluation.intervals?.overall[metric.name] ?? null
+          ])
+        )
   return {
     project: evaluation.projectHash,
     title: evaluation.projectTitle,
     annotator: evaluation.annotator,
     passed: standing.passed,
+    verdict: standing.verdict,
+    dataUnits: standing.dataUnits,
+    benchmarkObjects: standing.benchmarkObjects,
     ...scores,
-    failedThresholds: standing.checks.filter((check) => !check.passed).map((check) => check.input)
+    intervals,
+    failedThresholds: standing.checks
+      .filter((check) => check.outcome === 'fail')
+      .map((check) => check.input)
   }
 }

@@ -9,19 +9,30 @@ import {
   metricFacts,
   metricsComputedBy,
   scoreOf,
-  thresholdInput
+  thresholdInput,
+  type GateMetric
 } from '../results/metrics.js'
+import type { GateOn } from '../results/gate.js'
 import type { RunResult } from '../results/run-result.js'
 import {
   isEvaluated,
   standings,
   thresholdsSet,
   verdictOf,
-  type ThresholdCheck
+  type ThresholdCheck,
+  type VerdictName
 } from '../results/standings.js'
 import { comparisonSign } from './comparison.js'
-import { formatAgainstThreshold, formatMetric, formatRatio, MISSING } from './format.js'
+import {
+  confidencePercent,
+  formatAgainstThreshold,
+  formatMetric,
+  formatRatio,
+  MISSING,
+  plural
+} from './format.js'
 import { displayWidth, fitWidth, inert, padEnd, padStart } from './terminal-text.js'
+import { intervalRange, scoreWithInterval, VERDICT_WORD } from './verdict-marks.js'
 import { verdictText } from './verdict-text.js'
 
 export interface TerminalOptions {
@@ -32,7 +43,7 @@ export interface TerminalOptions {
 const MAX_TEXT_WIDTH = 40
 const GAP = '  '
 
-type Tone = 'pass' | 'fail' | 'plain'
+type Tone = 'pass' | 'fail' | 'warn' | 'plain'
 
 interface Cell {
   text: string
@@ -60,28 +71,36 @@ export function renderTerminalTable(result: RunResult, options: TerminalOptions 
         header: labelsUnder(metric, result.settings.method).shortLabel,
         align: 'right'
       })),
-      { header: 'Coverage', align: 'right' },
+      { header: 'Evidence', align: 'right' },
       ...thresholdsSet(result).map(([metric]): TextColumn => ({
         header: thresholdInput(metric),
         align: 'left'
       }))
     ]
-    const rows = evaluated.map((standing): Cell[] => [
-      standing.passed ? { text: 'PASS', tone: 'pass' } : { text: 'FAIL', tone: 'fail' },
-      plain(userText(standing.evaluation.annotator ?? MISSING)),
-      plain(userText(standing.evaluation.projectTitle)),
-      ...metricsComputedBy(result.settings.method).map((metric) =>
-        plain(formatMetric(metric.format, scoreOf(standing.evaluation.overall, metric.name)))
-      ),
-      plain(
-        formatRatio(
-          standing.evaluation.coverage.pairedRows,
-          standing.evaluation.coverage.benchmarkRows,
-          'rows'
-        )
-      ),
-      ...standing.checks.map(thresholdCell)
-    ])
+    const rows = evaluated.map((standing): Cell[] => {
+      const { evaluation } = standing
+      const gated = new Set(standing.checks.map((check) => check.metric))
+      return [
+        verdictCell(standing.verdict),
+        plain(userText(evaluation.annotator ?? MISSING)),
+        plain(userText(evaluation.projectTitle)),
+        ...metricsComputedBy(result.settings.method).map((metric) =>
+          plain(
+            gated.has(metric.name as GateMetric)
+              ? scoreWithInterval(
+                  scoreOf(evaluation.overall, metric.name),
+                  evaluation.intervals?.overall[metric.name] ?? null,
+                  evaluation.intervals !== null
+                ).replace('–', '-')
+              : formatMetric(metric.format, scoreOf(evaluation.overall, metric.name))
+          )
+        ),
+        plain(
+          `${formatRatio(standing.dataUnits, evaluation.coverage.benchmarkRows, 'units')}, ${plural(standing.benchmarkObjects, 'object')}`
+        ),
+        ...standing.checks.map((check) => thresholdCell(check, result.settings.gateOn))
+      ]
+    })
     lines.push(...alignedTable(columns, rows, paint), '')
   }
 
@@ -102,8 +121,10 @@ export function renderTerminalTable(result: RunResult, options: TerminalOptions 
 
   lines.push(settingsText(result))
   const { headline, detail } = verdictText(verdict)
-  const label = verdict.passed ? 'PASSED' : 'FAILED'
-  lines.push(`${paint(verdict.passed ? 'pass' : 'fail', label)}: ${headline}`)
+  // WARNING: nobody failed, but not everyone passed (inconclusive or too little evidence).
+  const label = verdict.passed ? 'PASSED' : verdict.stepFails ? 'FAILED' : 'WARNING'
+  const tone: Tone = verdict.passed ? 'pass' : verdict.stepFails ? 'fail' : 'warn'
+  lines.push(`${paint(tone, label)}: ${headline}`)
   if (detail !== null) lines.push(`${' '.repeat(label.length + 2)}${detail}`)
   return `${lines.join('\n')}\n`
 }
@@ -116,16 +137,38 @@ function userText(text: string): string {
   return fitWidth(inert(text), MAX_TEXT_WIDTH)
 }
 
-/** `pass 0.820 >= 0.800` or `FAIL 0.610 < 0.800`; ASCII, so it lines up in any terminal. */
-function thresholdCell(check: ThresholdCheck): Cell {
+function verdictCell(verdict: VerdictName): Cell {
+  const tone: Tone = verdict === 'pass' ? 'pass' : verdict === 'fail' ? 'fail' : 'warn'
+  return { text: VERDICT_WORD[verdict], tone }
+}
+
+/**
+ * `pass 0.820 >= 0.800` or `FAIL 0.610 < 0.800` (with `borderline` when the interval straddles
+ * the threshold); gated on the interval, `pass 0.810-0.870 >= 0.800`, `FAIL 0.610-0.720 < 0.800`
+ * or `inconclusive 0.760-0.850 vs 0.800`. ASCII, so it lines up in any terminal.
+ */
+function thresholdCell(check: ThresholdCheck, gateOn: GateOn): Cell {
   const { actual, threshold } = formatAgainstThreshold(check.actual, check.threshold)
-  const comparison =
-    check.actual === null
-      ? `${actual} (no score)`
-      : `${actual} ${comparisonSign(metricFacts(check.metric).direction, check.passed, true)} ${threshold}`
-  return check.passed
-    ? { text: `pass ${comparison}`, tone: 'pass' }
-    : { text: `FAIL ${comparison}`, tone: 'fail' }
+  const sign = comparisonSign(metricFacts(check.metric).direction, check.passed, true)
+  let comparison: string
+  if (check.actual === null) comparison = `${actual} (no score)`
+  else if (gateOn === 'interval') {
+    const range = intervalRange(check.interval, '-')
+    comparison =
+      check.outcome === 'inconclusive'
+        ? `${range} vs ${threshold}`
+        : `${range} ${sign} ${threshold}`
+  } else {
+    comparison = `${actual} ${sign} ${threshold}${check.borderline ? ' borderline' : ''}`
+  }
+  switch (check.outcome) {
+    case 'pass':
+      return { text: `pass ${comparison}`, tone: 'pass' }
+    case 'fail':
+      return { text: `FAIL ${comparison}`, tone: 'fail' }
+    case 'inconclusive':
+      return { text: `inconclusive ${comparison}`, tone: 'warn' }
+  }
 }
 
 function alignedTable(
@@ -157,7 +200,17 @@ function settingsText(result: RunResult): string {
     `method ${settings.method}`,
     ...(settings.method === 'one-to-one' ? [`IoU threshold ${settings.iouThreshold}`] : []),
     `stage "${inert(settings.workflowStage)}"`,
-    `benchmark "${userText(benchmark.title)}" (${benchmark.rows} rows)`
+    `benchmark "${userText(benchmark.title)}" (${plural(benchmark.rows, 'data unit')})`,
+    ...(thresholdsSet(result).length === 0
+      ? []
+      : [
+          `gate on ${settings.gateOn}`,
+          `on inconclusive ${settings.onInconclusive}`,
+          `min data units ${settings.minDataUnits}`
+        ]),
+    settings.bootstrapSamples === 0
+      ? 'intervals off'
+      : `${confidencePercent(settings.confidenceLevel)} intervals from ${settings.bootstrapSamples} resamples`
   ]
   return `Settings: ${parts.join(', ')}`
 }
@@ -167,6 +220,7 @@ type Painter = (tone: Tone, text: string) => string
 const ANSI: Record<Tone, [string, string]> = {
   pass: ['\u001b[32m', '\u001b[39m'],
   fail: ['\u001b[1;31m', '\u001b[22;39m'],
+  warn: ['\u001b[33m', '\u001b[39m'],
   plain: ['', '']
 }
 

@@ -1,13 +1,21 @@
 /**
  * A project's evaluation → what the run keeps of it (`ProjectResult`): the reported evaluation,
- * its worst items with their editor links, and the facts the feedback notes need. The per-item
- * lists are left behind; the CSV rows are rendered from them first (`csvRows`).
+ * the confidence intervals of its scores and its worst items. The per-item lists and per-unit
+ * tallies are left behind (the CSV rows are rendered from the lists first, `csvRows`), so what a
+ * scoring worker sends back stays small.
  */
-import type { ProjectEvaluation, ReportOptions } from '../evaluate/types.js'
+import type { IntervalOptions, ProjectEvaluation, ReportOptions } from '../evaluate/types.js'
 import { editorLinkBase, type EditorLinkBase } from './editor-links.js'
-import { projectFeedback } from './project-feedback.js'
+import { bootstrapIntervals, bootstrapSeed } from './intervals.js'
 import type { ProjectResult } from './run-result.js'
+import { projectFeedback } from './project-feedback.js'
 import { DEFAULT_REPORT_ITEMS, keptWorstItems } from './worst-items.js'
+
+export interface IntervalSetup {
+  options: IntervalOptions
+  /** Seeds the bootstrap together with the training project's hash. */
+  benchmarkHash: string
+}
 
 /** `low-iou`'s default: a match below it is a low-overlap error in the feedback notes. */
 export const DEFAULT_LOW_IOU = 0.7
@@ -33,15 +41,34 @@ export function projectLinkBase(
   return editorLinkBase(report.options.editorOrigin, report.benchmarkId, evaluation.projectHash)
 }
 
-/** Without `report`, the default number of worst items and no links. */
+/**
+ * Without `intervals` (or with 0 samples) the result has no intervals; without `report`, the
+ * default number of worst items and no links.
+ */
 export function toProjectResult(
   evaluation: ProjectEvaluation,
+  intervals?: IntervalSetup,
   report?: ReportSetup
 ): ProjectResult {
   const options = report?.options ?? DEFAULT_REPORT_OPTIONS
-  const { objects: _objects, scriptRows: _rows, classifications: _items, ...reported } = evaluation
+  const {
+    objects: _objects,
+    scriptRows: _rows,
+    classifications: _items,
+    units,
+    ...reported
+  } = evaluation
   return {
     ...reported,
+    intervals:
+      intervals === undefined
+        ? null
+        : bootstrapIntervals(
+            units,
+            evaluation.method,
+            intervals.options,
+            bootstrapSeed(intervals.benchmarkHash, evaluation.projectHash)
+          ),
     worstItems: keptWorstItems(evaluation, options.items, projectLinkBase(evaluation, report)),
     feedback: projectFeedback(evaluation, options.lowIou)
   }

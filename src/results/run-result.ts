@@ -3,6 +3,8 @@
  * gate's verdict. Reports render it; sinks write it out. Plain data, no I/O.
  */
 import type { Method, ProjectEvaluation } from '../evaluate/types.js'
+import type { AnnotatorVerdict, GateOn, OnInconclusive } from './gate.js'
+import type { ProjectIntervals } from './intervals.js'
 import type { GateMetric, Thresholds } from './metrics.js'
 import type { ProjectFeedback } from './project-feedback.js'
 import type { WorstItem } from './worst-items.js'
@@ -17,12 +19,13 @@ export interface ProjectFailure {
 
 /**
  * What report.json keeps of a project's evaluation: everything but the per-object and
- * per-classification lists, which are the CSV's rows. (Kept whole, a 20-project run's report was
- * 370 MB and took longer to write than the evaluation took to run.)
+ * per-classification lists, which are the CSV's rows, and the per-unit tallies, which become the
+ * intervals. (Kept whole, a 20-project run's report was 370 MB and took longer to write than the
+ * evaluation took to run.)
  */
 export type ReportedEvaluation = Omit<
   ProjectEvaluation,
-  'objects' | 'scriptRows' | 'classifications'
+  'objects' | 'scriptRows' | 'classifications' | 'units'
 >
 
 /**
@@ -31,6 +34,8 @@ export type ReportedEvaluation = Omit<
  * then dropped, so a run holds tens of kilobytes per project rather than tens of megabytes.
  */
 export interface ProjectResult extends ReportedEvaluation {
+  /** Confidence intervals of the scores, overall and per class; null when intervals are off. */
+  intervals: ProjectIntervals | null
   /**
    * Up to `report-items` (at least `WORST_ITEMS_KEPT` of each kind), in the order `worstItems`
    * gives them, with their editor links (`keptWorstItems`).
@@ -53,8 +58,16 @@ export interface GateFailure {
 }
 
 export interface GateVerdict {
+  /** Every annotator passed and every project was evaluated (the `passed` output). */
   passed: boolean
-  /** Threshold failures, in project input order then metric order. */
+  /**
+   * The step fails: an annotator failed, a project could not be evaluated, or (with
+   * `on-inconclusive: fail`) a verdict is inconclusive or rests on too little evidence.
+   */
+  stepFails: boolean
+  /** One per evaluated project, in input order. */
+  verdicts: AnnotatorVerdict[]
+  /** Threshold failures of the annotators who failed, in project input order then metric order. */
   failures: GateFailure[]
   /** Training projects that could not be evaluated. */
   failedProjects: ProjectFailure[]
@@ -69,6 +82,12 @@ export interface RunResult {
     iouThreshold: number
     workflowStage: string
     thresholds: Thresholds
+    gateOn: GateOn
+    onInconclusive: OnInconclusive
+    minDataUnits: number
+    /** 0 when intervals are off. */
+    bootstrapSamples: number
+    confidenceLevel: number
   }
   benchmark: { projectHash: string; title: string; rows: number }
   /** In the order the training projects were given. */

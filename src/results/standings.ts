@@ -1,29 +1,28 @@
 /**
- * Where each training project stands: its scores, each threshold that is set and whether it was
- * met, and the verdict over the run. Every report (summary, comment, terminal, outputs) reads
- * these, so they all agree on who passed.
+ * Where each training project stands: its scores, each threshold that is set and how it came out,
+ * and its verdict. Every report (summary, comment, terminal, outputs) reads these, so they all
+ * agree on who passed.
  *
- * Pass or fail comes from the gate (`result.gate`), never recomputed here: the gate owns the rule
+ * Verdicts come from the gate (`result.gate`), never recomputed here: the gate owns the rule
  * (including that a score that cannot be computed fails a set threshold).
  */
 import type { InputName } from '../inputs.js'
-import { GATE_METRICS, scoreOf, thresholdInput, type GateMetric } from './metrics.js'
+import type { AnnotatorVerdict, ThresholdCheck, VerdictName } from './gate.js'
+import { GATE_METRICS, thresholdInput, type GateMetric } from './metrics.js'
 import type { ProjectFailure, ProjectResult, RunResult } from './run-result.js'
 
-export interface ThresholdCheck {
-  metric: GateMetric
-  /** The input that set it, e.g. `min-mean-iou`. */
-  input: InputName
-  threshold: number
-  actual: number | null
-  passed: boolean
-}
+export type { ThresholdCheck, VerdictName } from './gate.js'
 
 export type Standing =
   | {
       status: 'evaluated'
       evaluation: ProjectResult
+      verdict: VerdictName
+      /** `verdict === 'pass'`. */
       passed: boolean
+      /** Benchmark data units and benchmark objects the verdict rests on. */
+      dataUnits: number
+      benchmarkObjects: number
       checks: ThresholdCheck[]
     }
   | { status: 'failed'; failure: ProjectFailure }
@@ -36,24 +35,24 @@ export function isEvaluated(standing: Standing): standing is EvaluatedStanding {
 
 /** One standing per training project, in input order. */
 export function standings(result: RunResult): Standing[] {
-  const failed = new Map<string, Map<GateMetric, number | null>>()
-  for (const failure of result.gate.failures) {
-    const metrics = failed.get(failure.projectHash) ?? new Map<GateMetric, number | null>()
-    metrics.set(failure.metric, failure.actual)
-    failed.set(failure.projectHash, metrics)
-  }
+  const verdicts = new Map<string, AnnotatorVerdict>(
+    result.gate.verdicts.map((verdict) => [verdict.projectHash, verdict])
+  )
   return result.projects.map((outcome): Standing => {
     if (outcome.status === 'failed') return { status: 'failed', failure: outcome.failure }
     const { evaluation } = outcome
-    const failedMetrics = failed.get(evaluation.projectHash)
-    const checks = thresholdsSet(result).map(([metric, threshold]): ThresholdCheck => {
-      const passed = !(failedMetrics?.has(metric) ?? false)
-      const actual = passed
-        ? scoreOf(evaluation.overall, metric)
-        : (failedMetrics?.get(metric) ?? null)
-      return { metric, input: thresholdInput(metric), threshold, actual, passed }
-    })
-    return { status: 'evaluated', evaluation, passed: failedMetrics === undefined, checks }
+    const verdict = verdicts.get(evaluation.projectHash)
+    if (verdict === undefined)
+      throw new Error(`The gate has no verdict for ${evaluation.projectHash}`)
+    return {
+      status: 'evaluated',
+      evaluation,
+      verdict: verdict.verdict,
+      passed: verdict.verdict === 'pass',
+      dataUnits: verdict.dataUnits,
+      benchmarkObjects: verdict.benchmarkObjects,
+      checks: verdict.checks
+    }
   })
 }
 
@@ -75,6 +74,12 @@ export interface Verdict {
   passedAnnotators: number
   /** Evaluated and missed at least one threshold. */
   failedAnnotators: number
+  /** Evaluated, but the intervals straddle a threshold. */
+  inconclusiveAnnotators: number
+  /** Evaluated on fewer data units than `min-data-units`. */
+  insufficientAnnotators: number
+  /** The step fails (see `GateVerdict.stepFails`). */
+  stepFails: boolean
   /** Could not be evaluated. */
   notEvaluated: number
   /** Inputs of the thresholds someone missed, in metric order. */
@@ -84,14 +89,18 @@ export interface Verdict {
 
 export function verdictOf(result: RunResult, all: Standing[] = standings(result)): Verdict {
   const evaluated = all.filter(isEvaluated)
-  const passedAnnotators = evaluated.filter((standing) => standing.passed).length
+  const count = (verdict: VerdictName): number =>
+    evaluated.filter((standing) => standing.verdict === verdict).length
   const missed = new Set(result.gate.failures.map((failure) => failure.metric))
   return {
     passed: result.gate.passed,
     total: all.length,
     evaluated: evaluated.length,
-    passedAnnotators,
-    failedAnnotators: evaluated.length - passedAnnotators,
+    passedAnnotators: count('pass'),
+    failedAnnotators: count('fail'),
+    inconclusiveAnnotators: count('inconclusive'),
+    insufficientAnnotators: count('insufficient-evidence'),
+    stepFails: result.gate.stepFails,
     notEvaluated: all.length - evaluated.length,
     missedThresholds: GATE_METRICS.filter((metric) => missed.has(metric)).map(thresholdInput),
     thresholdsSet: thresholdsSet(result).length > 0

@@ -57,7 +57,16 @@ export async function scoreTrainingProject(
       benchmarkId: benchmark.projectHash
     }
     return {
-      outcome: { status: 'evaluated', evaluation: toProjectResult(result, report) },
+      outcome: {
+        status: 'evaluated',
+        evaluation: toProjectResult(
+          result,
+          evaluation.intervals === undefined
+            ? undefined
+            : { options: evaluation.intervals, benchmarkHash: benchmark.projectHash },
+          report
+        )
+      },
       csvRows: csvRows(result, projectLinkBase(result, report))
     }
   } catch (error) {

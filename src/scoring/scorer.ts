@@ -104,6 +104,8 @@ async function withWorkers(setup: ScorerSetup, script: URL, workers: number): Pr
   )
   let benchmark = notLoadedYet()
   let inThisThread = 0
+  // Once closed, a task whose worker was stopped is not taken up here: the run is over.
+  let closed = false
   return {
     loadBenchmark(id) {
       benchmark = load(id, 'benchmark')
@@ -128,6 +130,7 @@ async function withWorkers(setup: ScorerSetup, script: URL, workers: number): Pr
         case 'scored':
           return answer.scored
         case 'worker-lost':
+          if (closed) throw new Error(`the scorer was closed before ${id} was scored`)
           setup.log.warning(
             `A scoring worker stopped (${answer.reason}); scoring ${id} on the main thread instead.`
           )
@@ -137,7 +140,10 @@ async function withWorkers(setup: ScorerSetup, script: URL, workers: number): Pr
           throw new Error('a worker reported a benchmark failure, but the benchmark loaded')
       }
     },
-    close: () => pool.close()
+    close: () => {
+      closed = true
+      return pool.close()
+    }
   }
 }
 

@@ -18,13 +18,14 @@ import type { ConfusionEntry } from '../confusion.js'
 import type { FeatureCatalogue } from '../feature-catalogue.js'
 import type { RowPair } from '../pairing.js'
 import { plural } from '../pairing.js'
-import type { ClassMetrics, Metrics, ObjectRef, ScriptRow } from '../types.js'
+import type { ClassMetrics, Metrics, ObjectRef, ScriptRow, Tally, UnitTallies } from '../types.js'
 import { scriptIou, type ScriptBox } from './script-iou.js'
 
 export interface ScriptResults {
   rows: ScriptRow[]
   overall: Metrics
   perClass: ClassMetrics[]
+  units: UnitTallies
   confusion: ConfusionEntry[]
   notes: string[]
 }
@@ -46,13 +47,16 @@ export function evaluateEncordScript(
   let unscored = 0
 
   for (const { benchmark, training } of pairs) {
+    // The unit is the benchmark's data unit: a training row listed twice adds to the same one.
+    const unit = benchmark.dataHash
+    classes.addUnit(unit)
     const given = frameZeroBoxes(training)
     const gold = frameZeroBoxes(benchmark)
     skipped.training += given.withoutFrameZero
     skipped.benchmark += gold.withoutFrameZero
     unscored += given.otherShapes
     for (const { object } of gold.boxes)
-      classes.of(object.featureHash, object.className).benchmarkObjects += 1
+      classes.add(object.featureHash, object.className, unit, 'benchmarkObjects', 1)
 
     for (const prod of given.boxes) {
       let bestIou = 0
@@ -80,16 +84,16 @@ export function evaluateEncordScript(
       })
       confusion.push({ benchmark: bestRef, training: trainingRef })
       // The script's own reading of class_score: 1 "created using the correct class", 0 "wrong".
-      const tally = classes.of(prod.object.featureHash, prod.object.className)
-      tally.trainingObjects += 1
-      tally.iouSum += bestIou
-      if (classScore === 1) tally.truePositives += 1
-      else tally.wrongClass += 1
+      const count = (field: keyof Tally, amount: number): void =>
+        classes.add(prod.object.featureHash, prod.object.className, unit, field, amount)
+      count('trainingObjects', 1)
+      count('iouSum', bestIou)
+      count(classScore === 1 ? 'truePositives' : 'wrongClass', 1)
     }
   }
 
-  const { overall, perClass } = classes.summarise(index, 'encord-script')
-  return { rows, overall, perClass, confusion, notes: scriptNotes(skipped, unscored) }
+  const { overall, perClass, units } = classes.summarise(index, 'encord-script')
+  return { rows, overall, perClass, units, confusion, notes: scriptNotes(skipped, unscored) }
 }
 
 /**

@@ -1,0 +1,193 @@
+/**
+ * How sure a project's scores are: a confidence interval for each score, overall and per class,
+ * by a cluster bootstrap over benchmark data units.
+ *
+ * Objects on one image (or frames of one video) are not independent, so the unit resampled is the
+ * data unit: draw as many units as were scored, with replacement; add up the drawn units' raw
+ * tallies; recompute each score from the sums with `scoresOf` — the very function that gives the
+ * point estimates, so the two cannot drift apart — and take the percentiles of each score over the
+ * resamples. A score whose denominator is 0 in a resample is left out of that resample; when
+ * fewer than half of the resamples define it, its interval is null.
+ *
+ * Pure and deterministic: the generator is seeded from the benchmark and training project hashes,
+ * so the same labels give the same intervals, run after run, on any thread.
+ */
+import { createHash } from 'node:crypto'
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus'
+import type { RandomGenerator } from 'pure-rand/types/RandomGenerator'
+import { emptyTally, scoresOf, TALLY_FIELDS } from '../evaluate/metrics.js'
+import type { IntervalOptions, Method, Tally, UnitTallies } from '../evaluate/types.js'
+import { metricsComputedBy, type MetricName } from './metrics.js'
+
+/** A score's confidence interval, on the score's own scale. */
+export interface Interval {
+  low: number
+  high: number
+}
+
+/** One interval per score the method computes, in `METRICS` order; null when it is undefined. */
+export type ScoreIntervals = Partial<Record<MetricName, Interval | null>>
+
+export interface ClassIntervals {
+  featureHash: string
+  intervals: ScoreIntervals
+}
+
+export interface ProjectIntervals {
+  overall: ScoreIntervals
+  /** In the order of the project's `perClass`. */
+  perClass: ClassIntervals[]
+}
+
+export const DEFAULT_BOOTSTRAP_SAMPLES = 2000
+export const DEFAULT_CONFIDENCE_LEVEL = 0.95
+
+/** The seed for a training project scored against a benchmark: the same pair, the same draws. */
+export function bootstrapSeed(benchmarkHash: string, trainingHash: string): number {
+  return createHash('sha256').update(`${benchmarkHash}\n${trainingHash}`).digest().readInt32LE(0)
+}
+
+/**
+ * Intervals of every score `method` computes, overall and per class; null when intervals are
+ * off (`samples` 0) or there is no unit to resample.
+ */
+export function bootstrapIntervals(
+  tallies: UnitTallies,
+  method: Method,
+  options: IntervalOptions,
+  seed: number
+): ProjectIntervals | null {
+  const { samples, confidenceLevel } = options
+  const n = tallies.units
+  if (samples <= 0 || n === 0) return null
+  const metrics = metricsComputedBy(method).map((metric) => metric.name)
+  const classes = tallies.classes.length
+  const fields = TALLY_FIELDS.length
+  const { unitStart, columns, amounts } = nonZeroCounts(tallies)
+  // Score draws: [group][metric][sample], group 0 overall, then each class; NaN when undefined.
+  const draws = new Float64Array((classes + 1) * metrics.length * samples)
+  const weights = new Uint32Array(n)
+  // Sums per class (`class * fields + field`), then the overall sums after them.
+  const sums = new Float64Array((classes + 1) * fields)
+  const overallBase = classes * fields
+  const rng = xoroshiro128plus(seed)
+  const tally = emptyTally()
+
+  for (let sample = 0; sample < samples; sample++) {
+    weights.fill(0)
+    for (let draw = 0; draw < n; draw++) {
+      const unit = drawBelow(n, rng)
+      weights[unit] = (weights[unit] as number) + 1
+    }
+    sums.fill(0)
+    for (let unit = 0; unit < n; unit++) {
+      const weight = weights[unit] as number
+      if (weight === 0) continue
+      const end = unitStart[unit + 1] as number
+      for (let at = unitStart[unit] as number; at < end; at++) {
+        const column = columns[at] as number
+        sums[column] = (sums[column] as number) + weight * (amounts[at] as number)
+      }
+    }
+    for (let column = 0; column < overallBase; column++) {
+      const field = overallBase + (column % fields)
+      sums[field] = (sums[field] as number) + (sums[column] as number)
+    }
+    for (let group = 0; group <= classes; group++) {
+      // Group 0 is the overall tally, kept after the classes'.
+      readTally(sums, group === 0 ? overallBase : (group - 1) * fields, tally)
+      const scores = scoresOf(tally, method)
+      for (const [m, name] of metrics.entries()) {
+        draws[(group * metrics.length + m) * samples + sample] = scores[name] ?? Number.NaN
+      }
+    }
+  }
+
+  const intervalsOf = (group: number): ScoreIntervals =>
+    Object.fromEntries(
+      metrics.map((name, m) => {
+        const start = (group * metrics.length + m) * samples
+        return [name, percentileInterval(draws.subarray(start, start + samples), confidenceLevel)]
+      })
+    )
+  return {
+    overall: intervalsOf(0),
+    perClass: tallies.classes.map((featureHash, c) => ({
+      featureHash,
+      intervals: intervalsOf(c + 1)
+    }))
+  }
+}
+
+/**
+ * The units' counts without their zeros (most fields of most entries are 0: no classifications
+ * on a detection project, no wrong class on a good annotator), as (sum column, amount) pairs,
+ * unit by unit. The bootstrap's inner loop runs over these.
+ */
+function nonZeroCounts(tallies: UnitTallies): {
+  unitStart: Uint32Array
+  columns: Uint32Array
+  amounts: Float64Array
+} {
+  const fields = TALLY_FIELDS.length
+  const { entryStart, entryClass, values } = tallies
+  const unitStart = new Uint32Array(tallies.units + 1)
+  const columns: number[] = []
+  const amounts: number[] = []
+  for (let unit = 0; unit < tallies.units; unit++) {
+    for (
+      let entry = entryStart[unit] as number;
+      entry < (entryStart[unit + 1] as number);
+      entry++
+    ) {
+      for (let field = 0; field < fields; field++) {
+        const amount = values[entry * fields + field] as number
+        if (amount === 0) continue
+        columns.push((entryClass[entry] as number) * fields + field)
+        amounts.push(amount)
+      }
+    }
+    unitStart[unit + 1] = columns.length
+  }
+  return { unitStart, columns: Uint32Array.from(columns), amounts: Float64Array.from(amounts) }
+}
+
+const TWO_TO_32 = 2 ** 32
+
+/**
+ * A uniform whole number in [0, n): the generator's 32 bits, rejecting the top values that would
+ * favour small numbers. (pure-rand's own `uniformInt` gives the same distribution but, called two
+ * million times per project, took most of the bootstrap's time.)
+ */
+function drawBelow(n: number, rng: RandomGenerator): number {
+  const limit = TWO_TO_32 - (TWO_TO_32 % n)
+  for (;;) {
+    const bits = rng.next() >>> 0
+    if (bits < limit) return bits % n
+  }
+}
+
+function readTally(sums: Float64Array, base: number, into: Tally): void {
+  for (const [field, key] of TALLY_FIELDS.entries()) into[key] = sums[base + field] as number
+}
+
+/**
+ * The central `level` interval of the defined draws (NaN marks an undefined one), by linear
+ * interpolation between order statistics; null when fewer than half of the draws are defined.
+ */
+export function percentileInterval(draws: Float64Array, level: number): Interval | null {
+  const defined = draws.filter((value) => !Number.isNaN(value)).sort()
+  if (defined.length === 0 || defined.length * 2 < draws.length) return null
+  const tail = (1 - level) / 2
+  return { low: quantile(defined, tail), high: quantile(defined, 1 - tail) }
+}
+
+/** The q-quantile of sorted values, interpolating linearly (the default of R and NumPy). */
+function quantile(sorted: Float64Array, q: number): number {
+  const position = (sorted.length - 1) * q
+  const below = Math.floor(position)
+  const above = Math.min(below + 1, sorted.length - 1)
+  const lower = sorted[below] as number
+  const upper = sorted[above] as number
+  return lower + (upper - lower) * (position - below)
+}
