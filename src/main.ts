@@ -171,6 +171,12 @@ async function evaluateAndReport(
       : null
   const artifactUrl = artifact?.url ?? undefined
   await appendJobSummary(renderSummary(result, withLink({}, artifactUrl)))
+  if (writeFailure !== null) {
+    // The scores above may all pass; the summary must not read green while the step fails.
+    await appendJobSummary(
+      `> ❌ **The report files could not be written:** ${escapeMarkdown(writeFailure, 2000)}\n`
+    )
+  }
   const comment = await core.group('Comment on the pull request', () =>
     commentOnPullRequest({
       mode: config.comment.mode,

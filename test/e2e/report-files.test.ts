@@ -136,8 +136,9 @@ describe('a write that fails after the scoring', () => {
       )
     )
     expect(errors[0]).not.toContain('Unexpected error')
-    // The scores are still shown; nothing half-written is left behind.
+    // The scores are still shown, with what went wrong; nothing half-written is left behind.
     expect(run.summary).toContain('annotators')
+    expect(run.summary).toContain('The report files could not be written:** Could not write')
     expect((await readdir(out)).filter((name) => name.startsWith('.'))).toEqual([])
   })
 })
