@@ -49,7 +49,7 @@ export async function run(options: RunOptions = {}): Promise<void> {
   try {
     maskKey(core.getInput('ssh-private-key'))
     const config = parseConfig(readInputs(), process.env)
-    for (const warning of config.warnings) core.warning(warning.message)
+    for (const warning of config.warnings) core.warning(safeText(warning.message))
     if (config.registrationFiles !== null) {
       const problem = await checkRegistration(config.registrationFiles, annotations)
       if (problem !== null) failures.push(problem)
