@@ -6,5 +6,9 @@
 export const REPORT_FILE_NAMES = {
   csv: 'iou_results.csv',
   report: 'report.json',
-  summary: 'summary.md'
+  summary: 'summary.md',
+  html: 'report.html'
 } as const
+
+/** The folder in the output directory that holds one feedback note per annotator. */
+export const FEEDBACK_DIR = 'feedback'
