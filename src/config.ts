@@ -7,8 +7,9 @@ import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { checkPrivateKey, type CheckedKey } from './encord/keys.js'
 import { InputError } from './errors.js'
-import type { EvaluationOptions, IntervalOptions, Method } from './evaluate/types.js'
+import type { EvaluationOptions, IntervalOptions, Method, ReportOptions } from './evaluate/types.js'
 import { INPUT_DEFAULTS, type InputName, type RawInputs } from './inputs.js'
+import { editorOrigin } from './results/editor-links.js'
 import {
   GATE_ON_CHOICES,
   ON_INCONCLUSIVE_CHOICES,
@@ -93,7 +94,8 @@ export function parseConfig(raw: RawInputs, env: NodeJS.ProcessEnv = {}): RunCon
       iouThreshold: parseFraction('iou-threshold', withDefault('iou-threshold'), {
         allowZero: false
       }),
-      intervals
+      intervals,
+      report: parseReportOptions(value, withDefault, source)
     },
     thresholds,
     gate: {
@@ -297,6 +299,51 @@ function parseDomain(text: string): string {
     throw new InputError(
       `Input 'encord-domain' must be an origin without a path (got ${redactedEcho(text)}): use ${url.origin}`,
       'encord-domain'
+    )
+  }
+  return url.origin
+}
+
+/**
+ * What a run keeps for its reports: worst items per project, the low-overlap bar of the feedback
+ * notes, and which app the links open (`results/editor-links.ts`).
+ */
+function parseReportOptions(
+  value: (name: InputName) => string | undefined,
+  withDefault: (name: keyof typeof INPUT_DEFAULTS) => string,
+  source: RunConfig['source']
+): ReportOptions {
+  const appText = value('encord-app-url')
+  const appUrl = appText === undefined ? null : parseAppUrl(appText)
+  return {
+    items: parseInteger('report-items', withDefault('report-items'), 0, 10_000),
+    lowIou: parseFraction('low-iou', withDefault('low-iou'), { allowZero: false }),
+    editorOrigin: editorOrigin(source?.kind === 'encord' ? source.domain : null, appUrl)
+  }
+}
+
+function parseAppUrl(text: string): string {
+  const example = 'e.g. https://app.encord.com or the origin your deployment serves the app from'
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    throw new InputError(
+      `Input 'encord-app-url' has '${redactedEcho(text)}', which is not a URL: use ${example}`,
+      'encord-app-url'
+    )
+  }
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new InputError(
+      `Input 'encord-app-url' must use https (got ${url.protocol}//${url.host}): ${example}`,
+      'encord-app-url'
+    )
+  }
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') {
+    throw new InputError(
+      `Input 'encord-app-url' must be an origin without a path (got ${redactedEcho(text)}): use ${url.origin}`,
+      'encord-app-url'
     )
   }
   return url.origin

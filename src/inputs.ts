@@ -82,6 +82,13 @@ export const INPUTS = [
     cli: { value: 'URL', group: 'labels' }
   },
   {
+    name: 'encord-app-url',
+    description:
+      'Encord app origin that report links open (label editor), e.g. https://encord.example.com for a private deployment. Unset: https://app.encord.com or https://app.us.encord.com from encord-domain, no links for any other domain or for export files.',
+    example: 'https://app.us.encord.com',
+    cli: { value: 'URL', group: 'labels' }
+  },
+  {
     name: 'workflow-stage',
     description: 'Title of the workflow stage whose tasks count (an exact title match).',
     default: 'Complete',
@@ -102,6 +109,14 @@ export const INPUTS = [
       'Minimum similarity (IoU, or OKS for points and skeletons) for a pair to match under one-to-one; greater than 0 and at most 1.',
     default: '0.5',
     example: '0.7',
+    cli: { value: 'X', group: 'scoring' }
+  },
+  {
+    name: 'low-iou',
+    description:
+      'Feedback notes: a matched pair whose similarity is below this (greater than 0, at most 1) counts as a low-overlap error. Changes no score.',
+    default: '0.7',
+    example: '0.8',
     cli: { value: 'X', group: 'scoring' }
   },
   {
@@ -181,6 +196,14 @@ export const INPUTS = [
     default: 'encord-annotator-eval',
     example: 'scores',
     cli: { value: 'DIR', group: 'output' }
+  },
+  {
+    name: 'report-items',
+    description:
+      'Worst items kept per training project (0–10000): all in the HTML report, the first few of each kind in the summary and the PR comment.',
+    default: '200',
+    example: '50',
+    cli: { value: 'N', group: 'output' }
   },
   {
     name: 'upload-artifact',
