@@ -62,13 +62,13 @@ function reverseKeys<T>(value: T): T {
 }
 
 describe('renderReportJson', () => {
-  it('round-trips the result, leaving per-object lists (and the worst items) to the CSV', () => {
+  it('round-trips the result, leaving per-object lists (and the worst items and feedback facts) out', () => {
     const result = full()
     const withoutRows = {
       ...result,
       projects: result.projects.map((outcome) => {
         if (outcome.status !== 'evaluated') return outcome
-        const { worstItems, ...evaluation } = outcome.evaluation
+        const { worstItems, feedback: _feedback, ...evaluation } = outcome.evaluation
         expect(worstItems.length).toBeGreaterThan(0)
         return { ...outcome, evaluation }
       })
@@ -76,6 +76,7 @@ describe('renderReportJson', () => {
     expect(JSON.parse(renderReportJson(result))).toEqual(withoutRows)
     expect(renderReportJson(result)).not.toContain('"objects"')
     expect(renderReportJson(result)).not.toContain('"worstItems"')
+    expect(renderReportJson(result)).not.toContain('"feedback"')
   })
 
   it('pretty-prints with two spaces and ends with a line break', () => {

@@ -316,7 +316,7 @@ describe('renderSummary', () => {
     expect(markdown).toContain('⚠️ **Shortened to stay under GitHub')
     expect(markdown).toMatch(/details of \d+ annotators left out/)
     expect(markdown).toContain(
-      'Every result is in [iou_results.csv and report.json](https://example.com/artifact).'
+      'Every result is in [iou_results.csv and report.json](https://example.com/artifact); every kept worst item, with its links, is in `report.html` there.'
     )
     // The verdict and every annotator's row survive; details go first.
     expect(markdown.startsWith('### ✅ 2000 of 2000 annotators passed')).toBe(true)

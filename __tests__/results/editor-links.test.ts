@@ -48,8 +48,8 @@ describe('labelEditorUrl', () => {
   })
 
   it('keeps an odd hash inside its own path segment', () => {
-    expect(labelEditorUrl('https://app.encord.com', 'a/b?c', 'd#e', 3)).toBe(
-      'https://app.encord.com/label_editor/a%2Fb%3Fc/d%23e/3'
+    expect(labelEditorUrl('https://app.encord.com', 'a/b?c', 'd#e(1)', 3)).toBe(
+      'https://app.encord.com/label_editor/a%2Fb%3Fc/d%23e%281%29/3'
     )
   })
 })

@@ -15,13 +15,14 @@ import {
 } from '../results/metrics.js'
 import type { ProjectResult } from '../results/run-result.js'
 import type { EvaluatedStanding } from '../results/standings.js'
-import type { WorstItem, WorstKind } from '../results/worst-items.js'
+import type { WorstItem } from '../results/worst-items.js'
 import { annotatorName } from './annotator-table.js'
 import { confusionMarkdown } from './confusion.js'
-import { formatMetric, formatScore, MISSING, plural } from './format.js'
+import { formatMetric, formatScore, plural } from './format.js'
 import { escapeMarkdown } from './markdown-escape.js'
 import { table, type Column } from './markdown-table.js'
 import { scoreWithInterval, VERDICT_MARK, VERDICT_PHRASE } from './verdict-marks.js'
+import { worstItemsTable } from './worst-items-table.js'
 
 const MAX_CLASS_ROWS = 50
 const MAX_CONTRIBUTORS = 5
@@ -180,32 +181,8 @@ function classificationTable(perClass: readonly ClassMetrics[]): string {
   return `**Classifications** (per frame, or per row when global)\n\n${table(columns, rows)}\n`
 }
 
-const KIND_LABEL: Record<WorstKind, string> = {
-  missed: 'Missed',
-  extra: 'Extra',
-  'wrong-class': 'Wrong class',
-  'no-match': 'No match',
-  'low-iou': 'Low IoU'
-}
-
 function worstItemsSection(items: readonly WorstItem[]): string {
   if (items.length === 0)
     return '**Worst items**\n\n_Nothing to show: no misses, extras or wrong classes._\n\n'
-  const columns: Column[] = [
-    { header: 'Status' },
-    { header: 'Data unit' },
-    { header: 'Frame', align: 'right' },
-    { header: 'Training class' },
-    { header: 'Benchmark class' },
-    { header: 'IoU', align: 'right' }
-  ]
-  const rows = items.map((item) => [
-    KIND_LABEL[item.kind],
-    escapeMarkdown(item.dataTitle, 100),
-    String(item.frame),
-    item.trainingClass === null ? MISSING : escapeMarkdown(item.trainingClass, 60),
-    item.benchmarkClass === null ? MISSING : escapeMarkdown(item.benchmarkClass, 60),
-    formatScore(item.iou)
-  ])
-  return `**Worst items**\n\n${table(columns, rows)}\n`
+  return `**Worst items**\n\n${worstItemsTable(items)}\n`
 }

@@ -1,17 +1,22 @@
 /**
  * The PR comment: a compact summary (hidden marker, verdict, annotator table, projects that could
- * not be evaluated, settings, links to the run and the artifact). Details stay in the job summary.
+ * not be evaluated, one worst item of each kind per annotator with its links into Encord,
+ * settings, links to the run and the artifact). Details stay in the job summary.
  *
  * GitHub rejects a comment body over 65,536 characters; the body is built within a 60,000
  * character budget (UTF-16 code units, never fewer than the characters GitHub counts) the same way
- * as the summary: the table keeps the annotators who failed when it cannot list everyone, and a
- * notice points to the job summary and the artifact.
+ * as the summary: worst items go first, then the table keeps the annotators who failed when it
+ * cannot list everyone, and a notice says what was left out and points to the job summary and the
+ * artifact (whose HTML report has every kept worst item).
  */
 import type { RunResult } from '../results/run-result.js'
-import { standings, verdictOf } from '../results/standings.js'
-import { annotatorTable } from './annotator-table.js'
+import { REPORT_FILE_NAMES } from '../results/file-names.js'
+import { isEvaluated, standings, verdictOf, type EvaluatedStanding } from '../results/standings.js'
+import { limitWorstItems } from '../results/worst-items.js'
+import { annotatorName, annotatorTable } from './annotator-table.js'
 import { Budget, utf16Units } from './budget.js'
 import { failureList } from './failure-list.js'
+import { escapeMarkdown } from './markdown-escape.js'
 import {
   anythingOmitted,
   artifactLink,
@@ -23,6 +28,7 @@ import {
   verdictMarkdown,
   type Omissions
 } from './markdown-parts.js'
+import { worstItemsTable } from './worst-items-table.js'
 
 /** GitHub's limit for a comment body, in characters. */
 export const COMMENT_LIMIT_CHARS = 65_536
@@ -49,7 +55,8 @@ export function commentMarker(commentKey: string): string {
 export function renderComment(result: RunResult, options: CommentOptions): string {
   const budget = new Budget((options.maxChars ?? 60_000) - SLACK_CHARS, utf16Units)
   const all = standings(result)
-  const evaluatedCount = all.filter((standing) => standing.status === 'evaluated').length
+  const evaluated = all.filter(isEvaluated)
+  const evaluatedCount = evaluated.length
   const unevaluated = all.flatMap((standing) =>
     standing.status === 'failed' ? [standing.failure] : []
   )
@@ -58,7 +65,8 @@ export function renderComment(result: RunResult, options: CommentOptions): strin
   const runLink = runUrl === null ? null : `[job summary](${runUrl})`
   const filesLink = artifactLink(options.artifactUrl)
   const where =
-    `Everything is in ${runLink ?? 'the job summary'}` + ` and ${filesLink ?? filesInWords()}.`
+    `Everything is in ${runLink ?? 'the job summary'}` +
+    ` and ${filesLink ?? filesInWords()}; every kept worst item, with its links, is in \`${REPORT_FILE_NAMES.html}\` in the artifact.`
   const marker = `${options.marker}\n`
   const head = verdictMarkdown(verdictOf(result, all))
   const links = [
@@ -74,7 +82,8 @@ export function renderComment(result: RunResult, options: CommentOptions): strin
       ...NOTHING_OMITTED,
       tableRows: evaluatedCount,
       tableFailedOnly: true,
-      failures: unevaluated.length
+      failures: unevaluated.length,
+      worstItems: evaluatedCount
     },
     where
   )
@@ -82,11 +91,14 @@ export function renderComment(result: RunResult, options: CommentOptions): strin
 
   const tableFit = annotatorTable(result, all, budget)
   const failuresFit = failureList(unevaluated, budget)
+  // Last in, so first left out: the table and the failures matter more.
+  const worstFit = worstItemsWithin(evaluated, budget)
   const omissions: Omissions = {
     ...NOTHING_OMITTED,
     tableRows: tableFit.omitted,
     tableFailedOnly: tableFit.failedOnly,
-    failures: failuresFit.omitted
+    failures: failuresFit.omitted,
+    worstItems: worstFit.omitted
   }
   const notice = anythingOmitted(omissions)
     ? omissionNotice('65,536-character', omissions, where)
@@ -97,6 +109,34 @@ export function renderComment(result: RunResult, options: CommentOptions): strin
     notice,
     tableFit.text === '' ? '' : `${tableFit.text}\n`,
     failuresFit.text,
+    worstFit.text,
     foot
   ].join('')
+}
+
+const WORST_HEADING =
+  '#### Worst items\n\nOne of each kind per annotator (expert class and class given).\n\n'
+
+/** One worst item of each kind per annotator, in input order, while they fit. */
+function worstItemsWithin(
+  evaluated: readonly EvaluatedStanding[],
+  budget: Budget
+): { text: string; omitted: number } {
+  const blocks: string[] = []
+  let omitted = 0
+  let headingTaken = false
+  for (const standing of evaluated) {
+    const items = limitWorstItems(standing.evaluation.worstItems, 1)
+    if (items.length === 0) continue
+    const block = `**${annotatorName(standing.evaluation.annotator)}** · ${escapeMarkdown(standing.evaluation.projectTitle)}\n\n${worstItemsTable(items)}\n`
+    const fits =
+      omitted === 0 && (headingTaken ? budget.take(block) : budget.take(WORST_HEADING + block))
+    if (!fits) {
+      omitted++
+      continue
+    }
+    headingTaken = true
+    blocks.push(block)
+  }
+  return { text: blocks.length === 0 ? '' : WORST_HEADING + blocks.join(''), omitted }
 }

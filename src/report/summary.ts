@@ -11,6 +11,7 @@
  */
 import type { RunResult } from '../results/run-result.js'
 import { isEvaluated, standings, verdictOf, type EvaluatedStanding } from '../results/standings.js'
+import { REPORT_FILE_NAMES } from '../results/file-names.js'
 import { DEFAULT_WORST_ITEMS_PER_KIND, limitWorstItems } from '../results/worst-items.js'
 import { annotatorDetails } from './annotator-details.js'
 import { annotatorTable } from './annotator-table.js'
@@ -38,7 +39,7 @@ export interface SummaryOptions {
    */
   maxBytes?: number
   /**
-   * Worst items shown per kind of mistake and annotator (default 5, the most a run keeps:
+   * Worst items shown per kind of mistake and annotator (default 5, the least a run keeps:
    * `WORST_ITEMS_KEPT`).
    */
   worstItemsPerKind?: number
@@ -58,7 +59,9 @@ export function renderSummary(result: RunResult, options: SummaryOptions = {}): 
   )
 
   const link = artifactLink(options.artifactUrl)
-  const where = `Every result is in ${link ?? filesInWords()}.`
+  const where =
+    `Every result is in ${link ?? filesInWords()}; every kept worst item, with its links, is in` +
+    ` \`${REPORT_FILE_NAMES.html}\` there.`
   const head = verdictMarkdown(verdictOf(result, all))
   const foot = settingsLine(result) + (link === null ? '' : `📎 Full results: ${link}\n`)
   const worstCaseNotice = omissionNotice(

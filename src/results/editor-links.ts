@@ -36,7 +36,7 @@ export function editorOrigin(apiDomain: string | null, appUrl: string | null): s
 /**
  * The label editor at one frame of one data unit in one project:
  * `{origin}/label_editor/{projectHash}/{dataHash}/{frame}`. Frames count from 0; an image is
- * frame 0. The hashes are percent-encoded, so an odd one cannot escape its path segment.
+ * frame 0. The hashes are percent-encoded, so an odd one cannot leave its path segment.
  */
 export function labelEditorUrl(
   origin: string,
@@ -44,7 +44,18 @@ export function labelEditorUrl(
   dataHash: string,
   frame: number
 ): string {
-  return `${origin}/label_editor/${encodeURIComponent(projectHash)}/${encodeURIComponent(dataHash)}/${Math.max(0, Math.trunc(frame))}`
+  return `${origin}/label_editor/${segment(projectHash)}/${segment(dataHash)}/${Math.max(0, Math.trunc(frame))}`
+}
+
+/**
+ * Percent-encoded as RFC 3986 reserves, `!'()*` included (`encodeURIComponent` leaves them): an
+ * offline data hash is whatever the export file says, and a `)` would end a markdown link.
+ */
+function segment(text: string): string {
+  return encodeURIComponent(text).replace(
+    /[!'()*]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`
+  )
 }
 
 /**
