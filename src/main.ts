@@ -4,6 +4,7 @@
  * upload is a warning, never a lost CSV; the gate's `setFailed` comes last, once.
  */
 import * as core from '@actions/core'
+import { dirname } from 'node:path'
 import { parseConfig, type RunConfig } from './config.js'
 import { describeError } from './errors.js'
 import { describeVerdict, unsettledWarnings } from './report/gate-message.js'
@@ -33,6 +34,8 @@ import {
   renderReportJson,
   renderSummary
 } from './report/index.js'
+import { renderFeedbackNotes } from './report/feedback-note.js'
+import { renderTerminalWorstItems } from './report/terminal-worst-items.js'
 import { escapeMarkdown } from './report/markdown-escape.js'
 import type { RunResult } from './results/run-result.js'
 import { safeText } from './safe-text.js'
@@ -163,7 +166,7 @@ async function evaluateAndReport(
       ? await core.group('Upload the artifact', () =>
           uploadReportArtifact({
             name: config.artifact.name,
-            files: [files.csvPath, files.reportPath, files.summaryPath],
+            files: [files.csvPath, files.reportPath, files.summaryPath, ...files.feedbackPaths],
             rootDir: files.outputDir,
             retentionDays: config.artifact.retentionDays
           })
@@ -228,9 +231,17 @@ async function writeFiles(
     const files = await writeReportFiles(config.outputDir, {
       csv,
       reportJson: renderReportJson(result),
-      summaryMarkdown: renderSummary(result)
+      summaryMarkdown: renderSummary(result),
+      feedbackNotes: renderFeedbackNotes(result)
     })
     core.info(`Wrote ${files.csvPath}, ${files.reportPath} and ${files.summaryPath}`)
+    if (files.feedbackPaths.length > 0) {
+      core.info(
+        `Wrote ${files.feedbackPaths.length} feedback note(s) in ${dirname(files.feedbackPaths[0]!)}`
+      )
+    }
+    const worst = renderTerminalWorstItems(result)
+    if (worst !== '') core.info(worst)
     return files
   } catch (error) {
     core.debug(error instanceof Error ? (error.stack ?? error.message) : String(error))

@@ -2,12 +2,15 @@
  * The CLI's main: the same config parsing, pipeline and reports as the action, with the terminal
  * as the sink. Exit codes: 0 pass, 1 gate failure or project error, 2 usage error.
  */
+import { dirname } from 'node:path'
 import { parseConfig } from '../config.js'
 import { describeError, InputError } from '../errors.js'
 import { checkOutputDir, csvFileWriter, writeReportFiles } from '../github/files.js'
 import { evaluateRun } from '../pipeline.js'
 import { runCheckRegistration } from '../registration/cli-command.js'
 import { csvHeader, renderReportJson, renderSummary, renderTerminalTable } from '../report/index.js'
+import { renderFeedbackNotes } from '../report/feedback-note.js'
+import { renderTerminalWorstItems } from '../report/terminal-worst-items.js'
 import { safeText } from '../safe-text.js'
 import { TOOL } from '../version.js'
 import { parseArgs } from './args.js'
@@ -81,11 +84,17 @@ export async function runCli(
     const files = await writeReportFiles(config.outputDir, {
       csv,
       reportJson: renderReportJson(result),
-      summaryMarkdown: renderSummary(result)
+      summaryMarkdown: renderSummary(result),
+      feedbackNotes: renderFeedbackNotes(result)
     })
     io.stdout(`\n${renderTerminalTable(result, { color: command.color })}\n`)
+    const worst = renderTerminalWorstItems(result)
+    if (worst !== '') io.stdout(`\n${worst}\n`)
     io.stdout(
-      `CSV:     ${files.csvPath}\nReport:  ${files.reportPath}\nSummary: ${files.summaryPath}\n`
+      `CSV:     ${files.csvPath}\nReport:  ${files.reportPath}\nSummary: ${files.summaryPath}\n` +
+        (files.feedbackPaths.length === 0
+          ? ''
+          : `Notes:   ${files.feedbackPaths.length} in ${dirname(files.feedbackPaths[0]!)}\n`)
     )
     return result.gate.stepFails ? EXIT.fail : EXIT.pass
   } catch (error) {

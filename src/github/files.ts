@@ -27,13 +27,15 @@ import {
 } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import { InputError, ReportWriteError } from '../errors.js'
-import { REPORT_FILE_NAMES } from '../results/file-names.js'
+import { FEEDBACK_DIR, REPORT_FILE_NAMES } from '../results/file-names.js'
 
 export interface RenderedReports {
   /** The whole CSV, or the writer it was streamed to (closed here, before the other files). */
   csv: string | CsvFileWriter
   reportJson: string
   summaryMarkdown: string
+  /** One note per annotator, written under `feedback/` (`report/feedback-note.ts`). */
+  feedbackNotes?: readonly { fileName: string; markdown: string }[]
 }
 
 export interface WrittenReportFiles {
@@ -42,6 +44,8 @@ export interface WrittenReportFiles {
   csvPath: string
   reportPath: string
   summaryPath: string
+  /** Absolute paths of the feedback notes, in the order given. */
+  feedbackPaths: string[]
 }
 
 const OUTPUT_DIR_EXAMPLE = 'e.g. output-dir: encord-annotator-eval'
@@ -79,6 +83,14 @@ export async function checkOutputDir(outputDir: string): Promise<void> {
       )
     }
   }
+  const notes = join(dir, FEEDBACK_DIR)
+  const notesFound = await stat(notes).catch(() => null)
+  if (notesFound !== null && !notesFound.isDirectory()) {
+    throw new InputError(
+      `Input 'output-dir' holds a file named ${FEEDBACK_DIR} where the feedback notes' folder goes: ${notes}. Remove that file, or set output-dir to another folder`,
+      'output-dir'
+    )
+  }
   const probe = join(dir, `.write-check-${process.pid}`)
   await writeFile(probe, '', { flag: 'w' }).catch((error: unknown) =>
     refuse('is not writable', error)
@@ -111,7 +123,32 @@ export async function writeReportFiles(
   }
   await writeFileInPlace(files.reportPath, reports.reportJson)
   await writeFileInPlace(files.summaryPath, reports.summaryMarkdown)
-  return { outputDir: dir, ...files }
+  const feedbackPaths = await writeFeedbackNotes(dir, reports.feedbackNotes ?? [])
+  return { outputDir: dir, ...files, feedbackPaths }
+}
+
+/**
+ * The notes go in `feedback/`, each through a temporary file like the other reports. Their names
+ * are made safe and unique by `noteFileNames`; a name that is not a plain file name is refused
+ * here too, so a note can never land outside the folder.
+ */
+async function writeFeedbackNotes(
+  dir: string,
+  notes: readonly { fileName: string; markdown: string }[]
+): Promise<string[]> {
+  if (notes.length === 0) return []
+  const folder = join(dir, FEEDBACK_DIR)
+  await attempt(folder, () => mkdir(folder, { recursive: true }))
+  const paths: string[] = []
+  for (const note of notes) {
+    if (basename(note.fileName) !== note.fileName || note.fileName.startsWith('.')) {
+      throw new Error(`not a plain file name for a feedback note: ${note.fileName}`)
+    }
+    const path = join(folder, note.fileName)
+    await writeFileInPlace(path, note.markdown)
+    paths.push(path)
+  }
+  return paths
 }
 
 /** The CSV, written piece by piece while the run goes on. */
@@ -193,6 +230,15 @@ async function startWriting(dir: string): Promise<void> {
     if (entry.isDirectory()) continue
     const previous = names.has(entry.name) || isPartialName(entry.name, names)
     if (previous) await attempt(join(dir, entry.name), () => rm(join(dir, entry.name)))
+  }
+  // The previous run's notes: its annotators may not be this run's.
+  const folder = join(dir, FEEDBACK_DIR)
+  const notes = await readdir(folder, { withFileTypes: true }).catch(() => [])
+  for (const entry of notes) {
+    const note = entry.name.endsWith('.md') || PARTIAL.test(entry.name)
+    if (entry.isFile() && note) {
+      await attempt(join(folder, entry.name), () => rm(join(folder, entry.name)))
+    }
   }
 }
 
