@@ -1,6 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { splitJsonObjectList, splitLabelRowBundle } from '../../src/encord/label-row-bundle.js'
+import {
+  splitJsonObjectListPrefix,
+  splitLabelRowBundle,
+  type ListState
+} from '../../src/encord/label-row-bundle.js'
 
 const split = (text: string) => splitLabelRowBundle(Buffer.from(text, 'utf8'))
 
@@ -117,11 +121,30 @@ describe('splitLabelRowBundle', () => {
   })
 })
 
-describe('splitJsonObjectList (label export files)', () => {
-  const slices = (text: string) => {
-    const body = Buffer.from(text, 'utf8')
-    const list = splitJsonObjectList(body)
-    return list === null ? null : list.map((s) => JSON.parse(body.toString('utf8', s.start, s.end)))
+describe('splitJsonObjectListPrefix (label export files, read in chunks)', () => {
+  /**
+   * The elements, read as export-source.ts reads them: chunks of the given sizes (cycled), each
+   * complete element parsed and dropped, the rest split again with its state; 'whole' when the
+   * scan gives up and the file must be parsed whole.
+   */
+  function readInChunks(text: string, sizes: number[]): unknown[] | 'whole' {
+    const bytes = Buffer.from(text, 'utf8')
+    const rows: unknown[] = []
+    let window = Buffer.alloc(0)
+    let state: ListState = 'start'
+    let at = 0
+    for (let i = 0; ; i++) {
+      const chunk = bytes.subarray(at, at + (sizes[i % sizes.length] ?? 1))
+      at += chunk.length
+      window = Buffer.concat([window, chunk])
+      const prefix = splitJsonObjectListPrefix(window, state)
+      for (const s of prefix.rows) rows.push(JSON.parse(window.toString('utf8', s.start, s.end)))
+      // The caller reads on to the end: only whitespace may follow the closing `]`.
+      if (prefix.closed) return /^\s*$/.test(bytes.toString('utf8', at)) ? rows : 'whole'
+      window = window.subarray(prefix.rest)
+      state = prefix.state
+      if (chunk.length === 0) return 'whole'
+    }
   }
 
   it('gives each element of a top-level list, rows without a label_hash included', () => {
@@ -130,24 +153,36 @@ describe('splitJsonObjectList (label export files)', () => {
       { data_hash: 'b', data_units: { x: { labels: { objects: [{ w: 1 }] } } } },
       { label_hash: 'l', data_hash: 'c' }
     ]
-    expect(slices(` \n${JSON.stringify(rows, null, 2)}\n`)).toEqual(rows)
-    expect(slices('[]')).toEqual([])
+    const text = ` \n${JSON.stringify(rows, null, 2)}\n`
+    expect(readInChunks(text, [text.length + 1])).toEqual(rows)
+    expect(readInChunks(text, [1])).toEqual(rows)
+    expect(readInChunks(text, [3, 7, 2])).toEqual(rows)
+    expect(readInChunks('[]', [1])).toEqual([])
   })
 
-  it('gives up (null) on anything but a list of objects, so the caller parses it whole', () => {
-    expect(slices('{"rows": []}')).toBeNull()
-    expect(slices('[1, 2]')).toBeNull()
-    expect(slices('[{"a": 1}] trailing')).toBeNull()
-    expect(slices('[{"a": 1},]')).toBeNull()
-    expect(slices('[{"a": 1}')).toBeNull()
+  it('gives up on anything but a list of objects, so the caller parses it whole', () => {
+    for (const text of [
+      '{"rows": []}',
+      '[1, 2]',
+      '[{"a": 1}] trailing',
+      '[{"a": 1},]',
+      '[{"a": 1}'
+    ]) {
+      expect(readInChunks(text, [4])).toBe('whole')
+    }
   })
 
-  it('agrees with JSON.parse on any list of objects', () => {
+  it('agrees with JSON.parse on any list of objects, cut anywhere', () => {
     fc.assert(
-      fc.property(fc.array(fc.dictionary(fc.string(), fc.jsonValue())), (rows) => {
-        const text = JSON.stringify(rows)
-        expect(slices(text)).toEqual(JSON.parse(text))
-      })
+      fc.property(
+        fc.array(fc.dictionary(fc.oneof(fc.string(), tricky), fc.oneof(fc.jsonValue(), tricky))),
+        fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 5 }),
+        fc.boolean(),
+        (rows, sizes, pretty) => {
+          const text = pretty ? JSON.stringify(rows, null, 1) : JSON.stringify(rows)
+          expect(readInChunks(text, sizes)).toEqual(JSON.parse(text))
+        }
+      )
     )
   })
 })

@@ -47,16 +47,32 @@ export function splitLabelRowBundle(body: Buffer): SplitBundle | null {
 }
 
 /**
- * A top-level JSON list of objects (a label export file), split the same way: the byte range of
- * each element. Null on anything the scan does not expect, as above; rows need no `label_hash`.
+ * Where a list being split in chunks stands: before its `[`, just after it (an element or the `]`
+ * comes next), or after a comma (an element must come next).
  */
-export function splitJsonObjectList(body: Buffer): { start: number; end: number }[] | null {
-  try {
-    return new Scanner(body).objectList()
-  } catch (error) {
-    if (error instanceof NotPlain || error instanceof SyntaxError) return null
-    throw error
-  }
+export type ListState = 'start' | 'opened' | 'after-comma'
+
+/** What `splitJsonObjectListPrefix` found in the part of a list read so far. */
+export interface ListPrefix {
+  /** The complete elements, each followed by its comma (or by the closing `]`). */
+  rows: { start: number; end: number }[]
+  /** Where the part not yet split begins: after the last comma consumed (or after the `[`). */
+  rest: number
+  /** Where the list stands at `rest`: pass it with the bytes from `rest` on to split again. */
+  state: ListState
+  /** True once the closing `]` has been read, with nothing but whitespace after it. */
+  closed: boolean
+}
+
+/**
+ * A top-level JSON list of objects (a label export file) split the same way, as it is read in
+ * chunks: the elements that are complete so far, where the rest begins and how the list stands
+ * there. The caller reads more and splits the rest again with that state. Bytes that do not fit
+ * look the same as bytes not read yet: once the whole file has been read, a list that is not
+ * `closed` is not a plain list of objects, and is parsed whole instead.
+ */
+export function splitJsonObjectListPrefix(body: Buffer, state: ListState = 'start'): ListPrefix {
+  return new Scanner(body).objectListPrefix(state)
 }
 
 class Scanner {
@@ -85,16 +101,63 @@ class Scanner {
     return { members, rows }
   }
 
-  objectList(): RowSlice[] {
-    this.space()
-    const rows = this.rows(false)
-    this.space()
-    if (this.at !== this.body.length) throw new NotPlain()
-    return rows
+  objectListPrefix(from: ListState): ListPrefix {
+    const rows: { start: number; end: number }[] = []
+    let rest = 0
+    let state = from
+    try {
+      if (state === 'start') {
+        this.space()
+        this.expect(OPEN_BRACKET)
+        rest = this.at
+        state = 'opened'
+      }
+      if (state === 'opened') {
+        this.space()
+        if (this.peek() === CLOSE_BRACKET) {
+          this.at++
+          return this.closedAfter(rows, rest, state)
+        }
+      }
+      for (;;) {
+        this.space()
+        const start = this.at
+        this.expect(OPEN_BRACE)
+        this.objectMembers(() => this.skipValue())
+        const end = this.at
+        this.space()
+        const next = this.next()
+        if (next === CLOSE_BRACKET) {
+          rows.push({ start, end })
+          return this.closedAfter(rows, rest, state)
+        }
+        if (next !== COMMA) throw new NotPlain()
+        rows.push({ start, end })
+        rest = this.at
+        state = 'after-comma'
+      }
+    } catch (error) {
+      if (!(error instanceof NotPlain || error instanceof SyntaxError)) throw error
+      return { rows, rest, state, closed: false }
+    }
   }
 
-  /** The list's elements, each an object with (when asked) a string `label_hash`. */
-  private rows(needLabelHash = true): RowSlice[] {
+  /**
+   * After the closing `]`: closed when only whitespace follows. Otherwise the last element is not
+   * given, so that the caller, finding more than whitespace, parses the file whole.
+   */
+  private closedAfter(
+    rows: { start: number; end: number }[],
+    rest: number,
+    state: ListState
+  ): ListPrefix {
+    this.space()
+    if (this.at === this.body.length) return { rows, rest: this.at, state, closed: true }
+    return { rows: rows.slice(0, -1), rest, state, closed: false }
+  }
+
+  /** The list's elements, each an object with a string `label_hash`. */
+  private rows(): RowSlice[] {
     const rows: RowSlice[] = []
     this.expect(OPEN_BRACKET)
     this.space()
@@ -112,8 +175,8 @@ class Scanner {
         this.skipValue()
         if (key === 'label_hash') labelHash = JSON.parse(this.text(valueStart, this.at))
       })
-      if (typeof labelHash !== 'string' && needLabelHash) throw new NotPlain()
-      rows.push({ start, end: this.at, labelHash: labelHash as string })
+      if (typeof labelHash !== 'string') throw new NotPlain()
+      rows.push({ start, end: this.at, labelHash })
       this.space()
       const next = this.next()
       if (next === CLOSE_BRACKET) return rows

@@ -3,15 +3,15 @@
  * rows) and the ontology. No network. A project exported from Encord carries no project hash, so
  * the file name stands in for it: name exports `<project-hash>.json` to keep the hash in reports.
  *
- * An export is read as bytes and each row is parsed from its own slice when it is converted (the
- * scan of `label-row-bundle.ts`, as for rows fetched online): the parsed tree of one row dies as
- * soon as it is converted, where the tree of the whole file would outlive them all. A file the
- * scan does not expect is parsed whole, as before.
+ * An export is read in chunks and each row is parsed from its own slice and converted as soon as
+ * it is complete (the scan of `label-row-bundle.ts`, as for rows fetched online): neither the
+ * file's text nor the parsed tree of the whole file is ever held, only the rows' label model. A
+ * file the scan does not expect is parsed whole, as before, for the same result or the same error.
  */
-import { readFile } from 'node:fs/promises'
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
-import { splitJsonObjectList } from '../encord/label-row-bundle.js'
+import { splitJsonObjectListPrefix, type ListState } from '../encord/label-row-bundle.js'
 import { InputError } from '../errors.js'
 import { toLabelRow, type RowMetadata } from '../labels/convert.js'
 import { toDataType, type LabelRow, type Ontology, type ProjectLabels } from '../labels/model.js'
@@ -38,7 +38,7 @@ const exportedRowHeader = z.object({
  * Encord ontology or project document that holds it under `editor` or `editorOntology`.
  */
 export async function loadOntologyFile(file: string): Promise<Ontology> {
-  const bytes = await readBytes(file, 'ontology-file')
+  const bytes = readBytes(file, 'ontology-file')
   const json = parseWhole(bytes, file, 'ontology-file')
   const record = typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : {}
   const structure = record.editor ?? record.editorOntology ?? json
@@ -58,14 +58,13 @@ export async function loadProjectFromExport(
   input: ExportInput,
   ontologyFile?: string
 ): Promise<ProjectLabels> {
-  const bytes = await readBytes(file, input)
   const projectHash = path.basename(file).replace(/\.json$/i, '')
   const context = { project: projectHash, source: file }
   // The benchmark is read first: a wrong ontology file shows there, and is named once.
   const coverage = input === 'benchmark-export' ? new OntologyCoverage(ontology) : null
   const rows: LabelRow[] = []
   let index = 0
-  for (const item of exportRows(bytes, file, input)) {
+  for (const item of exportRows(file, input)) {
     const header = exportedRowHeader.safeParse(item)
     if (!header.success) {
       const issue = header.error.issues[0]
@@ -123,26 +122,36 @@ function countFrames(dataUnits: Record<string, unknown> | undefined): number {
 }
 
 /** The file's bytes, without a UTF-8 byte-order mark; a missing, unreadable or UTF-16 file is refused. */
-async function readBytes(file: string, input: string): Promise<Buffer> {
+function readBytes(file: string, input: string): Buffer {
   let bytes: Buffer
   try {
-    bytes = await readFile(file)
+    bytes = readFileSync(file)
   } catch (error) {
-    throw new InputError(
-      `Input '${input}': cannot read ${file} (${describeReadError(error)})`,
-      input
-    )
+    throw cannotRead(file, input, error)
   }
+  refuseUtf16(bytes, file, input)
+  return withoutUtf8Bom(bytes)
+}
+
+function refuseUtf16(bytes: Buffer, file: string, input: string): void {
   const utf16 = detectUtf16(bytes)
-  if (utf16 !== null) {
-    throw new InputError(
-      `Input '${input}': ${file} is ${describeUtf16(utf16)} text; save it as UTF-8 and try again`,
-      input
-    )
-  }
-  // Windows editors often start UTF-8 files with a byte-order mark; JSON.parse refuses it.
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.subarray(3)
-  return bytes
+  if (utf16 === null) return
+  throw new InputError(
+    `Input '${input}': ${file} is ${describeUtf16(utf16)} text; save it as UTF-8 and try again`,
+    input
+  )
+}
+
+/** Windows editors often start UTF-8 files with a byte-order mark; JSON.parse refuses it. */
+function withoutUtf8Bom(bytes: Buffer): Buffer {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes
+}
+
+function cannotRead(file: string, input: string, error: unknown): InputError {
+  return new InputError(
+    `Input '${input}': cannot read ${file} (${describeReadError(error)})`,
+    input
+  )
 }
 
 function describeReadError(error: unknown): string {
@@ -160,29 +169,93 @@ function describeReadError(error: unknown): string {
   }
 }
 
-/** The export's rows, each parsed when it is reached; the file must be a JSON list. */
-function* exportRows(bytes: Buffer, file: string, input: ExportInput): Generator<unknown> {
-  const slices = splitJsonObjectList(bytes)
-  if (slices === null) {
-    const json = parseWhole(bytes, file, input)
-    if (!Array.isArray(json)) {
-      throw new InputError(
-        `Input '${input}': ${file} is not an Encord label export; expected a JSON list of label rows`,
-        input
-      )
+/** How much of an export is read at a time. */
+const CHUNK_BYTES = 4 * 1024 * 1024
+
+/**
+ * The export's rows, each parsed when it is complete; the file must be a JSON list. Read with
+ * synchronous calls on purpose: the benchmark is read in one go, as when the file was read whole,
+ * so that its problems (a wrong ontology file) are found before training exports are read beside it.
+ */
+function* exportRows(file: string, input: ExportInput): Generator<unknown> {
+  const handle = openExport(file, input)
+  let yielded = 0
+  try {
+    let window: Buffer = Buffer.alloc(0)
+    let state: ListState = 'start'
+    let started = false
+    for (;;) {
+      const chunk = readChunk(handle, file, input)
+      window = window.length === 0 ? chunk : Buffer.concat([window, chunk])
+      if (!started) {
+        refuseUtf16(window, file, input)
+        window = withoutUtf8Bom(window)
+        started = true
+      }
+      const prefix = splitJsonObjectListPrefix(window, state)
+      for (const slice of prefix.rows) {
+        yield parseRow(window.toString('utf8', slice.start, slice.end), file, input)
+        yielded += 1
+      }
+      // After the closing `]` only whitespace may follow, to the end of the file.
+      if (prefix.closed) {
+        if (onlyWhitespaceLeft(handle, file, input)) return
+        break
+      }
+      // What is left is split again once more is read.
+      window = window.subarray(prefix.rest)
+      state = prefix.state
+      if (chunk.length === 0) break
     }
-    yield* json
-    return
+  } finally {
+    closeSync(handle)
   }
-  for (const slice of slices) {
-    let row: unknown
-    try {
-      row = JSON.parse(bytes.toString('utf8', slice.start, slice.end))
-    } catch {
-      // The scan skips what rows hold; a mistake inside one is described from the whole file.
-      throw notJson(bytes, file, input)
+  // Not a plain list of objects: parsed whole, for the rows not given yet or the error.
+  const bytes = readBytes(file, input)
+  const json = parseWhole(bytes, file, input)
+  if (!Array.isArray(json)) {
+    throw new InputError(
+      `Input '${input}': ${file} is not an Encord label export; expected a JSON list of label rows`,
+      input
+    )
+  }
+  yield* json.slice(yielded)
+}
+
+function onlyWhitespaceLeft(handle: number, file: string, input: string): boolean {
+  for (;;) {
+    const chunk = readChunk(handle, file, input)
+    if (chunk.length === 0) return true
+    if (!chunk.every((byte) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09)) {
+      return false
     }
-    yield row
+  }
+}
+
+function openExport(file: string, input: string): number {
+  try {
+    return openSync(file, 'r')
+  } catch (error) {
+    throw cannotRead(file, input, error)
+  }
+}
+
+/** The next bytes of the file; empty at its end. */
+function readChunk(handle: number, file: string, input: string): Buffer {
+  const chunk = Buffer.allocUnsafe(CHUNK_BYTES)
+  try {
+    return chunk.subarray(0, readSync(handle, chunk, 0, CHUNK_BYTES, null))
+  } catch (error) {
+    throw cannotRead(file, input, error)
+  }
+}
+
+function parseRow(text: string, file: string, input: string): unknown {
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    // The scan skips what rows hold; a mistake inside one is described from the whole file.
+    throw notJson(readBytes(file, input), file, input)
   }
 }
 
