@@ -31,6 +31,7 @@ import {
   commentMarker,
   csvHeader,
   renderComment,
+  renderHtmlReport,
   renderReportJson,
   renderSummary
 } from './report/index.js'
@@ -166,7 +167,13 @@ async function evaluateAndReport(
       ? await core.group('Upload the artifact', () =>
           uploadReportArtifact({
             name: config.artifact.name,
-            files: [files.csvPath, files.reportPath, files.summaryPath, ...files.feedbackPaths],
+            files: [
+              files.csvPath,
+              files.reportPath,
+              files.summaryPath,
+              files.htmlPath,
+              ...files.feedbackPaths
+            ],
             rootDir: files.outputDir,
             retentionDays: config.artifact.retentionDays
           })
@@ -232,9 +239,12 @@ async function writeFiles(
       csv,
       reportJson: renderReportJson(result),
       summaryMarkdown: renderSummary(result),
+      reportHtml: renderHtmlReport(result),
       feedbackNotes: renderFeedbackNotes(result)
     })
-    core.info(`Wrote ${files.csvPath}, ${files.reportPath} and ${files.summaryPath}`)
+    core.info(
+      `Wrote ${files.csvPath}, ${files.reportPath}, ${files.summaryPath} and ${files.htmlPath}`
+    )
     if (files.feedbackPaths.length > 0) {
       core.info(
         `Wrote ${files.feedbackPaths.length} feedback note(s) in ${dirname(files.feedbackPaths[0]!)}`

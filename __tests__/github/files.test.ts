@@ -23,22 +23,26 @@ afterEach(async () => {
 const reports = {
   csv: 'training_email,iou_score\r\nzoë@x.io,0.5\r\n',
   reportJson: '{"ok":true}\n',
-  summaryMarkdown: '# Scores\n'
+  summaryMarkdown: '# Scores\n',
+  reportHtml: '<!doctype html><title>Scores</title>\n'
 }
 
 describe('writeReportFiles', () => {
-  it('creates the output directory and writes the three files, returning absolute paths', async () => {
+  it('creates the output directory and writes the four files, returning absolute paths', async () => {
     const out = join(dir, 'nested', 'encord-annotator-eval')
     const written = await writeReportFiles(out, reports)
     expect(written).toEqual({
       outputDir: out,
       csvPath: join(out, 'iou_results.csv'),
       reportPath: join(out, 'report.json'),
-      summaryPath: join(out, 'summary.md')
+      summaryPath: join(out, 'summary.md'),
+      htmlPath: join(out, 'report.html'),
+      feedbackPaths: []
     })
     expect(await readFile(written.csvPath)).toEqual(Buffer.from(reports.csv, 'utf8'))
     expect(await readFile(written.reportPath, 'utf8')).toBe(reports.reportJson)
     expect(await readFile(written.summaryPath, 'utf8')).toBe(reports.summaryMarkdown)
+    expect(await readFile(written.htmlPath, 'utf8')).toBe(reports.reportHtml)
   })
 
   it('resolves a relative directory against the working directory', async () => {
@@ -142,7 +146,8 @@ describe('a run never leaves files of two runs', () => {
     await writeReportFiles(dir, {
       csv: 'old csv\n',
       reportJson: '{"old":true}\n',
-      summaryMarkdown: '# old\n'
+      summaryMarkdown: '# old\n',
+      reportHtml: '<p>old</p>\n'
     })
   }
 
@@ -157,6 +162,7 @@ describe('a run never leaves files of two runs', () => {
     expect((await readdir(dir)).sort()).toEqual([
       'iou_results.csv',
       'notes.txt',
+      'report.html',
       'report.json',
       'summary.md'
     ])
@@ -171,6 +177,7 @@ describe('a run never leaves files of two runs', () => {
     expect((await readdir(dir)).sort()).toEqual([
       'iou_results.csv',
       'plots',
+      'report.html',
       'report.json',
       'summary.md'
     ])

@@ -8,7 +8,13 @@ import { describeError, InputError } from '../errors.js'
 import { checkOutputDir, csvFileWriter, writeReportFiles } from '../github/files.js'
 import { evaluateRun } from '../pipeline.js'
 import { runCheckRegistration } from '../registration/cli-command.js'
-import { csvHeader, renderReportJson, renderSummary, renderTerminalTable } from '../report/index.js'
+import {
+  csvHeader,
+  renderHtmlReport,
+  renderReportJson,
+  renderSummary,
+  renderTerminalTable
+} from '../report/index.js'
 import { renderFeedbackNotes } from '../report/feedback-note.js'
 import { renderTerminalWorstItems } from '../report/terminal-worst-items.js'
 import { safeText } from '../safe-text.js'
@@ -85,13 +91,14 @@ export async function runCli(
       csv,
       reportJson: renderReportJson(result),
       summaryMarkdown: renderSummary(result),
+      reportHtml: renderHtmlReport(result),
       feedbackNotes: renderFeedbackNotes(result)
     })
     io.stdout(`\n${renderTerminalTable(result, { color: command.color })}\n`)
     const worst = renderTerminalWorstItems(result)
     if (worst !== '') io.stdout(`\n${worst}\n`)
     io.stdout(
-      `CSV:     ${files.csvPath}\nReport:  ${files.reportPath}\nSummary: ${files.summaryPath}\n` +
+      `CSV:     ${files.csvPath}\nReport:  ${files.reportPath}\nSummary: ${files.summaryPath}\nHTML:    ${files.htmlPath}\n` +
         (files.feedbackPaths.length === 0
           ? ''
           : `Notes:   ${files.feedbackPaths.length} in ${dirname(files.feedbackPaths[0]!)}\n`)

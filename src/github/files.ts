@@ -34,6 +34,8 @@ export interface RenderedReports {
   csv: string | CsvFileWriter
   reportJson: string
   summaryMarkdown: string
+  /** The self-contained HTML report (`report/html/`). */
+  reportHtml: string
   /** One note per annotator, written under `feedback/` (`report/feedback-note.ts`). */
   feedbackNotes?: readonly { fileName: string; markdown: string }[]
 }
@@ -44,6 +46,7 @@ export interface WrittenReportFiles {
   csvPath: string
   reportPath: string
   summaryPath: string
+  htmlPath: string
   /** Absolute paths of the feedback notes, in the order given. */
   feedbackPaths: string[]
 }
@@ -99,7 +102,7 @@ export async function checkOutputDir(outputDir: string): Promise<void> {
 }
 
 /**
- * Writes the three files as UTF-8 into `outputDir` (relative paths resolve against the working
+ * Writes the report files as UTF-8 into `outputDir` (relative paths resolve against the working
  * directory, the workspace on a runner), each through a temporary file. Throws a
  * `ReportWriteError` naming the path that could not be written: losing the CSV is a real failure,
  * unlike a missed comment.
@@ -112,7 +115,8 @@ export async function writeReportFiles(
   const files = {
     csvPath: join(dir, REPORT_FILE_NAMES.csv),
     reportPath: join(dir, REPORT_FILE_NAMES.report),
-    summaryPath: join(dir, REPORT_FILE_NAMES.summary)
+    summaryPath: join(dir, REPORT_FILE_NAMES.summary),
+    htmlPath: join(dir, REPORT_FILE_NAMES.html)
   }
   const { csv } = reports
   if (typeof csv === 'string') {
@@ -123,6 +127,7 @@ export async function writeReportFiles(
   }
   await writeFileInPlace(files.reportPath, reports.reportJson)
   await writeFileInPlace(files.summaryPath, reports.summaryMarkdown)
+  await writeFileInPlace(files.htmlPath, reports.reportHtml)
   const feedbackPaths = await writeFeedbackNotes(dir, reports.feedbackNotes ?? [])
   return { outputDir: dir, ...files, feedbackPaths }
 }

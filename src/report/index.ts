@@ -10,6 +10,7 @@ export {
 } from './comment.js'
 export { csvHeader, csvRows, renderCsv } from './csv.js'
 export { CSV_COLUMNS, OUR_COLUMNS, SCRIPT_COLUMNS } from './csv-rows.js'
+export { renderHtmlReport } from './html/index.js'
 export { renderReportJson } from './json.js'
 export { buildOutputs, SCORE_OUTPUTS, type ScoreOutputName } from './outputs.js'
 export { pythonFloatRepr } from './python-float.js'
