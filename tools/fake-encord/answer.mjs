@@ -42,6 +42,7 @@ export function answer({ n, method, target, pathname, route, headers, body }, op
       catalogue,
       recorder: options.recorder,
       maxLabelsPerRequest: options.maxLabelsPerRequest,
+      writes: options.writes,
       user,
       scope: route.scope,
       resourceType: typeof resourceType === 'string' ? resourceType.toLowerCase() : undefined,
@@ -76,6 +77,7 @@ export function answer({ n, method, target, pathname, route, headers, body }, op
       method,
       resource: route.resource,
       pathname,
+      target,
       catalogue,
       user
     })

@@ -25,10 +25,14 @@ const STAGE_TYPES = [
  * @typedef {import('./scenario-types.mjs').Scenario} Scenario
  * @typedef {ReturnType<typeof labelRowMetadata>} MetadataRow
  * @typedef {{ metadata: MetadataRow, metadataBytes: Buffer }} CatalogueRow
+ * @typedef {{ datasetHash: string, title: string }} CatalogueDataset
  * @typedef {{
  *   hash: string, title: string, ontologyHash: string, json: string,
- *   rows: CatalogueRow[], labelBytesByHash: Map<string, Buffer>, rowByDataHash: Map<string, CatalogueRow>
+ *   rows: CatalogueRow[], labelBytesByHash: Map<string, Buffer>, rowByDataHash: Map<string, CatalogueRow>,
+ *   datasets: CatalogueDataset[], members: Map<string, number>,
+ *   stages: import('./scenario-types.mjs').ScenarioStage[]
  * }} CatalogueProject
+ * @typedef {{ title: string, stages: [string, import('./scenario-types.mjs').StageType][] }} CatalogueTemplate
  * @typedef {{
  *   email: string, publicKeyHex: string, key: import('node:crypto').KeyObject,
  *   projects: Set<string>, ontologies: Set<string>
@@ -36,7 +40,8 @@ const STAGE_TYPES = [
  * @typedef {{
  *   users: Map<string, CatalogueUser>,
  *   ontologies: Map<string, { json: string }>,
- *   projects: Map<string, CatalogueProject>
+ *   projects: Map<string, CatalogueProject>,
+ *   workflowTemplates: Map<string, CatalogueTemplate>
  * }} Catalogue
  */
 
@@ -103,8 +108,46 @@ export function buildCatalogue(scenario) {
     })
   }
 
+  const workflowTemplates = indexTemplates(scenario.workflowTemplates, fail)
+
   if (problems.length > 0) throw new Error(`invalid scenario:\n  ${problems.join('\n  ')}`)
-  return { users: userIndex, ontologies: ontologyIndex, projects: projectIndex }
+  return { users: userIndex, ontologies: ontologyIndex, projects: projectIndex, workflowTemplates }
+}
+
+/**
+ * Workflow templates a created project may name (`workflow_template_id`): id → stages.
+ * @param {Scenario['workflowTemplates']} templates
+ * @param {(path: string, message: string) => void} fail
+ * @returns {Catalogue['workflowTemplates']}
+ */
+function indexTemplates(templates, fail) {
+  /** @type {Catalogue['workflowTemplates']} */
+  const index = new Map()
+  if (templates === undefined) return index
+  if (!isObject(templates)) {
+    fail('workflowTemplates', 'must be an object keyed by template id')
+    return index
+  }
+  for (const [id, template] of Object.entries(templates)) {
+    const path = `workflowTemplates["${id}"]`
+    const stages = isObject(template) && Array.isArray(template.stages) ? template.stages : null
+    const valid =
+      stages !== null &&
+      stages.length > 0 &&
+      stages.every(
+        (stage) =>
+          Array.isArray(stage) && typeof stage[0] === 'string' && STAGE_TYPES.includes(stage[1])
+      )
+    if (!valid) {
+      fail(
+        path,
+        `needs a title and stages: [["Annotate", "ANNOTATION"], …] (types ${STAGE_TYPES.join(', ')})`
+      )
+      continue
+    }
+    index.set(id, { title: String(template.title ?? id), stages })
+  }
+  return index
 }
 
 /**
@@ -154,6 +197,23 @@ function indexProject(hash, project, ontologies, fail) {
     if (!rowByDataHash.has(metadata.data_hash)) rowByDataHash.set(metadata.data_hash, entry)
     rows.push(entry)
   }
+  const datasets = project.datasets ?? datasetsOfRows(rows)
+  if (!Array.isArray(datasets) || !datasets.every(isDataset)) {
+    fail('.datasets', 'must be an array of { datasetHash, title }')
+  }
+  const members = new Map()
+  for (const [i, member] of (project.members ?? []).entries()) {
+    if (
+      !isObject(member) ||
+      typeof member.email !== 'string' ||
+      ![0, 1, 2, 3, 4].includes(member.role)
+    ) {
+      fail(
+        `.members[${i}]`,
+        'needs an email and a role 0–4 (ADMIN, ANNOTATOR, REVIEWER, ANNOTATOR_REVIEWER, TEAM_MANAGER)'
+      )
+    } else members.set(member.email, member.role)
+  }
   return {
     hash,
     title: project.title,
@@ -161,8 +221,31 @@ function indexProject(hash, project, ontologies, fail) {
     json: JSON.stringify(projectDto(hash, project, ontology)),
     rows,
     labelBytesByHash,
-    rowByDataHash
+    rowByDataHash,
+    datasets: Array.isArray(datasets)
+      ? datasets.map(({ datasetHash, title }) => ({ datasetHash, title }))
+      : [],
+    members,
+    stages
   }
+}
+
+/**
+ * The datasets a project's rows come from, in order of first appearance.
+ * @param {CatalogueRow[]} rows
+ */
+function datasetsOfRows(rows) {
+  /** @type {Map<string, string>} */
+  const found = new Map()
+  for (const { metadata } of rows) {
+    if (!found.has(metadata.dataset_hash)) found.set(metadata.dataset_hash, metadata.dataset_title)
+  }
+  return [...found].map(([datasetHash, title]) => ({ datasetHash, title }))
+}
+
+/** @param {unknown} value */
+function isDataset(value) {
+  return isObject(value) && typeof value.datasetHash === 'string' && typeof value.title === 'string'
 }
 
 /**

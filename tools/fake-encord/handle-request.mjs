@@ -19,7 +19,7 @@ const gzip = promisify(gzipCallback)
  *   recorder: ReturnType<typeof import('./recorder.mjs').createRecorder>,
  *   faults: ReturnType<typeof import('./faults.mjs').createFaultPlan>,
  *   latencyMs: number, gzip: boolean, now: () => number, clockSkewSeconds: number,
- *   maxLabelsPerRequest: number
+ *   maxLabelsPerRequest: number, writes: import('./v1-setup.mjs').WritePolicy
  * }} HandlerOptions
  */
 

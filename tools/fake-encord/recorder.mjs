@@ -7,7 +7,10 @@
  *   user: string | null, status: number, errorCode: string | null, faulted: boolean,
  *   delayMs: number, serverMs: number, uidCount: number | null, bytesSent: number, gzip: boolean
  * }} RequestLogEntry
- * @typedef {{ n: number, projectHash: string, queryType: string, queryMethod: string, uids: string[], user: string }} WriteRecord
+ * @typedef {{
+ *   n: number, projectHash: string, queryType: string, queryMethod: string, uids: string[],
+ *   user: string, payload?: unknown
+ * }} WriteRecord
  * @typedef {{
  *   requests: number, byEndpoint: Record<string, number>,
  *   faultsInjected: { n: number, status: number, endpoint: string }[],

@@ -12,6 +12,9 @@
  */
 
 const V2_RESOURCE = /^\/v2\/public\/(projects|ontologies)\/([^/]+)$/
+// A project's datasets and users (setup and preflight read them), and the project listing.
+const V2_PROJECT_PART = /^\/v2\/public\/projects\/([^/]+)\/(datasets|users)$/
+const V2_PROJECT_LIST = '/v2/public/projects'
 
 /**
  * @param {string} method
@@ -32,6 +35,27 @@ export function routeRequest(method, pathname, headers, body) {
       query,
       projectHash: typeof resourceId === 'string' && resourceId !== '' ? resourceId : null,
       uidCount: uidCount(query)
+    }
+  }
+  if (pathname === V2_PROJECT_LIST) {
+    return {
+      family: 'v2',
+      endpoint: `v2 ${method} /projects`,
+      resource: { kind: 'project-list', hash: '' },
+      projectHash: null,
+      uidCount: null
+    }
+  }
+  const part = V2_PROJECT_PART.exec(pathname)
+  if (part) {
+    const kind = part[2] === 'datasets' ? 'project-datasets' : 'project-users'
+    const hash = safeDecode(part[1] ?? '')
+    return {
+      family: 'v2',
+      endpoint: `v2 ${method} /projects/{hash}/${part[2]}`,
+      resource: { kind, hash },
+      projectHash: hash,
+      uidCount: null
     }
   }
   if (pathname.startsWith('/v2/public/')) {

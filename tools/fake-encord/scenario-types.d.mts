@@ -75,10 +75,26 @@ export interface ScenarioProject {
   /** Workflow stages; none makes a `manual_qa` project whose rows have `workflow_graph_node: null`. */
   stages?: ScenarioStage[]
   rows: ScenarioRow[]
+  /** Attached datasets; by default those of the rows' `dataset_hash` / `dataset_title`. */
+  datasets?: { datasetHash: string; title: string }[]
+  /**
+   * Members besides the scenario users who can read the project (they are its ADMINs), as
+   * `GET /v2/public/projects/{hash}/users` lists them. Roles: 0 ADMIN, 1 ANNOTATOR, 2 REVIEWER,
+   * 3 ANNOTATOR_REVIEWER, 4 TEAM_MANAGER.
+   */
+  members?: { email: string; role: 0 | 1 | 2 | 3 | 4 }[]
+}
+
+/** A workflow template a created project may name: its stages as `[title, stageType]` pairs. */
+export interface ScenarioWorkflowTemplate {
+  title?: string
+  stages: [string, StageType][]
 }
 
 export interface Scenario {
   users: ScenarioUser[]
   ontologies: { [ontologyHash: string]: ScenarioOntology }
   projects: { [projectHash: string]: ScenarioProject }
+  /** Templates for `create_project(workflow_template_hash=…)`, by id. */
+  workflowTemplates?: { [templateId: string]: ScenarioWorkflowTemplate }
 }

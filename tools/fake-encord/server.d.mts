@@ -22,6 +22,13 @@ export interface FakeEncordOptions {
   now?: () => number
   /** Most uids one label-row request may carry. Default 1000. */
   maxLabelsPerRequest?: number
+  /**
+   * Carry out set-up writes (creating projects, adding users). Default false: they are recorded
+   * and refused with `OPERATION_NOT_ALLOWED`, so a read-only run cannot change the scenario.
+   */
+  writable?: boolean
+  /** Makes a recorded write fail (`UNKNOWN_ERROR`) instead of being carried out. */
+  failWrite?: (write: WriteRecord) => boolean
 }
 
 export interface RequestLogEntry {
@@ -60,13 +67,15 @@ export interface WriteRecord {
   queryMethod: string
   uids: string[]
   user: string
+  /** The v1 payload of set-up writes (`project` and `projectusers` POST). */
+  payload?: unknown
 }
 
 export interface FakeEncordStats {
   requests: number
   byEndpoint: Record<string, number>
   faultsInjected: { n: number; status: number; endpoint: string }[]
-  /** Every write attempted (`labelrow` PUT), answered or not. */
+  /** Every write attempted (`labelrow` PUT, `project` and `projectusers` POST), answered or not. */
   writes: WriteRecord[]
   bytesSent: number
   /** uids per label-row request (GET and PUT), in arrival order. */

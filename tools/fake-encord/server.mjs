@@ -21,8 +21,12 @@ const KEEP_ALIVE_TIMEOUT_MS = 65_000
  *   gzip?: boolean,
  *   clockSkewSeconds?: number,
  *   now?: () => number,
- *   maxLabelsPerRequest?: number
- * }} options `now` returns epoch milliseconds; pin it to replay signatures made at a fixed time
+ *   maxLabelsPerRequest?: number,
+ *   writable?: boolean,
+ *   failWrite?: (write: import('./recorder.mjs').WriteRecord) => boolean
+ * }} options `now` returns epoch milliseconds; pin it to replay signatures made at a fixed time.
+ *   Set-up writes (creating projects, adding users) are refused unless `writable`; `failWrite`
+ *   makes chosen ones fail after they are recorded.
  */
 export async function startFakeEncord({
   scenario,
@@ -32,7 +36,9 @@ export async function startFakeEncord({
   gzip = true,
   clockSkewSeconds = 300,
   now = Date.now,
-  maxLabelsPerRequest = DEFAULT_MAX_LABELS_PER_REQUEST
+  maxLabelsPerRequest = DEFAULT_MAX_LABELS_PER_REQUEST,
+  writable = false,
+  failWrite = () => false
 }) {
   if (!(latencyMs >= 0)) throw new Error('latencyMs must be a number >= 0')
   const catalogue = buildCatalogue(scenario)
@@ -45,7 +51,8 @@ export async function startFakeEncord({
     gzip,
     now,
     clockSkewSeconds,
-    maxLabelsPerRequest
+    maxLabelsPerRequest,
+    writes: { enabled: writable, fail: failWrite }
   })
   const server = createServer((req, res) => {
     handle(req, res).catch((error) => res.destroy(error))

@@ -26,6 +26,12 @@ export declare function postV1(
   request: { projectHash: string; body: string; headers?: Record<string, string> }
 ): Promise<Response>
 
+export declare function postV1User(
+  baseUrl: string,
+  signer: TestSigner,
+  body: string
+): Promise<Response>
+
 export declare function getV2(
   baseUrl: string,
   signer: TestSigner,

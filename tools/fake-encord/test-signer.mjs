@@ -87,6 +87,27 @@ export function postV1(baseUrl, signer, { projectHash, body, headers = {} }) {
 }
 
 /**
+ * Sends a signed user-scoped v1 request to `POST {baseUrl}/public/user` (creating a project),
+ * with `ResourceType` and `ResourceID` empty as the SDK sends them.
+ * @param {string} baseUrl
+ * @param {ReturnType<typeof createTestSigner>} signer
+ * @param {string} body
+ */
+export function postV1User(baseUrl, signer, body) {
+  return fetch(`${baseUrl}/public/user`, {
+    method: 'POST',
+    headers: {
+      Accept: 'application/json',
+      'Content-Type': 'application/json',
+      ResourceType: '',
+      ResourceID: '',
+      Authorization: signer.v1Authorization(body)
+    },
+    body
+  })
+}
+
+/**
  * Sends a signed v2 GET; `target` is the path and query, e.g. `/v2/public/projects/<hash>`.
  * @param {string} baseUrl
  * @param {ReturnType<typeof createTestSigner>} signer

@@ -4,6 +4,7 @@ import { createdLabelRow } from './encord-shapes.mjs'
 import { deterministicUuid } from './ids.mjs'
 import { filterMetadataRows } from './metadata-filter.mjs'
 import { v1Error, v1OkArray } from './replies.mjs'
+import { addUsers, createProject } from './v1-setup.mjs'
 
 /**
  * @typedef {import('./catalogue.mjs').Catalogue} Catalogue
@@ -14,7 +15,7 @@ import { v1Error, v1OkArray } from './replies.mjs'
  * @typedef {{ query_type: string, query_method: string, values: { uid?: unknown, payload?: unknown } }} V1Query
  * @typedef {{
  *   n: number, catalogue: Catalogue, recorder: Recorder, maxLabelsPerRequest: number,
- *   user: CatalogueUser, scope: 'project' | 'user', resourceType: string | undefined,
+ *   writes: import('./v1-setup.mjs').WritePolicy, user: CatalogueUser, scope: 'project' | 'user', resourceType: string | undefined,
  *   projectHash: string | undefined, query: unknown
  * }} V1Request
  */
@@ -31,8 +32,18 @@ export function answerV1Query(request) {
       'the body must be {"query_type", "query_method", "values": {"uid", "payload"}}'
     )
   }
+  const payload = isRecord(query.values.payload) ? query.values.payload : {}
   if (request.scope === 'user') {
-    return v1Error('METHOD_NOT_ALLOWED_ERROR', 'fake-encord serves project-scoped queries only')
+    if (
+      `${query.query_type} ${query.query_method}` === 'project POST' &&
+      query.values.uid === null
+    ) {
+      return createProject(request, payload)
+    }
+    return v1Error(
+      'METHOD_NOT_ALLOWED_ERROR',
+      'fake-encord serves only project creation (project/POST) on /public/user'
+    )
   }
   if (request.resourceType !== 'project' || !projectHash) {
     return v1Error('INVALID_ARGUMENTS_ERROR', 'ResourceType: project and ResourceID are required')
@@ -43,7 +54,6 @@ export function answerV1Query(request) {
     return v1Error('AUTHORISATION_ERROR', `${user.email} has no access to project ${projectHash}`)
   }
 
-  const payload = isRecord(query.values.payload) ? query.values.payload : {}
   switch (`${query.query_type} ${query.query_method}`) {
     case 'labelrowmetadata GET':
       return listLabelRows(project, payload)
@@ -51,6 +61,8 @@ export function answerV1Query(request) {
       return fetchLabelRows(request, project, query.values.uid)
     case 'labelrow PUT':
       return createLabelRows(request, project, query)
+    case 'projectusers POST':
+      return addUsers(request, project, query.values.uid, payload)
     default:
       return v1Error(
         'METHOD_NOT_ALLOWED_ERROR',
