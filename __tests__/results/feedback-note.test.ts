@@ -110,6 +110,22 @@ describe('feedbackNotes', () => {
     expect(note?.worstItems).toHaveLength(10)
   })
 
+  it('carries each score’s interval when the run has intervals, and shows it', () => {
+    const project = evaluated({ overall: metrics({ f1: 0.85 }) })
+    if (project.status !== 'evaluated') throw new Error('not evaluated')
+    project.evaluation.intervals = { overall: { f1: { low: 0.8, high: 0.9 } }, perClass: [] }
+    const result = runResult({ projects: [project] })
+    const [note] = feedbackNotes(result)
+    expect(note?.scores.find((score) => score.name === 'f1')?.interval).toEqual({
+      low: 0.8,
+      high: 0.9
+    })
+    expect(note?.scores.find((score) => score.name === 'recall')?.interval).toBeNull()
+    expect(renderFeedbackNotes(result)[0]?.markdown).toMatch(
+      /\| F1 \| 0\.850 \| \(0\.800–0\.900\) \|/
+    )
+  })
+
   it('renders the note as markdown with the same content', () => {
     const result = runResult({ projects: [evaluated({ objects: wrong(2) })] })
     const [rendered] = renderFeedbackNotes(result)

@@ -7,7 +7,7 @@
 import { ERROR_KINDS, type ErrorKind } from '../results/error-kinds.js'
 import { feedbackNotes, type FeedbackNote } from '../results/feedback-note.js'
 import type { RunResult } from '../results/run-result.js'
-import { formatScore, formatThreshold, MISSING } from './format.js'
+import { formatInterval, formatScore, formatThreshold, MISSING } from './format.js'
 import { escapeMarkdown } from './markdown-escape.js'
 import { table } from './markdown-table.js'
 import { worstItemsTable } from './worst-items-table.js'
@@ -51,9 +51,11 @@ export function renderFeedbackNote(note: FeedbackNote): string {
 }
 
 function scoresSection(note: FeedbackNote): string {
+  const withIntervals = note.scores.some((score) => score.interval !== null)
   const rows = note.scores.map((score) => [
     score.label,
     formatScore(score.value),
+    ...(withIntervals ? [formatInterval(score.interval)] : []),
     score.threshold === null ? MISSING : formatThreshold(score.threshold),
     score.meets === null ? MISSING : score.meets ? '✅ meets the bar' : '❌ below the bar'
   ])
@@ -61,6 +63,7 @@ function scoresSection(note: FeedbackNote): string {
     [
       { header: 'Score' },
       { header: 'Yours', align: 'right' },
+      ...(withIntervals ? [{ header: 'Interval' }] : []),
       { header: 'Bar', align: 'right' },
       { header: 'Verdict' }
     ],

@@ -7,6 +7,7 @@
  */
 import type { Method } from '../evaluate/types.js'
 import type { ErrorCount, ErrorKind } from './error-kinds.js'
+import type { Interval } from './intervals.js'
 import type { BiasEstimate } from './geometry-bias.js'
 import {
   labelsUnder,
@@ -27,6 +28,8 @@ export interface NoteScore {
   name: MetricName
   label: string
   value: number | null
+  /** The score's confidence interval; null when intervals are off or it has none. */
+  interval: Interval | null
   /** The bar set for this score, or null when none is set. */
   threshold: number | null
   /** Whether the score meets its bar; null when there is no bar. */
@@ -112,6 +115,7 @@ function noteScores(result: RunResult, project: ProjectResult): NoteScore[] {
       name: metric.name,
       label: labelsUnder(metric, project.method).label,
       value,
+      interval: project.intervals?.overall[metric.name] ?? null,
       threshold,
       meets: threshold === null ? null : meetsThreshold(metric.direction, value, threshold)
     }
