@@ -72,6 +72,8 @@ function trackedClients(): TrackedClients {
         getProject: (hash) => track(client.getProject(hash)),
         getOntology: (hash, project) => track(client.getOntology(hash, project)),
         listLabelRows: (hash, stage) => track(client.listLabelRows(hash, stage)),
+        listProjectDatasets: (hash) => track(client.listProjectDatasets(hash)),
+        listProjectUsers: (hash) => track(client.listProjectUsers(hash)),
         fetchLabelRowsLazily: (hash, labels) => track(client.fetchLabelRowsLazily(hash, labels)),
         get stats() {
           return client.stats
@@ -195,12 +197,13 @@ describe('evaluateRun against the fake Encord server', () => {
     expect(carol?.annotator).toBe('carol@example.com')
     expect(carol?.overall.f1).toBe(1)
     expect(carol?.overall.meanIou).toBeCloseTo((CAROL_IOU + 1) / 2, 12)
-    expect(result.gate).toEqual({ passed: true, failures: [], failedProjects: [] })
+    expect(result.gate).toMatchObject({ passed: true, failures: [], failedProjects: [] })
   })
 
   it('applies the thresholds: bob fails F1 0.6', async () => {
     const server = await serve()
-    const result = await run(server, { 'min-f1': '0.6' })
+    // Four images: enough evidence only once min-data-units allows it.
+    const result = await run(server, { 'min-f1': '0.6', 'min-data-units': '1' })
     expect(result.gate.passed).toBe(false)
     expect(result.gate.failures).toEqual([
       { projectHash: BOB, annotator: 'bob@example.com', metric: 'f1', threshold: 0.6, actual: 0.5 }

@@ -10,6 +10,7 @@
 
 import { randomBytes } from 'node:crypto'
 import { getProxyUrl } from '@actions/http-client'
+import type { z } from 'zod'
 import {
   invalidResponse,
   LabelLimitError,
@@ -28,7 +29,10 @@ import {
   labelRowListSchema,
   labelRowMetadataListSchema,
   ontologySchema,
+  pageSchema,
   parseAtEdge,
+  projectDatasetSchema,
+  projectMemberSchema,
   projectSchema,
   v1EnvelopeSchema
 } from './schemas.js'
@@ -43,7 +47,13 @@ import {
   type TransportResponse,
   type TransportStats
 } from './transport.js'
-import type { LabelRowMetadata, OntologyInfo, ProjectInfo } from './types.js'
+import type {
+  LabelRowMetadata,
+  OntologyInfo,
+  ProjectDataset,
+  ProjectInfo,
+  ProjectMember
+} from './types.js'
 import { labelRowFetchQuery, labelRowMetadataQuery, type V1Query } from './v1-queries.js'
 
 /** The SDK's bundle limit for label-row fetches (docs/encord-api.md §5.3). */
@@ -89,8 +99,12 @@ export interface EncordClient {
   getProject(projectHash: string): Promise<ProjectInfo>
   /** `forProject` names the project in error messages. */
   getOntology(ontologyHash: string, forProject: string): Promise<OntologyInfo>
-  /** Every data unit whose task currently sits in the stage titled `stageTitle`. */
-  listLabelRows(projectHash: string, stageTitle: string): Promise<LabelRowMetadata[]>
+  /** Every data unit whose task currently sits in the stage titled `stageTitle`; null: all. */
+  listLabelRows(projectHash: string, stageTitle: string | null): Promise<LabelRowMetadata[]>
+  /** The datasets attached to the project (read by preflight). */
+  listProjectDatasets(projectHash: string): Promise<ProjectDataset[]>
+  /** The project's users and their roles (read by preflight). */
+  listProjectUsers(projectHash: string): Promise<ProjectMember[]>
   /**
    * The label row of each hash, in the order given. Bundles of at most 1000 uids, all sent at
    * once (the concurrency limit queues them). Each row's JSON is parsed only when read, and again
@@ -112,8 +126,13 @@ export function encordUserAgent(version: string): string {
 
 const V2_ENDPOINTS = {
   project: 'GET /v2/public/projects/{hash}',
-  ontology: 'GET /v2/public/ontologies/{hash}'
+  ontology: 'GET /v2/public/ontologies/{hash}',
+  datasets: 'GET /v2/public/projects/{hash}/datasets',
+  users: 'GET /v2/public/projects/{hash}/users'
 } as const
+
+/** Pages of one listing at most: a server that never ends a listing must not loop for ever. */
+const MAX_PAGES = 1000
 
 export function createEncordClient(options: EncordClientOptions): EncordClient {
   const domain = normaliseDomain(options.domain)
@@ -285,9 +304,44 @@ export function createEncordClient(options: EncordClientOptions): EncordClient {
     return parseAtEdge(ontologySchema, json, where)
   }
 
+  /** Every page of a v2 listing: the next is asked for while the last gave a token (§4.4). */
+  async function v2Pages<Item>(
+    path: string,
+    item: z.ZodType<Item>,
+    where: FailureContext
+  ): Promise<Item[]> {
+    const items: Item[] = []
+    let token: string | null | undefined
+    for (let page = 0; page < MAX_PAGES; page += 1) {
+      const query = token ? `?${new URLSearchParams({ pageToken: token }).toString()}` : ''
+      const json = await v2Get(`${path}${query}`, where)
+      const answer = parseAtEdge(pageSchema(item), json, where)
+      items.push(...answer.results)
+      token = answer.nextPageToken
+      if (!token) return items
+    }
+    throw invalidResponse(where, `the listing did not end after ${MAX_PAGES} pages`)
+  }
+
+  async function listProjectDatasets(projectHash: string): Promise<ProjectDataset[]> {
+    assertEncordHash(projectHash, 'project')
+    const where = context(
+      V2_ENDPOINTS.datasets,
+      projectHash,
+      `the datasets of project ${projectHash}`
+    )
+    return v2Pages(`/v2/public/projects/${projectHash}/datasets`, projectDatasetSchema, where)
+  }
+
+  async function listProjectUsers(projectHash: string): Promise<ProjectMember[]> {
+    assertEncordHash(projectHash, 'project')
+    const where = context(V2_ENDPOINTS.users, projectHash, `the users of project ${projectHash}`)
+    return v2Pages(`/v2/public/projects/${projectHash}/users`, projectMemberSchema, where)
+  }
+
   async function listLabelRows(
     projectHash: string,
-    stageTitle: string
+    stageTitle: string | null
   ): Promise<LabelRowMetadata[]> {
     assertEncordHash(projectHash, 'project')
     const where = context('labelrowmetadata', projectHash, `project ${projectHash}`)
@@ -385,6 +439,8 @@ export function createEncordClient(options: EncordClientOptions): EncordClient {
     getProject,
     getOntology,
     listLabelRows,
+    listProjectDatasets,
+    listProjectUsers,
     fetchLabelRowsLazily,
     get stats() {
       return { ...transport.stats }

@@ -10,7 +10,15 @@
 import { z } from 'zod'
 import { issueMessage } from '../schema-issues.js'
 import { invalidResponse, type FailureContext } from './api-errors.js'
-import type { LabelRowMetadata, OntologyInfo, ProjectInfo, WorkflowStage } from './types.js'
+import type {
+  LabelRowMetadata,
+  OntologyInfo,
+  ProjectDataset,
+  ProjectInfo,
+  ProjectMember,
+  ProjectRole,
+  WorkflowStage
+} from './types.js'
 
 // The parsed types, re-exported for callers that think of them as "what the schemas give".
 export type { LabelRowMetadata, OntologyInfo, ProjectInfo, WorkflowStage } from './types.js'
@@ -157,6 +165,26 @@ export const labelRowMetadataListSchema = z.array(labelRowMetadataSchema)
  * the request. The rest is `src/labels/`'s to judge.
  */
 export const labelRowListSchema = z.array(z.looseObject({ label_hash: z.string() }))
+
+/** One page of a v2 listing (docs/encord-api.md §4.4); only a null or absent token ends it. */
+export function pageSchema<Item extends z.ZodType>(item: Item) {
+  return v2Object({
+    results: z.array(item),
+    nextPageToken: z.string().nullable().optional()
+  })
+}
+
+/** An entry of `GET /v2/public/projects/{hash}/datasets` (docs/encord-api.md §10). */
+export const projectDatasetSchema = v2Object({
+  datasetHash: uuid,
+  title: z.string()
+}).transform((dto): ProjectDataset => ({ datasetHash: dto.datasetHash, title: dto.title }))
+
+/** An entry of `GET /v2/public/projects/{hash}/users` (docs/encord-api.md §10). */
+export const projectMemberSchema = v2Object({
+  userEmail: z.string(),
+  userRole: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4)])
+}).transform((dto): ProjectMember => ({ email: dto.userEmail, role: dto.userRole as ProjectRole }))
 
 /**
  * Parse `value` with `schema` or throw `EncordApiError` (`invalid-response`) naming the endpoint,

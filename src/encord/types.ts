@@ -52,3 +52,18 @@ export interface LabelRowMetadata {
   /** Title of the workflow stage the task is in; null for projects without a workflow. */
   stageTitle: string | null
 }
+
+/** A dataset attached to a project (`GET /v2/public/projects/{hash}/datasets`). */
+export interface ProjectDataset {
+  datasetHash: string
+  title: string
+}
+
+/** 0 ADMIN, 1 ANNOTATOR, 2 REVIEWER, 3 ANNOTATOR_REVIEWER, 4 TEAM_MANAGER (docs/encord-api.md §10). */
+export type ProjectRole = 0 | 1 | 2 | 3 | 4
+
+/** A user of a project (`GET /v2/public/projects/{hash}/users`). */
+export interface ProjectMember {
+  email: string
+  role: ProjectRole
+}

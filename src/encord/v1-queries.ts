@@ -27,10 +27,11 @@ function v1Get(
 
 /**
  * List every label row whose task currently sits in the stage titled `stageTitle`
- * (`list_label_rows_v2(workflow_graph_node_title_eq=stageTitle)`). Uninitialised rows are
- * included, as the SDK always asks, so callers see data units nobody labelled.
+ * (`list_label_rows_v2(workflow_graph_node_title_eq=stageTitle)`), or every row of the project
+ * when `stageTitle` is null (preflight counts tasks per stage). Uninitialised rows are included,
+ * as the SDK always asks, so callers see data units nobody labelled.
  */
-export function labelRowMetadataQuery(stageTitle: string): V1Query {
+export function labelRowMetadataQuery(stageTitle: string | null): V1Query {
   return v1Get('labelrowmetadata', null, {
     edited_before: null,
     edited_after: null,
