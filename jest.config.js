@@ -87,6 +87,8 @@ if (only && !projects.some((project) => project.displayName === only)) {
 }
 
 export default {
+  // Also at the top level: a run of both projects takes the global value, not each project's.
+  testTimeout: 30000,
   coverageReporters: ['json-summary', 'text', 'lcov'],
   projects: only ? projects.filter((project) => project.displayName === only) : projects
 }

@@ -17,7 +17,9 @@ const THIS_FILE = fileURLToPath(import.meta.url)
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'coverage', 'build'])
 /** Ignored by git at the root (.gitignore): scratch and benchmark output. */
 const SKIPPED_PATHS = new Set(['tmp', 'encord-annotator-eval', 'bench/out'])
-const SKIPPED_FILES = new Set(['package-lock.json', 'bench-state.json', '.env'])
+// `.git` is a file, not a folder, in a linked worktree (`git worktree add`): it names where the
+// repository's git folder lies.
+const SKIPPED_FILES = new Set(['package-lock.json', 'bench-state.json', '.env', '.git'])
 const BINARY_EXTENSIONS = /\.(png|jpe?g|gif|ico|webp|gz|tgz|zip|pdf|woff2?|cpuprofile)$/i
 
 /**
