@@ -291,7 +291,13 @@ describe('evaluation runs', () => {
 
   it('exit 0 when every annotator passes, with the three files in --output-dir', async () => {
     const out = capture()
-    expect(await runCli(evaluateFlags([ALICE], ['--min-f1', '1']), env(), out.io)).toBe(EXIT.pass)
+    expect(
+      await runCli(
+        evaluateFlags([ALICE], ['--min-f1', '1', '--min-data-units', '1']),
+        env(),
+        out.io
+      )
+    ).toBe(EXIT.pass)
 
     const csv = await readFile(path.join(outputDir, 'iou_results.csv'), 'utf8')
     expect(csv.split(/\r?\n/)[0]).toBe(CSV_COLUMNS.join(','))
@@ -309,9 +315,13 @@ describe('evaluation runs', () => {
 
   it('exit 1 when an annotator fails the gate', async () => {
     const out = capture()
-    expect(await runCli(evaluateFlags([ALICE, BOB], ['--min-f1', '0.6']), env(), out.io)).toBe(
-      EXIT.fail
-    )
+    expect(
+      await runCli(
+        evaluateFlags([ALICE, BOB], ['--min-f1', '0.6', '--min-data-units', '1']),
+        env(),
+        out.io
+      )
+    ).toBe(EXIT.fail)
     expect(out.stdout()).toMatch(/FAIL\s+bob@example\.com/)
     expect(out.stdout()).toMatch(/PASS\s+alice@example\.com/)
     // The reports are written whatever the verdict.

@@ -87,7 +87,10 @@ describe('node dist/cli.js', () => {
         '--training-projects',
         `${ALICE} ${BOB}`,
         '--min-f1',
-        '0.6'
+        '0.6',
+        // Four images: enough evidence for a verdict only below the default of 10.
+        '--min-data-units',
+        '1'
       ],
       { ENCORD_SSH_KEY: KEY_A.privateKeyOpenSsh },
       temp.dir
@@ -113,6 +116,8 @@ describe('node dist/cli.js', () => {
         ALICE,
         '--min-f1',
         '0.99',
+        '--min-data-units',
+        '1',
         '--output-dir',
         out
       ],
