@@ -41,6 +41,8 @@ export interface RunConfig {
   /** Where labels come from; null when the run only checks registration files. */
   source: EncordSourceConfig | ExportSourceConfig | null
   workflowStage: string
+  /** Check the set-up (ontologies, datasets, stages, benchmark progress) before scoring. */
+  preflight: boolean
   /** With `intervals` always set: the bootstrap's settings (0 samples when intervals are off). */
   evaluation: EvaluationOptions & { intervals: IntervalOptions }
   thresholds: Thresholds
@@ -89,6 +91,7 @@ export function parseConfig(raw: RawInputs, env: NodeJS.ProcessEnv = {}): RunCon
   return {
     source,
     workflowStage: withDefault('workflow-stage'),
+    preflight: parseBoolean('preflight', withDefault('preflight')),
     evaluation: {
       method,
       iouThreshold: parseFraction('iou-threshold', withDefault('iou-threshold'), {

@@ -96,6 +96,14 @@ export const INPUTS = [
     cli: { value: 'TITLE', group: 'scoring' }
   },
   {
+    name: 'preflight',
+    description:
+      "Check the set-up before scoring (true or false): each training project's ontology, datasets and workflow stage against the benchmark's, and how complete the benchmark is. A project that fails is not scored; a benchmark that fails stops the run.",
+    default: 'true',
+    example: 'false',
+    cli: { value: 'BOOL', group: 'scoring' }
+  },
+  {
     name: 'method',
     description:
       "Scoring method: one-to-one (optimal matching of every shape, frame, class, attribute and classification) or encord-script (reproduces Encord's documented script exactly).",

@@ -11,6 +11,8 @@ import type { RunConfig } from './config.js'
 import { applyGate } from './results/gate.js'
 import { InInputOrder } from './in-input-order.js'
 import type { Logger } from './log.js'
+import { preflightBeforeScoring, preflightFailure } from './preflight/before-scoring.js'
+import type { PreflightReport } from './preflight/report.js'
 import type { ProjectOutcome, RunResult } from './results/run-result.js'
 import type { ClientFactory } from './scoring/loaders.js'
 import { createScorer, type BenchmarkSummary, type Scorer } from './scoring/scorer.js'
@@ -36,6 +38,20 @@ export async function evaluateRun(config: EvaluableConfig, deps: PipelineDeps): 
   const trainingIds = source.kind === 'encord' ? source.trainingProjects : source.trainingExports
   // Aborted when the run cannot go on (the benchmark failed): no further request is sent.
   const cancel = new AbortController()
+  // Checked before the scorer starts: an error on the benchmark ends the run here.
+  const preflight =
+    config.preflight && source.kind === 'encord'
+      ? await deps.log.group('Preflight: check the set-up', () =>
+          preflightBeforeScoring({
+            source,
+            stage: config.workflowStage,
+            log: deps.log,
+            signal: cancel.signal,
+            version: deps.tool.version,
+            ...(deps.createClient ? { createClient: deps.createClient } : {})
+          })
+        )
+      : null
   const projectsAtOnce = projectConcurrency(config)
   const scorer = await createScorer({
     source,
@@ -51,7 +67,7 @@ export async function evaluateRun(config: EvaluableConfig, deps: PipelineDeps): 
   })
   // Whatever happens, the workers are stopped: a live worker keeps the process running.
   try {
-    return await scoreAll(config, deps, scorer, cancel, projectsAtOnce)
+    return await scoreAll(config, deps, scorer, cancel, projectsAtOnce, preflight)
   } finally {
     await scorer.close()
   }
@@ -65,7 +81,8 @@ async function scoreAll(
   deps: PipelineDeps,
   scorer: Scorer,
   cancel: AbortController,
-  projectsAtOnce: number
+  projectsAtOnce: number,
+  preflight: PreflightReport | null
 ): Promise<RunResult> {
   const { log } = deps
   const { source } = config
@@ -109,6 +126,8 @@ async function scoreAll(
       await rows.handedOn(index - ahead)
       return await limit(async () => {
         if (stopped) return NOT_SCORED
+        const failure = preflightFailure(preflight, id)
+        if (failure !== null) return { status: 'failed', failure }
         try {
           const scored = await scorer.score(id)
           csv = scored.csvRows
