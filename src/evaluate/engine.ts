@@ -3,7 +3,6 @@
  * `index.ts` binds the real geometry layer; tests may bind functions whose values are known.
  */
 import { EvaluationError } from '../errors.js'
-import { labelsDigest } from '../labels/digest.js'
 import type { ProjectLabels } from '../labels/model.js'
 import { confusionMatrix } from './confusion.js'
 import { annotatorOf, contributorsOf } from './contributors.js'
@@ -48,8 +47,7 @@ export function evaluateProjectWith(
     method: options.method,
     annotator: annotatorOf(contributors),
     contributors,
-    coverage: pairing.coverage,
-    labelsDigest: labelsDigest(pairing.pairs.map((pair) => pair.training))
+    coverage: pairing.coverage
   }
 
   if (options.method === 'encord-script') {

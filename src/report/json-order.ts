@@ -69,8 +69,7 @@ const RUN_RESULT_KEYS = keysOf<RunResult>()(
   'settings',
   'benchmark',
   'projects',
-  'gate',
-  'history'
+  'gate'
 )
 const TOOL_KEYS = keysOf<RunResult['tool']>()('name', 'version')
 const SETTINGS_KEYS = keysOf<RunResult['settings']>()(
@@ -101,8 +100,7 @@ const EVALUATION_KEYS = keysOf<ReportedEvaluation>()(
   'overall',
   'perClass',
   'confusion',
-  'notes',
-  'labelsDigest'
+  'notes'
 )
 const CONTRIBUTOR_KEYS = keysOf<Contributor>()('email', 'annotations')
 const COVERAGE_KEYS = keysOf<Coverage>()(
