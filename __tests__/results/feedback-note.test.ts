@@ -99,15 +99,19 @@ describe('feedbackNotes', () => {
     })
     expect(note?.wentWell).toEqual([
       'F1 0.850 meets the bar of 0.8.',
-      '"car": F1 0.930 over 30 expert objects.'
+      '“car”: F1 0.930 over 30 expert objects.'
     ])
     expect(note?.topErrors.map((error) => error.text)).toEqual([
-      '"car" drawn where the expert has nothing: 20 times',
-      '"Pedestrian" labelled as "Cyclist": 5 times',
-      '"car" missed: 3 times'
+      '“car” drawn where the expert has nothing: 20 times',
+      '“Pedestrian” labelled as “Cyclist”: 5 times',
+      '“car” missed: 3 times'
     ])
     expect(note?.errorTotals).toMatchObject({ 'low-overlap': 2, attribute: 1 })
+    // Ten, from every kind in turn: not only the first kind's.
     expect(note?.worstItems).toHaveLength(10)
+    expect(new Set(note?.worstItems.map((item) => item.kind))).toEqual(
+      new Set(['missed', 'extra', 'wrong-class', 'low-iou'])
+    )
   })
 
   it('carries each score’s interval when the run has intervals, and shows it', () => {
@@ -132,9 +136,7 @@ describe('feedbackNotes', () => {
     expect(rendered?.fileName).toBe('alice@example.com.md')
     expect(rendered?.markdown).toContain('# Feedback for alice@example.com')
     expect(rendered?.markdown).toContain('## Your scores')
-    expect(rendered?.markdown).toContain(
-      '1. &quot;Pedestrian&quot; labelled as &quot;Cyclist&quot;: 2 times'
-    )
+    expect(rendered?.markdown).toContain('1. “Pedestrian” labelled as “Cyclist”: 2 times')
     expect(rendered?.markdown).toContain('## Your 2 worst items')
   })
 })
@@ -154,8 +156,15 @@ describe('biasLines', () => {
   it('reads one edge in and the other out as a shift', () => {
     const lines = biasLines([estimate('top', -0.1), estimate('bottom', 0.1)])
     expect(lines.map((line) => line.text)).toEqual([
-      "Your boxes sit 10.0 % of the box's height too far down (95 % interval +9.0 % to +11.0 %, 40 pairs)."
+      'Your boxes sit 10.0 % of the box’s height too far down (95 % interval +9.0 % to +11.0 %, 40 pairs).'
     ])
+  })
+
+  it('never prints a bound of a clear claim as 0.0', () => {
+    const [line] = biasLines([{ ...estimate('width', 0.034), low: 0.0003, high: 0.068 }])
+    expect(line?.text).toBe(
+      'Your boxes are 3.4 % too wide (95 % interval +0.03 % to +6.8 %, 40 pairs).'
+    )
   })
 
   it('says polygons are larger, and claims nothing that is not clear', () => {
@@ -164,7 +173,7 @@ describe('biasLines', () => {
       { ...estimate('width', 0.2), low: -0.1, clear: false }
     ])
     expect(lines.map((line) => line.text)).toEqual([
-      "Your polygons are 8.0 % larger than the expert's (95 % interval +7.0 % to +9.0 %, 40 pairs)."
+      'Your polygons are 8.0 % larger than the expert’s (95 % interval +7.0 % to +9.0 %, 40 pairs).'
     ])
   })
 })

@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import type { ObjectResult } from '../../src/evaluate/types.js'
 import { editorLinkBase } from '../../src/results/editor-links.js'
 import {
+  balancedWorstItems,
   keptWorstItems,
   limitWorstItems,
   WORST_ITEMS_KEPT,
@@ -136,5 +137,28 @@ describe('keptWorstItems', () => {
     })
     const [unlinked] = keptWorstItems(evaluation({ objects }), 200)
     expect(unlinked).toMatchObject({ trainingUrl: null, benchmarkUrl: null })
+  })
+})
+
+describe('balancedWorstItems', () => {
+  it('takes the kinds in turn and keeps each kind in its order', () => {
+    const objects = [
+      ...Array.from({ length: 8 }, (_, index) =>
+        objectResult({ status: 'missed', iou: null, training: null, dataTitle: `miss-${index}` })
+      ),
+      objectResult({ status: 'extra', iou: null, benchmark: null, dataTitle: 'extra-0' }),
+      objectResult({ iou: 0.55, dataTitle: 'low-0' }),
+      objectResult({ iou: 0.6, dataTitle: 'low-1' })
+    ]
+    const items = worstItems(evaluation({ objects }), 10)
+    expect(balancedWorstItems(items, 5).map((item) => item.dataTitle)).toEqual([
+      'miss-0',
+      'miss-1',
+      'extra-0',
+      'low-0',
+      'low-1'
+    ])
+    expect(balancedWorstItems(items, 0)).toEqual([])
+    expect(balancedWorstItems(items, 100)).toEqual(items)
   })
 })

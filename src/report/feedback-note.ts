@@ -39,7 +39,7 @@ export function renderFeedbackNote(note: FeedbackNote): string {
   const who = note.annotator === null ? 'the annotator' : escapeMarkdown(note.annotator)
   const parts = [
     `# Feedback for ${who}\n\n`,
-    `Training project **${escapeMarkdown(note.projectTitle)}** (${escapeMarkdown(note.projectHash)}), ` +
+    `Training project **${escapeMarkdown(note.projectTitle)}**${note.projectTitle === note.projectHash ? '' : ` (${escapeMarkdown(note.projectHash)})`}, ` +
       `scored against the benchmark **${escapeMarkdown(note.benchmarkTitle)}** with ${note.method}.\n\n`,
     scoresSection(note),
     wentWellSection(note),
@@ -98,7 +98,7 @@ function errorsSection(note: FeedbackNote): string {
 function biasSection(note: FeedbackNote): string {
   if (note.bias.length === 0) return ''
   const lines = note.bias.map((bias) => `- ${escapeMarkdown(bias.text, 300)}\n`).join('')
-  return `## Your geometry\n\nCompared with the expert's shapes on the objects you both drew:\n\n${lines}\n`
+  return `## Your geometry\n\nCompared with the expert’s shapes on the objects you both drew:\n\n${lines}\n`
 }
 
 function worstSection(note: FeedbackNote): string {

@@ -17,7 +17,7 @@ import {
   type MetricName
 } from './metrics.js'
 import type { ProjectResult, RunResult } from './run-result.js'
-import type { WorstItem } from './worst-items.js'
+import { balancedWorstItems, type WorstItem } from './worst-items.js'
 
 /** Items a note lists; the HTML report shows every kept item. */
 export const NOTE_WORST_ITEMS = 10
@@ -99,7 +99,7 @@ export function feedbackNote(
       .map((count) => ({ ...count, text: errorText(count, feedback.lowIou) })),
     bias: biasLines(feedback.bias),
     lowIou: feedback.lowIou,
-    worstItems: project.worstItems.slice(0, NOTE_WORST_ITEMS)
+    worstItems: balancedWorstItems(project.worstItems, NOTE_WORST_ITEMS)
   }
 }
 
@@ -137,7 +137,7 @@ function wentWell(result: RunResult, project: ProjectResult): string[] {
       .slice(0, 3)
     for (const metrics of best) {
       lines.push(
-        `"${metrics.className}": F1 ${(metrics.f1 ?? 0).toFixed(3)} over ${metrics.benchmarkObjects} expert objects.`
+        `“${metrics.className}”: F1 ${(metrics.f1 ?? 0).toFixed(3)} over ${metrics.benchmarkObjects} expert objects.`
       )
     }
     const { totals } = project.feedback.errors
@@ -158,17 +158,17 @@ export function errorText(count: ErrorCount, lowIou: number): string {
   const times = `${count.count} ${count.count === 1 ? 'time' : 'times'}`
   switch (count.kind) {
     case 'missed':
-      return `"${count.subject}" missed: ${times}`
+      return `“${count.subject}” missed: ${times}`
     case 'extra':
-      return `"${count.subject}" drawn where the expert has nothing: ${times}`
+      return `“${count.subject}” drawn where the expert has nothing: ${times}`
     case 'wrong-class':
-      return `"${count.subject}" labelled as "${count.given ?? ''}": ${times}`
+      return `“${count.subject}” labelled as “${count.given ?? ''}”: ${times}`
     case 'low-overlap':
-      return `"${count.subject}" drawn with overlap (IoU) below ${lowIou}: ${times}`
+      return `“${count.subject}” drawn with overlap (IoU) below ${lowIou}: ${times}`
     case 'attribute':
-      return `attribute "${count.subject}" answered differently: ${times}`
+      return `attribute “${count.subject}” answered differently: ${times}`
     case 'classification':
-      return `question "${count.subject}" answered differently: ${times}`
+      return `question “${count.subject}” answered differently: ${times}`
   }
 }
 
@@ -209,7 +209,7 @@ export function biasLines(estimates: readonly BiasEstimate[]): NoteBias[] {
       const towards = high.mean > 0 ? axis.high : axis.low
       lines.push({
         estimate: high,
-        text: `Your boxes sit ${percent((high.mean - low.mean) / 2)} of the box's ${axis.of} too far ${axis.of === 'width' ? towards : towards === 'top' ? 'up' : 'down'} ${interval(high)}.`
+        text: `Your boxes sit ${percent((high.mean - low.mean) / 2)} of the box’s ${axis.of} too far ${axis.of === 'width' ? towards : towards === 'top' ? 'up' : 'down'} ${interval(high)}.`
       })
       told.add(axis.low).add(axis.high)
     }
@@ -220,14 +220,14 @@ export function biasLines(estimates: readonly BiasEstimate[]): NoteBias[] {
     const of = edge === 'left' || edge === 'right' ? 'width' : 'height'
     lines.push({
       estimate,
-      text: `Your ${edge} edges lie ${percent(estimate.mean)} of the box's ${of} ${estimate.mean > 0 ? 'outside' : 'inside'} the expert's ${interval(estimate)}.`
+      text: `Your ${edge} edges lie ${percent(estimate.mean)} of the box’s ${of} ${estimate.mean > 0 ? 'outside' : 'inside'} the expert’s ${interval(estimate)}.`
     })
   }
   const area = clear.get('polygon-area')
   if (area !== undefined) {
     lines.push({
       estimate: area,
-      text: `Your polygons are ${percent(area.mean)} ${area.mean > 0 ? 'larger' : 'smaller'} than the expert's ${interval(area)}.`
+      text: `Your polygons are ${percent(area.mean)} ${area.mean > 0 ? 'larger' : 'smaller'} than the expert’s ${interval(area)}.`
     })
   }
   return lines
@@ -238,8 +238,16 @@ function percent(fraction: number): string {
 }
 
 function interval(estimate: BiasEstimate): string {
-  const signed = (value: number | null): string =>
-    value === null ? '?' : `${value > 0 ? '+' : ''}${(value * 100).toFixed(1)} %`
+  const signed = (value: number | null): string => {
+    if (value === null) return '?'
+    const percentage = value * 100
+    // A bound that rounds to 0.0 would read as touching 0, which a clear claim's never does.
+    const digits =
+      percentage !== 0 && Math.abs(percentage) < 0.05
+        ? percentage.toPrecision(1)
+        : percentage.toFixed(1)
+    return `${value > 0 ? '+' : ''}${digits} %`
+  }
   return `(95 % interval ${signed(estimate.low)} to ${signed(estimate.high)}, ${estimate.pairs} pairs)`
 }
 

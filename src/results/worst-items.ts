@@ -117,6 +117,35 @@ export function limitWorstItems(items: readonly WorstItem[], perKind: number): W
   })
 }
 
+/**
+ * At most `total` of `items` (a list as `worstItems` returns it), taken from the kinds in turn
+ * (the first of each kind, then the second…), each kind's items a prefix of its own, in the
+ * list's order: a short list that shows every kind of mistake, not only the first kind.
+ */
+export function balancedWorstItems(items: readonly WorstItem[], total: number): WorstItem[] {
+  const counts = new Map<WorstKind, number>()
+  for (const item of items) counts.set(item.kind, (counts.get(item.kind) ?? 0) + 1)
+  const share = new Map<WorstKind, number>()
+  let left = Math.max(0, total)
+  for (let round = 0; left > 0; round++) {
+    let took = false
+    for (const [kind, count] of counts) {
+      if (left > 0 && round < count) {
+        share.set(kind, round + 1)
+        left -= 1
+        took = true
+      }
+    }
+    if (!took) break
+  }
+  const taken = new Map<WorstKind, number>()
+  return items.filter((item) => {
+    const count = taken.get(item.kind) ?? 0
+    taken.set(item.kind, count + 1)
+    return count < (share.get(item.kind) ?? 0)
+  })
+}
+
 function worstObjects(objects: readonly ObjectResult[], perKind: number): WorstItem[] {
   const first = { missed: [] as WorstItem[], extra: [] as WorstItem[], wrong: [] as WorstItem[] }
   const lowest = new LowestIou(perKind)
