@@ -1,0 +1,12 @@
+export { trackingMetrics, type ClassTracking, type ProjectTracking } from './track-metrics.js'
+export { bestIdentityAssignment } from './identity.js'
+export type {
+  TrackedFrame,
+  TrackedUnit,
+  TrackEvent,
+  TrackingCounts,
+  TrackingMetrics,
+  TrackingScores,
+  TrackPair,
+  TrackRef
+} from './types.js'
