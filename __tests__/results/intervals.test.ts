@@ -5,7 +5,7 @@ import { describe, expect, it } from '@jest/globals'
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64'
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus'
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator'
-import { emptyTally, scoresOf, TALLY_FIELDS } from '../../src/evaluate/metrics.js'
+import { emptyTally, SCORED_FIELDS, scoresOf, TALLY_FIELDS } from '../../src/evaluate/metrics.js'
 import type { Tally, UnitTallies } from '../../src/evaluate/types.js'
 import {
   bootstrapIntervals,
@@ -49,6 +49,26 @@ const detections = (objects: number, found: number, extra = 0): Partial<Tally> =
 })
 
 const OPTIONS = { samples: 2000, confidenceLevel: 0.95 }
+
+describe('SCORED_FIELDS', () => {
+  it('holds every field a score reads, and only those', () => {
+    const base: Tally = { ...emptyTally(), ...detections(10, 7, 2), wrongClass: 1 }
+    Object.assign(base, {
+      attributesAgreeing: 3,
+      attributesCompared: 4,
+      classificationScore: 2,
+      classificationsCompared: 3
+    })
+    for (const method of ['one-to-one', 'encord-script'] as const) {
+      for (const field of TALLY_FIELDS) {
+        const moved = scoresOf({ ...base, [field]: base[field] + 1 }, method)
+        const changed = JSON.stringify(moved) !== JSON.stringify(scoresOf(base, method))
+        if (!SCORED_FIELDS.includes(field)) expect([field, changed]).toEqual([field, false])
+        else if (method === 'one-to-one') expect([field, changed]).toEqual([field, true])
+      }
+    }
+  })
+})
 
 describe('bootstrapIntervals', () => {
   const units = Array.from({ length: 30 }, (_, i) => ({

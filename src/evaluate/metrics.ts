@@ -26,6 +26,23 @@ export function emptyTally(): Tally {
  */
 export const TALLY_FIELDS = Object.keys(emptyTally()) as readonly (keyof Tally)[]
 
+/**
+ * The fields `scoresOf` reads: every score is a ratio of these. (`missed` and `extra` are
+ * `benchmarkObjects` or `trainingObjects` less the pairs, so no score needs them.) The bootstrap
+ * sums only these, unit by unit; a test checks that no other field moves a score.
+ */
+export const SCORED_FIELDS: readonly (keyof Tally)[] = [
+  'benchmarkObjects',
+  'trainingObjects',
+  'truePositives',
+  'wrongClass',
+  'iouSum',
+  'attributesAgreeing',
+  'attributesCompared',
+  'classificationScore',
+  'classificationsCompared'
+]
+
 /** Sum of tallies (field by field). */
 export function addTallies(...tallies: Tally[]): Tally {
   const total = emptyTally()

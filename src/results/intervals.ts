@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto'
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus'
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator'
-import { emptyTally, scoresOf, TALLY_FIELDS } from '../evaluate/metrics.js'
+import { emptyTally, SCORED_FIELDS, scoresOf, TALLY_FIELDS } from '../evaluate/metrics.js'
 import type { IntervalOptions, Method, Tally, UnitTallies } from '../evaluate/types.js'
 import { metricsComputedBy, type MetricName } from './metrics.js'
 
@@ -62,7 +62,8 @@ export function bootstrapIntervals(
   if (samples <= 0 || n === 0) return null
   const metrics = metricsComputedBy(method).map((metric) => metric.name)
   const classes = tallies.classes.length
-  const fields = TALLY_FIELDS.length
+  // Only the fields the scores read are summed; the others stay 0 in the tally scored.
+  const fields = SCORED_FIELDS.length
   const { unitStart, columns, amounts } = nonZeroCounts(tallies)
   // Score draws: [group][metric][sample], group 0 overall, then each class; NaN when undefined.
   const draws = new Float64Array((classes + 1) * metrics.length * samples)
@@ -129,7 +130,8 @@ function nonZeroCounts(tallies: UnitTallies): {
   columns: Uint32Array
   amounts: Float64Array
 } {
-  const fields = TALLY_FIELDS.length
+  const stride = TALLY_FIELDS.length
+  const scored = SCORED_FIELDS.map((field) => TALLY_FIELDS.indexOf(field))
   const { entryStart, entryClass, values } = tallies
   const unitStart = new Uint32Array(tallies.units + 1)
   const columns: number[] = []
@@ -140,10 +142,10 @@ function nonZeroCounts(tallies: UnitTallies): {
       entry < (entryStart[unit + 1] as number);
       entry++
     ) {
-      for (let field = 0; field < fields; field++) {
-        const amount = values[entry * fields + field] as number
+      for (const [field, at] of scored.entries()) {
+        const amount = values[entry * stride + at] as number
         if (amount === 0) continue
-        columns.push((entryClass[entry] as number) * fields + field)
+        columns.push((entryClass[entry] as number) * SCORED_FIELDS.length + field)
         amounts.push(amount)
       }
     }
@@ -168,7 +170,7 @@ function drawBelow(n: number, rng: RandomGenerator): number {
 }
 
 function readTally(sums: Float64Array, base: number, into: Tally): void {
-  for (const [field, key] of TALLY_FIELDS.entries()) into[key] = sums[base + field] as number
+  for (const [field, key] of SCORED_FIELDS.entries()) into[key] = sums[base + field] as number
 }
 
 /**
