@@ -10,7 +10,9 @@
  * - Polygons: the signed area difference as a fraction of the benchmark polygon's area.
  *
  * A mean is claimed only when it is clearly not noise: its 95 % interval (Student's t on the
- * per-pair values) excludes 0, and there are at least `MIN_PAIRS` pairs. Sums are kept as they
+ * per-pair values) excludes 0, and there are at least `MIN_PAIRS` pairs. It must also be worth
+ * saying: at least `MIN_EFFECT` (2 %) either way, since a consistent 0.4 % is real but nothing an
+ * annotator can see, let alone correct. Sums are kept as they
  * come (`BiasAccumulator`), so a million pairs cost no memory, and only the few numbers of the
  * estimate leave the scoring thread.
  */
@@ -32,6 +34,9 @@ export const BIAS_MEASURES: readonly BiasMeasure[] = [
 /** Fewer pairs than this make no claim, however narrow the interval looks. */
 export const MIN_PAIRS = 5
 
+/** A smaller mean difference (as a fraction) makes no claim, however sure. */
+export const MIN_EFFECT = 0.02
+
 /** One measure's mean signed difference (a fraction) and its 95 % interval. */
 export interface BiasEstimate {
   measure: BiasMeasure
@@ -40,7 +45,7 @@ export interface BiasEstimate {
   /** The 95 % interval; null with a single pair. */
   low: number | null
   high: number | null
-  /** The interval excludes 0 (and there are at least `MIN_PAIRS` pairs). */
+  /** The interval excludes 0, with at least `MIN_PAIRS` pairs and a mean of `MIN_EFFECT` or more. */
   clear: boolean
 }
 
@@ -111,7 +116,8 @@ function estimateOf(measure: BiasMeasure, n: number, mean: number, m2: number): 
   const half = studentT975(n - 1) * standardError
   const low = mean - half
   const high = mean + half
-  return { measure, pairs: n, mean, low, high, clear: n >= MIN_PAIRS && (low > 0 || high < 0) }
+  const clear = n >= MIN_PAIRS && (low > 0 || high < 0) && Math.abs(mean) >= MIN_EFFECT
+  return { measure, pairs: n, mean, low, high, clear }
 }
 
 /**
