@@ -3,6 +3,7 @@
  * `index.ts` binds the real geometry layer; tests may bind functions whose values are known.
  */
 import { EvaluationError } from '../errors.js'
+import { labelsDigest } from '../labels/digest.js'
 import type { ProjectLabels } from '../labels/model.js'
 import { confusionMatrix } from './confusion.js'
 import { annotatorOf, contributorsOf } from './contributors.js'
@@ -47,7 +48,8 @@ export function evaluateProjectWith(
     method: options.method,
     annotator: annotatorOf(contributors),
     contributors,
-    coverage: pairing.coverage
+    coverage: pairing.coverage,
+    labelsDigest: labelsDigest(pairing.pairs.map((pair) => pair.training))
   }
 
   if (options.method === 'encord-script') {

@@ -218,4 +218,9 @@ export interface ProjectEvaluation {
   units: UnitTallies
   /** Things the user should know (skipped boxes, renamed stages…). */
   notes: string[]
+  /**
+   * Digest of the training labels that were scored (`labels/digest.ts`): history counts a new
+   * attempt when it changes. Absent in reports written before it existed.
+   */
+  labelsDigest?: string
 }

@@ -16,6 +16,7 @@ import { limitWorstItems } from '../results/worst-items.js'
 import { annotatorName, annotatorTable } from './annotator-table.js'
 import { Budget, utf16Units } from './budget.js'
 import { failureList } from './failure-list.js'
+import { progressWithin } from './history-section.js'
 import { escapeMarkdown } from './markdown-escape.js'
 import {
   anythingOmitted,
@@ -91,6 +92,7 @@ export function renderComment(result: RunResult, options: CommentOptions): strin
 
   const tableFit = annotatorTable(result, all, budget)
   const failuresFit = failureList(unevaluated, budget)
+  const progress = progressWithin(result, budget, true)
   // Last in, so first left out: the table and the failures matter more.
   const worstFit = worstItemsWithin(evaluated, budget)
   const omissions: Omissions = {
@@ -109,6 +111,7 @@ export function renderComment(result: RunResult, options: CommentOptions): strin
     notice,
     tableFit.text === '' ? '' : `${tableFit.text}\n`,
     failuresFit.text,
+    progress,
     worstFit.text,
     foot
   ].join('')

@@ -69,7 +69,8 @@ const RUN_RESULT_KEYS = keysOf<RunResult>()(
   'settings',
   'benchmark',
   'projects',
-  'gate'
+  'gate',
+  'history'
 )
 const TOOL_KEYS = keysOf<RunResult['tool']>()('name', 'version')
 const SETTINGS_KEYS = keysOf<RunResult['settings']>()(
@@ -100,7 +101,8 @@ const EVALUATION_KEYS = keysOf<ReportedEvaluation>()(
   'overall',
   'perClass',
   'confusion',
-  'notes'
+  'notes',
+  'labelsDigest'
 )
 const CONTRIBUTOR_KEYS = keysOf<Contributor>()('email', 'annotations')
 const COVERAGE_KEYS = keysOf<Coverage>()(

@@ -14,7 +14,8 @@
  *   `pass`, `fail`, `inconclusive` or `insufficient-evidence`; `intervals` has each score's
  *   `{ low, high }` (null when undefined), or is null when intervals are off; or
  *   `{ project, title, annotator: null, passed: false, verdict: null, error }` for a project that
- *   could not be evaluated.
+ *   could not be evaluated. With history read, an evaluated entry also has `previous` (the
+ *   scores of the attempt before, or null) and `attempts`.
  * - `inconclusive-annotators`: JSON array, one entry per annotator whose verdict is `inconclusive`
  *   (with the threshold inputs whose intervals straddle the threshold) or `insufficient-evidence`
  *   (with the data units scored and the minimum), in input order.
@@ -150,6 +151,26 @@ function resultEntry(result: RunResult, standing: Standing): object {
     intervals,
     failedThresholds: standing.checks
       .filter((check) => check.outcome === 'fail')
-      .map((check) => check.input)
+      .map((check) => check.input),
+    ...historyEntry(result, evaluation.projectHash)
   }
+}
+
+/**
+ * With history read: `previous` (the scores of the attempt before this run's, or null on the
+ * first) and `attempts` (how many, this run's included). Without history, neither key.
+ */
+function historyEntry(result: RunResult, projectHash: string): object {
+  const project = result.history?.projects.find((entry) => entry.projectHash === projectHash)
+  if (project === undefined) return {}
+  const previous =
+    project.previous === null
+      ? null
+      : Object.fromEntries(
+          metricsComputedBy(result.settings.method).map((metric) => [
+            metric.name,
+            project.previous?.scores[metric.name] ?? null
+          ])
+        )
+  return { previous, attempts: project.attempts.length }
 }

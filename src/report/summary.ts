@@ -17,6 +17,7 @@ import { annotatorDetails } from './annotator-details.js'
 import { annotatorTable } from './annotator-table.js'
 import { Budget, utf8Bytes } from './budget.js'
 import { failureList } from './failure-list.js'
+import { progressWithin } from './history-section.js'
 import {
   anythingOmitted,
   artifactLink,
@@ -79,6 +80,7 @@ export function renderSummary(result: RunResult, options: SummaryOptions = {}): 
 
   const tableFit = annotatorTable(result, all, budget)
   const failuresFit = failureList(unevaluated, budget)
+  const progress = progressWithin(result, budget, false)
   const details = detailsWithin(evaluated, budget, perKind)
 
   const omissions: Omissions = {
@@ -94,6 +96,7 @@ export function renderSummary(result: RunResult, options: SummaryOptions = {}): 
     notice,
     tableFit.text === '' ? '' : `${tableFit.text}\n`,
     failuresFit.text,
+    progress,
     details.text === '' ? '' : DETAILS_HEADING + details.text,
     foot
   ].join('')

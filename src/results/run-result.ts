@@ -4,6 +4,7 @@
  */
 import type { Method, ProjectEvaluation } from '../evaluate/types.js'
 import type { AnnotatorVerdict, GateOn, OnInconclusive } from './gate.js'
+import type { RunHistory } from './history.js'
 import type { ProjectIntervals } from './intervals.js'
 import type { GateMetric, Thresholds } from './metrics.js'
 import type { ProjectFeedback } from './project-feedback.js'
@@ -93,4 +94,9 @@ export interface RunResult {
   /** In the order the training projects were given. */
   projects: ProjectOutcome[]
   gate: GateVerdict
+  /**
+   * Each evaluated project's attempts over earlier runs (`history.ts`); absent when history is
+   * off or was not read.
+   */
+  history?: RunHistory
 }
