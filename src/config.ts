@@ -54,6 +54,10 @@ export interface RunConfig {
   githubToken: string
   /** Newline-separated globs of registration JSON files to check; null when not set. */
   registrationFiles: string | null
+  /** Earlier runs' scores to read (`history-runs`, 0: off) and the history file to extend. */
+  history: { runs: number; file: string | null }
+  /** Set when the step merges matrix legs' reports (`merge-reports`) instead of scoring. */
+  merge: { reports: string; expectedLegs: number | null } | null
   /** What was accepted but is worth saying, e.g. a project listed twice; the caller logs them. */
   warnings: ConfigWarning[]
 }
@@ -86,7 +90,14 @@ export function parseConfig(raw: RawInputs, env: NodeJS.ProcessEnv = {}): RunCon
   const intervals = parseIntervals(withDefault)
   const gateOn = parseGateOn(withDefault('gate-on'), intervals)
   const warnings: ConfigWarning[] = []
-  const source = parseSource(value, withDefault, registrationFiles !== null, warnings)
+  const merge = parseMerge(value)
+  // A merge step scores nothing: like a registration check, it needs no evaluation inputs.
+  const source = parseSource(
+    value,
+    withDefault,
+    registrationFiles !== null || merge !== null,
+    warnings
+  )
 
   return {
     source,
@@ -128,7 +139,29 @@ export function parseConfig(raw: RawInputs, env: NodeJS.ProcessEnv = {}): RunCon
     },
     githubToken: value('github-token') ?? '',
     registrationFiles,
+    history: {
+      runs: parseInteger('history-runs', withDefault('history-runs'), 0, 100),
+      file: value('history-file') ?? null
+    },
+    merge,
     warnings
+  }
+}
+
+function parseMerge(value: (name: InputName) => string | undefined): RunConfig['merge'] {
+  const reports = value('merge-reports')
+  const legs = value('expected-legs')
+  if (reports === undefined) {
+    if (legs !== undefined) {
+      throw new InputError(
+        "Input 'expected-legs' is set without merge-reports; give merge-reports the legs' report.json globs, or leave expected-legs out"
+      )
+    }
+    return null
+  }
+  return {
+    reports,
+    expectedLegs: legs === undefined ? null : parseInteger('expected-legs', legs, 1, 256)
   }
 }
 

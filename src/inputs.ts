@@ -250,6 +250,39 @@ export const INPUTS = [
     cli: null
   },
   {
+    name: 'history-runs',
+    description:
+      "Earlier completed runs of this workflow (same comment-key) whose report.json artifacts are read to show each annotator's progress over attempts; 0 turns history off. Needs the actions: read permission; without it a notice says so and the run goes on.",
+    default: '10',
+    example: '0',
+    cli: null,
+    cliInstead: 'give --history PATH (report.json files, a folder of them, or a history file)'
+  },
+  {
+    name: 'history-file',
+    description:
+      'A JSON Lines file of earlier scores that the run reads and then appends one line per annotator to, to keep history beyond artifact retention (restore and save it with actions/cache). A malformed line is skipped with a warning.',
+    example: '.encord-history.jsonl',
+    cli: null,
+    cliInstead: 'give --history PATH'
+  },
+  {
+    name: 'merge-reports',
+    description:
+      "Newline-separated globs of matrix legs' report.json files (each with its iou_results.csv beside it). When set, the step scores nothing: it merges the legs into one CSV, report, summary, artifact, comment, outputs and gate.",
+    example: 'legs/*/report.json',
+    cli: null,
+    cliInstead: 'run encord-annotator-eval merge REPORT…'
+  },
+  {
+    name: 'expected-legs',
+    description:
+      'With merge-reports: how many legs there must be; fewer is an error. Unset: fewer legs than expected cannot be told, and the count found is logged.',
+    example: '3',
+    cli: null,
+    cliInstead: 'run encord-annotator-eval merge --expected-legs N REPORT…'
+  },
+  {
     name: 'github-token',
     description: 'Token used to post the PR comment; needs the pull-requests: write permission.',
     runnerDefault: '${{ github.token }}',

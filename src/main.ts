@@ -10,6 +10,7 @@ import { describeError } from './errors.js'
 import { describeVerdict, unsettledWarnings } from './report/gate-message.js'
 import { createAnnotationBudget, type AnnotationBudget } from './github/annotations.js'
 import { uploadReportArtifact } from './github/artifact.js'
+import { withRunHistory } from './github/run-history.js'
 import {
   checkOutputDir,
   csvFileWriter,
@@ -23,6 +24,7 @@ import { commentOnPullRequest } from './github/pr-comment.js'
 import { appendJobSummary } from './github/summary.js'
 import { INPUT_NAMES, type RawInputs } from './inputs.js'
 import { evaluateRun, type EvaluableConfig } from './pipeline.js'
+import { findLegReports, mergeLegReports } from './sources/report-source.js'
 import { checkRegistrationFiles } from './registration/run.js'
 import { resolveRegistrationGlobs } from './registration/globs.js'
 import { renderRegistrationSummary } from './registration/render.js'
@@ -37,6 +39,7 @@ import {
 } from './report/index.js'
 import { renderFeedbackNotes } from './report/feedback-note.js'
 import { renderTerminalWorstItems } from './report/terminal-worst-items.js'
+import { renderProgressText } from './report/history-section.js'
 import { escapeMarkdown } from './report/markdown-escape.js'
 import type { RunResult } from './results/run-result.js'
 import { safeText } from './safe-text.js'
@@ -58,7 +61,10 @@ export async function run(options: RunOptions = {}): Promise<void> {
       const problem = await checkRegistration(config.registrationFiles, annotations)
       if (problem !== null) failures.push(problem)
     }
-    if (config.source !== null) {
+    if (config.merge !== null) {
+      const problem = await mergeAndReport(config, config.merge, annotations)
+      if (problem !== null) failures.push(problem)
+    } else if (config.source !== null) {
       const problem = await evaluateAndReport(
         { ...config, source: config.source },
         annotations,
@@ -146,12 +152,53 @@ async function evaluateAndReport(
   // The CSV is written as projects are scored; a failure to write it is reported with the
   // other report files, below, and does not stop the scoring.
   const csv = csvFileWriter(config.outputDir, csvHeader())
-  const result = await evaluateRun(config, {
+  const scored = await evaluateRun(config, {
     log: actionsLogger,
     tool: TOOL,
     csvRows: (rows) => csv.write(rows),
     ...(options.workerScript ? { workerScript: options.workerScript } : {})
   })
+  const result = await core.group('Read earlier runs', () => withRunHistory(scored, config))
+  return reportAndGate(result, csv, config, annotations)
+}
+
+/**
+ * The merge step: the legs' reports and CSVs (`sources/report-source.ts`) through the same sinks
+ * and gate as a run that scored them.
+ */
+async function mergeAndReport(
+  config: RunConfig,
+  merge: NonNullable<RunConfig['merge']>,
+  annotations: AnnotationBudget
+): Promise<string | null> {
+  await checkOutputDir(config.outputDir)
+  const csv = csvFileWriter(config.outputDir, csvHeader())
+  const merged = await core.group('Read the legs', async () => {
+    const legs = await mergeLegReports(await findLegReports(merge.reports), merge.expectedLegs)
+    core.info(`Merging ${legs.legs.length} leg(s): ${legs.legs.join(', ')}`)
+    return legs
+  })
+  if (merge.expectedLegs === null) {
+    core.warning(
+      `Merged the ${merged.legs.length} leg report(s) found; set expected-legs to make a missing leg an error`
+    )
+  }
+  await csv.write(merged.csvRows)
+  const result = await core.group('Read earlier runs', () => withRunHistory(merged.result, config))
+  return reportAndGate(result, csv, config, annotations, { merged: true })
+}
+
+/**
+ * Every sink for a result, then the gate's failure line (or null on a pass). `merged`: the
+ * projects come from legs' reports, which hold no per-object results, so no feedback notes.
+ */
+async function reportAndGate(
+  result: RunResult,
+  csv: CsvFileWriter,
+  config: RunConfig,
+  annotations: AnnotationBudget,
+  mode: { merged: boolean } = { merged: false }
+): Promise<string | null> {
   for (const outcome of result.projects) {
     if (outcome.status === 'failed') {
       annotations.error(outcome.failure.message, {
@@ -159,7 +206,7 @@ async function evaluateAndReport(
       })
     }
   }
-  const written = await core.group('Write reports', () => writeFiles(result, csv, config))
+  const written = await core.group('Write reports', () => writeFiles(result, csv, config, mode))
   const files = typeof written === 'string' ? null : written
   const writeFailure = typeof written === 'string' ? written : null
   const artifact =
@@ -232,7 +279,8 @@ async function evaluateAndReport(
 async function writeFiles(
   result: RunResult,
   csv: CsvFileWriter,
-  config: RunConfig
+  config: RunConfig,
+  mode: { merged: boolean }
 ): Promise<WrittenReportFiles | string> {
   try {
     const files = await writeReportFiles(config.outputDir, {
@@ -240,7 +288,7 @@ async function writeFiles(
       reportJson: renderReportJson(result),
       summaryMarkdown: renderSummary(result),
       reportHtml: renderHtmlReport(result),
-      feedbackNotes: renderFeedbackNotes(result)
+      feedbackNotes: mode.merged ? [] : renderFeedbackNotes(result)
     })
     core.info(
       `Wrote ${files.csvPath}, ${files.reportPath}, ${files.summaryPath} and ${files.htmlPath}`
@@ -250,6 +298,8 @@ async function writeFiles(
         `Wrote ${files.feedbackPaths.length} feedback note(s) in ${dirname(files.feedbackPaths[0]!)}`
       )
     }
+    const progress = renderProgressText(result)
+    if (progress !== '') core.info(progress)
     const worst = renderTerminalWorstItems(result)
     if (worst !== '') core.info(worst)
     return files
