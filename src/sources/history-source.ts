@@ -175,10 +175,11 @@ export async function readHistoryPaths(
   return runs
 }
 
+/** A report.json is one JSON object with a `projects` list; a one-line history file is not. */
 function looksLikeOneJsonDocument(text: string): boolean {
   try {
-    JSON.parse(text)
-    return true
+    const value: unknown = JSON.parse(text)
+    return typeof value === 'object' && value !== null && 'projects' in value
   } catch {
     return false
   }
