@@ -7,7 +7,13 @@ import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { checkPrivateKey, type CheckedKey } from './encord/keys.js'
 import { InputError } from './errors.js'
-import type { EvaluationOptions, IntervalOptions, Method, ReportOptions } from './evaluate/types.js'
+import type {
+  AuditOptions,
+  EvaluationOptions,
+  IntervalOptions,
+  Method,
+  ReportOptions
+} from './evaluate/types.js'
 import { INPUT_DEFAULTS, type InputName, type RawInputs } from './inputs.js'
 import { editorOrigin } from './results/editor-links.js'
 import {
@@ -109,7 +115,8 @@ export function parseConfig(raw: RawInputs, env: NodeJS.ProcessEnv = {}): RunCon
         allowZero: false
       }),
       intervals,
-      report: parseReportOptions(value, withDefault, source)
+      report: parseReportOptions(value, withDefault, source),
+      audit: parseAuditOptions(withDefault, method)
     },
     thresholds,
     gate: {
@@ -383,6 +390,40 @@ function parseAppUrl(text: string): string {
     )
   }
   return url.origin
+}
+
+/** The benchmark audit's settings (`results/audit.ts`). */
+function parseAuditOptions(
+  withDefault: (name: keyof typeof INPUT_DEFAULTS) => string,
+  method: Method
+): AuditOptions {
+  const agreementText = withDefault('audit-agreement')
+  const agreement = Number(agreementText)
+  // At most half would let two different answers both be "what most annotators say".
+  if (!(DECIMAL.test(agreementText) && agreement > 0.5 && agreement <= 1)) {
+    throw new InputError(
+      `Input 'audit-agreement' must be a number greater than 0.5 and at most 1 (got '${redactedEcho(agreementText)}'), e.g. 0.67`,
+      'audit-agreement'
+    )
+  }
+  const excludeSuspects = parseBoolean('exclude-suspects', withDefault('exclude-suspects'))
+  if (excludeSuspects && method !== 'one-to-one') {
+    throw new InputError(
+      "Input 'exclude-suspects' needs method: one-to-one (the audit reads its matching); remove exclude-suspects or set method: one-to-one",
+      'exclude-suspects'
+    )
+  }
+  return {
+    minAnnotators: parseInteger(
+      'audit-min-annotators',
+      withDefault('audit-min-annotators'),
+      2,
+      1_000_000,
+      3
+    ),
+    agreement,
+    excludeSuspects
+  }
 }
 
 function parseMethod(text: string): Method {

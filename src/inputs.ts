@@ -199,6 +199,30 @@ export const INPUTS = [
     cli: { value: 'X', group: 'scoring' }
   },
   {
+    name: 'audit-min-annotators',
+    description:
+      'Benchmark audit. A benchmark data unit is audited only when at least this many training projects completed it; a whole number, 2 or more.',
+    default: '3',
+    example: '4',
+    cli: { value: 'N', group: 'scoring' }
+  },
+  {
+    name: 'audit-agreement',
+    description:
+      'Benchmark audit. The share of the annotators who completed a unit that must disagree with the benchmark the same way for it to be a suspect; greater than 0.5, at most 1.',
+    default: '0.67',
+    example: '0.8',
+    cli: { value: 'X', group: 'scoring' }
+  },
+  {
+    name: 'exclude-suspects',
+    description:
+      "Benchmark audit. true leaves the benchmark objects flagged as possibly spurious or of a possibly wrong class out of every annotator's scores (one-to-one only); false (the default) changes no score.",
+    default: 'false',
+    example: 'true',
+    cli: { value: 'BOOL', group: 'scoring' }
+  },
+  {
     name: 'output-dir',
     description: 'Folder where iou_results.csv, report.json and summary.md are written.',
     default: 'encord-annotator-eval',
@@ -392,6 +416,11 @@ export const OUTPUTS = [
     name: 'results',
     description:
       'Compact JSON, one entry per training project: project, title, annotator, passed, verdict (pass, fail, inconclusive or insufficient-evidence), dataUnits, benchmarkObjects, the scores, their intervals, failedThresholds, or error. Use it with fromJSON().'
+  },
+  {
+    name: 'benchmark-suspects',
+    description:
+      'Number of benchmark labels the audit flags as probably wrong (rows of benchmark_audit.csv); 0 when the audit was skipped.'
   },
   {
     name: 'inconclusive-annotators',

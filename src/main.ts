@@ -38,6 +38,7 @@ import {
   renderSummary
 } from './report/index.js'
 import { renderFeedbackNotes } from './report/feedback-note.js'
+import { renderAuditCsv, renderAuditTerminal } from './report/audit.js'
 import { renderTerminalWorstItems } from './report/terminal-worst-items.js'
 import { renderProgressText } from './report/history-section.js'
 import { escapeMarkdown } from './report/markdown-escape.js'
@@ -219,7 +220,8 @@ async function reportAndGate(
               files.reportPath,
               files.summaryPath,
               files.htmlPath,
-              ...files.feedbackPaths
+              ...files.feedbackPaths,
+              ...(files.auditPath === null ? [] : [files.auditPath])
             ],
             rootDir: files.outputDir,
             retentionDays: config.artifact.retentionDays
@@ -253,6 +255,7 @@ async function reportAndGate(
     'failed-annotators': outputs['failed-annotators'],
     results: outputs.results,
     'inconclusive-annotators': outputs['inconclusive-annotators'],
+    'benchmark-suspects': outputs['benchmark-suspects'],
     'csv-path': files?.csvPath ?? '',
     'report-path': files?.reportPath ?? '',
     'summary-path': files?.summaryPath ?? '',
@@ -288,7 +291,8 @@ async function writeFiles(
       reportJson: renderReportJson(result),
       summaryMarkdown: renderSummary(result),
       reportHtml: renderHtmlReport(result),
-      feedbackNotes: mode.merged ? [] : renderFeedbackNotes(result)
+      feedbackNotes: mode.merged ? [] : renderFeedbackNotes(result),
+      ...(result.audit === undefined ? {} : { auditCsv: renderAuditCsv(result.audit) })
     })
     core.info(
       `Wrote ${files.csvPath}, ${files.reportPath}, ${files.summaryPath} and ${files.htmlPath}`
@@ -302,6 +306,8 @@ async function writeFiles(
     if (progress !== '') core.info(progress)
     const worst = renderTerminalWorstItems(result)
     if (worst !== '') core.info(worst)
+    const audit = renderAuditTerminal(result.audit)
+    if (audit !== '') core.info(audit)
     return files
   } catch (error) {
     core.debug(error instanceof Error ? (error.stack ?? error.message) : String(error))

@@ -13,6 +13,13 @@ import { InInputOrder } from './in-input-order.js'
 import type { Logger } from './log.js'
 import { preflightBeforeScoring, preflightFailure } from './preflight/before-scoring.js'
 import type { PreflightReport } from './preflight/report.js'
+import {
+  auditBenchmark,
+  skippedAudit,
+  withoutExcluded,
+  type BenchmarkAudit
+} from './results/audit.js'
+import type { ProjectAuditRecord } from './results/audit-record.js'
 import type { ProjectOutcome, RunResult } from './results/run-result.js'
 import type { ClientFactory } from './scoring/loaders.js'
 import { createScorer, type BenchmarkSummary, type Scorer } from './scoring/scorer.js'
@@ -113,6 +120,8 @@ async function scoreAll(
   let showProgress!: () => void
   const progressShown = new Promise<void>((resolve) => (showProgress = resolve))
   let done = 0
+  // Audit records in input order (`results/audit-record.ts`): small, read once at the end.
+  const auditRecords: (ProjectAuditRecord | null)[] = trainingIds.map(() => null)
 
   const scoreOne = async (
     id: string,
@@ -131,6 +140,7 @@ async function scoreAll(
         try {
           const scored = await scorer.score(id)
           csv = scored.csvRows
+          auditRecords[index] = scored.audit
           return scored.outcome
         } catch (error) {
           // The scorer rejects with the benchmark's own error: the run's failure, said once.
@@ -192,6 +202,11 @@ async function scoreAll(
     })
   })
 
+  const audited = await auditRun(config, scorer, projects, auditRecords, {
+    benchmarkId,
+    benchmarkHash: benchmarkSummary.projectHash,
+    log
+  })
   return {
     tool: deps.tool,
     source: source.kind === 'encord' ? 'encord-api' : 'export-files',
@@ -207,9 +222,53 @@ async function scoreAll(
       confidenceLevel: config.evaluation.intervals.confidenceLevel
     },
     benchmark: benchmarkSummary,
-    projects,
-    gate: applyGate(projects, { thresholds: config.thresholds, ...config.gate })
+    projects: audited.projects,
+    gate: applyGate(audited.projects, { thresholds: config.thresholds, ...config.gate }),
+    ...(audited.audit === null ? {} : { audit: audited.audit })
   }
+}
+
+/**
+ * The benchmark audit over every project's record, and with `exclude-suspects` the projects'
+ * scores without the suspects of kinds 1 and 2 (before the gate reads them). Under
+ * `encord-script` the audit is skipped with a note: it needs the one-to-one matching.
+ */
+async function auditRun(
+  config: EvaluableConfig,
+  scorer: Scorer,
+  projects: ProjectOutcome[],
+  records: readonly (ProjectAuditRecord | null)[],
+  run: { benchmarkId: string; benchmarkHash: string; log: Logger }
+): Promise<{ projects: ProjectOutcome[]; audit: BenchmarkAudit | null }> {
+  const settings = config.evaluation.audit
+  if (settings === undefined) return { projects, audit: null }
+  if (config.evaluation.method !== 'one-to-one') {
+    return { projects, audit: skippedAudit(settings) }
+  }
+  const index = await scorer.auditIndex()
+  const present = records.filter((record): record is ProjectAuditRecord => record !== null)
+  const { audit, excluded } = auditBenchmark(index, present, {
+    ...settings,
+    iouThreshold: config.evaluation.iouThreshold,
+    editorOrigin: config.evaluation.report?.editorOrigin ?? null,
+    benchmarkId: run.benchmarkId
+  })
+  run.log.info(
+    `Benchmark audit: ${audit.suspects.length} suspect(s) on ${audit.unitsAudited} data unit(s) audited`
+  )
+  if (!settings.excludeSuspects || excluded.size === 0) return { projects, audit }
+  const { samples, confidenceLevel } = config.evaluation.intervals
+  const changed = projects.map((outcome, i) => {
+    const record = records[i]
+    if (outcome.status !== 'evaluated' || !record) return outcome
+    const { result } = withoutExcluded(outcome.evaluation, record, index, excluded, {
+      samples,
+      confidenceLevel,
+      benchmarkHash: run.benchmarkHash
+    })
+    return { ...outcome, evaluation: result }
+  })
+  return { projects: changed, audit }
 }
 
 /** The first error among settled tasks (an unexpected one: a project's own failure is an outcome). */

@@ -16,6 +16,7 @@ import {
   renderTerminalTable
 } from '../report/index.js'
 import { renderFeedbackNotes } from '../report/feedback-note.js'
+import { renderAuditCsv, renderAuditTerminal } from '../report/audit.js'
 import { renderTerminalWorstItems } from '../report/terminal-worst-items.js'
 import { safeText } from '../safe-text.js'
 import { TOOL } from '../version.js'
@@ -92,16 +93,20 @@ export async function runCli(
       reportJson: renderReportJson(result),
       summaryMarkdown: renderSummary(result),
       reportHtml: renderHtmlReport(result),
-      feedbackNotes: renderFeedbackNotes(result)
+      feedbackNotes: renderFeedbackNotes(result),
+      ...(result.audit === undefined ? {} : { auditCsv: renderAuditCsv(result.audit) })
     })
     io.stdout(`\n${renderTerminalTable(result, { color: command.color })}\n`)
     const worst = renderTerminalWorstItems(result)
     if (worst !== '') io.stdout(`\n${worst}\n`)
+    const audit = renderAuditTerminal(result.audit)
+    if (audit !== '') io.stdout(`\n${audit}\n`)
     io.stdout(
       `CSV:     ${files.csvPath}\nReport:  ${files.reportPath}\nSummary: ${files.summaryPath}\nHTML:    ${files.htmlPath}\n` +
         (files.feedbackPaths.length === 0
           ? ''
-          : `Notes:   ${files.feedbackPaths.length} in ${dirname(files.feedbackPaths[0]!)}\n`)
+          : `Notes:   ${files.feedbackPaths.length} in ${dirname(files.feedbackPaths[0]!)}\n`) +
+        (files.auditPath === null ? '' : `Audit:   ${files.auditPath}\n`)
     )
     return result.gate.stepFails ? EXIT.fail : EXIT.pass
   } catch (error) {

@@ -23,6 +23,20 @@ export interface EvaluationOptions {
    * evaluation itself ignores it; absent means the defaults and no links.
    */
   report?: ReportOptions
+  /**
+   * The benchmark audit's settings (`results/audit.ts`). The evaluation ignores them: they travel
+   * here so that whichever thread scores a project also keeps its audit record. Absent: no audit.
+   */
+  audit?: AuditOptions
+}
+
+export interface AuditOptions {
+  /** `audit-min-annotators`: units completed by fewer training projects are not audited. */
+  minAnnotators: number
+  /** `audit-agreement` (q): the share of the k annotators that must disagree the same way. */
+  agreement: number
+  /** `exclude-suspects`: leave the objects of suspects of kinds 1 and 2 out of every score. */
+  excludeSuspects: boolean
 }
 
 export interface ReportOptions {

@@ -38,6 +38,8 @@ export interface RenderedReports {
   reportHtml: string
   /** One note per annotator, written under `feedback/` (`report/feedback-note.ts`). */
   feedbackNotes?: readonly { fileName: string; markdown: string }[]
+  /** `benchmark_audit.csv` (`report/audit.ts`); not written when absent. */
+  auditCsv?: string
 }
 
 export interface WrittenReportFiles {
@@ -49,6 +51,8 @@ export interface WrittenReportFiles {
   htmlPath: string
   /** Absolute paths of the feedback notes, in the order given. */
   feedbackPaths: string[]
+  /** Absolute path of benchmark_audit.csv; null when it was not written. */
+  auditPath: string | null
 }
 
 const OUTPUT_DIR_EXAMPLE = 'e.g. output-dir: encord-annotator-eval'
@@ -129,7 +133,12 @@ export async function writeReportFiles(
   await writeFileInPlace(files.summaryPath, reports.summaryMarkdown)
   await writeFileInPlace(files.htmlPath, reports.reportHtml)
   const feedbackPaths = await writeFeedbackNotes(dir, reports.feedbackNotes ?? [])
-  return { outputDir: dir, ...files, feedbackPaths }
+  let auditPath: string | null = null
+  if (reports.auditCsv !== undefined) {
+    auditPath = join(dir, REPORT_FILE_NAMES.audit)
+    await writeFileInPlace(auditPath, reports.auditCsv)
+  }
+  return { outputDir: dir, ...files, feedbackPaths, auditPath }
 }
 
 /**

@@ -11,6 +11,7 @@
  */
 import type { RunResult } from '../results/run-result.js'
 import { REPORT_FILE_NAMES } from '../results/file-names.js'
+import { auditCommentLine } from './audit.js'
 import { isEvaluated, standings, verdictOf, type EvaluatedStanding } from '../results/standings.js'
 import { limitWorstItems } from '../results/worst-items.js'
 import { annotatorName, annotatorTable } from './annotator-table.js'
@@ -88,7 +89,8 @@ export function renderComment(result: RunResult, options: CommentOptions): strin
     },
     where
   )
-  budget.reserve(marker + head + foot + worstCaseNotice)
+  const audit = auditCommentLine(result.audit)
+  budget.reserve(marker + head + foot + worstCaseNotice + audit)
 
   const tableFit = annotatorTable(result, all, budget)
   const failuresFit = failureList(unevaluated, budget)
@@ -113,6 +115,7 @@ export function renderComment(result: RunResult, options: CommentOptions): strin
     failuresFit.text,
     progress,
     worstFit.text,
+    audit,
     foot
   ].join('')
 }

@@ -70,7 +70,8 @@ const RUN_RESULT_KEYS = keysOf<RunResult>()(
   'benchmark',
   'projects',
   'gate',
-  'history'
+  'history',
+  'audit'
 )
 const TOOL_KEYS = keysOf<RunResult['tool']>()('name', 'version')
 const SETTINGS_KEYS = keysOf<RunResult['settings']>()(

@@ -20,6 +20,8 @@
  *   (with the threshold inputs whose intervals straddle the threshold) or `insufficient-evidence`
  *   (with the data units scored and the minimum), in input order.
  *
+ * - `benchmark-suspects`: how many benchmark labels the audit flags (`results/audit.ts`).
+ *
  * The other outputs (file paths, artifact, comment) come from the sinks that produce them.
  */
 import type { OutputName } from '../inputs.js'
@@ -33,7 +35,8 @@ export const SCORE_OUTPUTS = [
   'annotators',
   'failed-annotators',
   'results',
-  'inconclusive-annotators'
+  'inconclusive-annotators',
+  'benchmark-suspects'
 ] as const
 
 export type ScoreOutputName = (typeof SCORE_OUTPUTS)[number] & OutputName
@@ -47,7 +50,8 @@ export function buildOutputs(result: RunResult): Record<ScoreOutputName, string>
     results: JSON.stringify(all.map((standing) => resultEntry(result, standing))),
     'inconclusive-annotators': JSON.stringify(
       all.flatMap((standing) => unsettledEntry(result, standing))
-    )
+    ),
+    'benchmark-suspects': String(result.audit?.suspects.length ?? 0)
   }
 }
 

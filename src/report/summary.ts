@@ -12,6 +12,7 @@
 import type { RunResult } from '../results/run-result.js'
 import { isEvaluated, standings, verdictOf, type EvaluatedStanding } from '../results/standings.js'
 import { REPORT_FILE_NAMES } from '../results/file-names.js'
+import { renderAuditSection } from './audit.js'
 import { DEFAULT_WORST_ITEMS_PER_KIND, limitWorstItems } from '../results/worst-items.js'
 import { annotatorDetails } from './annotator-details.js'
 import { annotatorTable } from './annotator-table.js'
@@ -76,7 +77,9 @@ export function renderSummary(result: RunResult, options: SummaryOptions = {}): 
     },
     where
   )
-  budget.reserve(head + foot + worstCaseNotice + DETAILS_HEADING)
+  // The audit's section is short (at most AUDIT_SUMMARY_ROWS suspects): always shown.
+  const audit = renderAuditSection(result.audit)
+  budget.reserve(head + foot + worstCaseNotice + DETAILS_HEADING + audit)
 
   const tableFit = annotatorTable(result, all, budget)
   const failuresFit = failureList(unevaluated, budget)
@@ -98,6 +101,7 @@ export function renderSummary(result: RunResult, options: SummaryOptions = {}): 
     failuresFit.text,
     progress,
     details.text === '' ? '' : DETAILS_HEADING + details.text,
+    audit,
     foot
   ].join('')
 }

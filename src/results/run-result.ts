@@ -3,6 +3,7 @@
  * gate's verdict. Reports render it; sinks write it out. Plain data, no I/O.
  */
 import type { Method, ProjectEvaluation } from '../evaluate/types.js'
+import type { BenchmarkAudit } from './audit.js'
 import type { AnnotatorVerdict, GateOn, OnInconclusive } from './gate.js'
 import type { RunHistory } from './history.js'
 import type { ProjectIntervals } from './intervals.js'
@@ -94,6 +95,8 @@ export interface RunResult {
   /** In the order the training projects were given. */
   projects: ProjectOutcome[]
   gate: GateVerdict
+  /** The benchmark audit (`audit.ts`); absent in reports written before it existed. */
+  audit?: BenchmarkAudit
   /**
    * Each evaluated project's attempts over earlier runs (`history.ts`); absent when history is
    * off or was not read.

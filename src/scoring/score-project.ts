@@ -8,6 +8,7 @@ import { describeError } from '../errors.js'
 import { checkOntologyCompatible, evaluateProject } from '../evaluate/index.js'
 import type { ProjectLabels } from '../labels/model.js'
 import { csvRows } from '../report/index.js'
+import { auditRecordOf, type ProjectAuditRecord } from '../results/audit-record.js'
 import {
   DEFAULT_REPORT_OPTIONS,
   projectLinkBase,
@@ -23,6 +24,11 @@ import type { ProjectLoader } from './loaders.js'
 export interface ScoredProject {
   outcome: ProjectOutcome
   csvRows: string | Uint8Array | null
+  /**
+   * What the benchmark audit needs of this project (`results/audit-record.ts`); null when the
+   * project failed, the audit is off, or the method is `encord-script`.
+   */
+  audit: ProjectAuditRecord | null
 }
 
 /**
@@ -67,7 +73,11 @@ export async function scoreTrainingProject(
           report
         )
       },
-      csvRows: csvRows(result, projectLinkBase(result, report))
+      csvRows: csvRows(result, projectLinkBase(result, report)),
+      audit:
+        evaluation.audit === undefined || result.method !== 'one-to-one'
+          ? null
+          : auditRecordOf(result, benchmark, training, evaluation.audit.excludeSuspects)
     }
   } catch (error) {
     if (error instanceof BenchmarkFailed) throw error.cause
@@ -76,7 +86,8 @@ export async function scoreTrainingProject(
         status: 'failed',
         failure: { projectHash: id, projectTitle: title, message: describeError(error) }
       },
-      csvRows: null
+      csvRows: null,
+      audit: null
     }
   }
 }

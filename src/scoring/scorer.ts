@@ -9,6 +9,7 @@ import { sharedLimitMemory, sharedRequestLimit } from '../encord/request-limit.j
 import type { EvaluationOptions } from '../evaluate/types.js'
 import type { ProjectLabels } from '../labels/model.js'
 import type { Logger } from '../log.js'
+import { auditIndexOf, type AuditIndex } from '../results/audit-record.js'
 import { defaultClientFactory, makeLoader, type ClientFactory } from './loaders.js'
 import { scoreTrainingProject, type ScoredProject } from './score-project.js'
 import { ScoringPool } from './worker-pool.js'
@@ -24,6 +25,8 @@ export interface Scorer {
   loadBenchmark(id: string): Promise<BenchmarkSummary>
   /** Rejects with the benchmark's error when the benchmark could not be loaded. */
   score(id: string): Promise<ScoredProject>
+  /** The benchmark's numbering of objects for the audit, from the benchmark loaded here. */
+  auditIndex(): Promise<AuditIndex>
   close(): Promise<void>
 }
 
@@ -70,6 +73,7 @@ async function inThisThread(setup: ScorerSetup): Promise<Scorer> {
       return benchmark.then(summaryOf)
     },
     score: (id) => scoreTrainingProject(id, load, benchmark, setup.evaluation, setup.signal),
+    auditIndex: () => benchmark.then(auditIndexOf),
     close: async () => {}
   }
 }
@@ -140,6 +144,7 @@ async function withWorkers(setup: ScorerSetup, script: URL, workers: number): Pr
           throw new Error('a worker reported a benchmark failure, but the benchmark loaded')
       }
     },
+    auditIndex: () => benchmark.then(auditIndexOf),
     close: () => {
       closed = true
       return pool.close()

@@ -9,6 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { describeError } from '../errors.js'
 import { sharedRequestLimit } from '../encord/request-limit.js'
 import type { ProjectLabels } from '../labels/model.js'
+import type { ProjectAuditRecord } from '../results/audit-record.js'
 import type { Logger } from '../log.js'
 import { defaultClientFactory, makeLoader } from './loaders.js'
 import { scoreTrainingProject } from './score-project.js'
@@ -67,9 +68,11 @@ export async function runScoringWorker(): Promise<void> {
       // Only a buffer encoded here is transferred: one given to us may share its memory.
       const encoded = typeof rows === 'string' ? new TextEncoder().encode(rows) : null
       const csv = typeof rows === 'string' ? encoded : rows
+      // The audit record's arrays were made for this message alone: moved, not copied.
+      const moved = auditBuffers(scored.audit)
       post(
-        { type: 'scored', task, outcome: scored.outcome, csv },
-        encoded === null ? [] : [encoded.buffer as ArrayBuffer]
+        { type: 'scored', task, outcome: scored.outcome, csv, audit: scored.audit },
+        encoded === null ? moved : [encoded.buffer as ArrayBuffer, ...moved]
       )
     } catch (error) {
       if (error instanceof BenchmarkUnavailable) {
@@ -84,10 +87,24 @@ export async function runScoringWorker(): Promise<void> {
           status: 'failed',
           failure: { projectHash: id, projectTitle: null, message: describeError(error) }
         },
-        csv: null
+        csv: null,
+        audit: null
       })
     }
   }
+}
+
+/** The buffers of a record's own typed arrays (the per-unit tallies are the evaluation's: copied). */
+function auditBuffers(record: ProjectAuditRecord | null): ArrayBuffer[] {
+  if (record === null) return []
+  return [
+    record.completed,
+    record.outcome,
+    record.trainingClass,
+    record.similarity,
+    record.attributesAgreeing,
+    record.attributesCompared
+  ].map((array) => array.buffer as ArrayBuffer)
 }
 
 function workerLogger(post: (message: FromWorker) => void): Logger {

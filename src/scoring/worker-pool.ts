@@ -86,7 +86,7 @@ export class ScoringPool {
         case 'scored':
           this.settle(member, message.task, {
             kind: 'scored',
-            scored: { outcome: message.outcome, csvRows: message.csv }
+            scored: { outcome: message.outcome, csvRows: message.csv, audit: message.audit }
           })
           break
       }

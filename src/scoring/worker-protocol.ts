@@ -4,6 +4,7 @@
  */
 import type { EncordSourceConfig, ExportSourceConfig } from '../config.js'
 import type { EvaluationOptions } from '../evaluate/types.js'
+import type { ProjectAuditRecord } from '../results/audit-record.js'
 import type { ProjectOutcome } from '../results/run-result.js'
 
 /** A worker's `workerData`: what it needs to load and score training projects on its own. */
@@ -26,6 +27,13 @@ export type ToWorker =
 
 export type FromWorker =
   /** `csv`: the project's CSV rows as UTF-8, or null when it failed. */
-  | { type: 'scored'; task: number; outcome: ProjectOutcome; csv: Uint8Array | null }
+  | {
+      type: 'scored'
+      task: number
+      outcome: ProjectOutcome
+      csv: Uint8Array | null
+      /** The project's audit record (`results/audit-record.ts`), or null. */
+      audit: ProjectAuditRecord | null
+    }
   | { type: 'benchmark-failed'; task: number }
   | { type: 'log'; level: 'debug' | 'info' | 'warning'; message: string }
