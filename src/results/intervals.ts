@@ -16,8 +16,8 @@ import { createHash } from 'node:crypto'
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus'
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator'
 import { emptyTally, SCORED_FIELDS, scoresOf, TALLY_FIELDS } from '../evaluate/metrics.js'
-import type { IntervalOptions, Method, Tally, UnitTallies } from '../evaluate/types.js'
-import { metricsComputedBy, type MetricName } from './metrics.js'
+import type { IntervalOptions, Method, Scores, Tally, UnitTallies } from '../evaluate/types.js'
+import { metricsComputedBy } from './metrics.js'
 
 /** A score's confidence interval, on the score's own scale. */
 export interface Interval {
@@ -26,7 +26,7 @@ export interface Interval {
 }
 
 /** One interval per score the method computes, in `METRICS` order; null when it is undefined. */
-export type ScoreIntervals = Partial<Record<MetricName, Interval | null>>
+export type ScoreIntervals = Partial<Record<keyof Scores, Interval | null>>
 
 export interface ClassIntervals {
   featureHash: string
