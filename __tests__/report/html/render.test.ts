@@ -109,7 +109,7 @@ describe('the page', () => {
     expect(page).not.toMatch(/<link\b/)
   })
 
-  it('has one leaderboard row per evaluated annotator, with the verdict as a mark and a word', () => {
+  it('has one leaderboard row per evaluated annotator, with the verdict as a drawn mark and a word', () => {
     const page = renderHtmlReport(
       runResult({
         settings: { thresholds: { f1: 0.7 } },
@@ -127,9 +127,16 @@ describe('the page', () => {
     const leaderboard = rows(page, 'leaderboard')
     expect(leaderboard).toHaveLength(2)
     expect(leaderboard[0]).toContain('alice@example.com')
-    expect(leaderboard[0]).toContain('✅ pass')
-    expect(leaderboard[1]).toContain('❌ fail')
-    expect(leaderboard[1]).toContain('❌ 0.500 &lt; 0.700')
+    const verdict = (row: string | undefined): string | undefined =>
+      /<span class="verdict verdict-([a-z-]+)"\s*><svg class="mark"[^>]*>[\s\S]*?<\/svg>\s*([a-z ]+)<\/span/
+        .exec(row ?? '')
+        ?.slice(1)
+        .join(': ')
+    expect(verdict(leaderboard[0])).toBe('pass: pass')
+    expect(verdict(leaderboard[1])).toBe('fail: fail')
+    expect(leaderboard[1]).toMatch(
+      /<circle[^>]*fill="#cf222e"[\s\S]*<\/svg>\s*0\.500 &lt; 0\.700\s*<\/td>/
+    )
     expect(leaderboard[1]).toContain('data-sort="0.5"')
     expect(page).toContain('Broken project')
     expect(page).toContain('No access to project project-broken')
@@ -149,7 +156,7 @@ describe('the page', () => {
       runResult({ settings: { bootstrapSamples: 1000 }, projects: [withIntervals] })
     )
     expect(rows(on, 'leaderboard')[0]).toContain('0.800 (0.700–0.900)')
-    expect(on).toMatch(/<line class="ci" x1="70\.0" x2="90\.0"/)
+    expect(on).toMatch(/<line class="ci" x1="68\.4" x2="86\.8"/)
     const off = renderHtmlReport(runResult())
     expect(off).not.toContain('class="ci"')
     expect(rows(off, 'leaderboard')[0]).not.toContain('(')

@@ -10,7 +10,11 @@ const WIDTH = 100
 const HEIGHT = 14
 const MID = HEIGHT / 2
 
-const x = (value: number): string => (Math.min(1, Math.max(0, value)) * WIDTH).toFixed(1)
+/** Room at each end, so a dot at 0 or 1 is drawn whole. */
+const PAD = 4
+
+const x = (value: number): string =>
+  (PAD + Math.min(1, Math.max(0, value)) * (WIDTH - 2 * PAD)).toFixed(1)
 
 /** Nothing when the score is missing. */
 export function errorBar(
@@ -63,7 +67,7 @@ export function errorBar(
     aria-hidden="true"
     focusable="false"
   >
-    <line x1="0" x2="${WIDTH}" y1="${MID}" y2="${MID}" stroke="#d1d9e0" />
+    <line x1="${x(0)}" x2="${x(1)}" y1="${MID}" y2="${MID}" stroke="#d1d9e0" />
     ${bar}${tick}
     <circle cx="${x(value)}" cy="${MID}" r="3" fill="#1f2328" />
   </svg>`

@@ -11,6 +11,7 @@ import { html, type SafeHtml } from './escape.js'
 import { classHeatmap, classHeatmapMetric } from './heatmaps.js'
 import { leaderboard } from './leaderboard.js'
 import { annotatorSection } from './notes.js'
+import { verdictIcon } from './marks.js'
 import { page } from './page.js'
 import { worstItemsSection } from './worst-items.js'
 import { labelsUnder, metricFacts } from '../../results/metrics.js'
@@ -64,7 +65,11 @@ export function renderHtmlReport(result: RunResult): string {
 
 function headline(result: RunResult): SafeHtml {
   const verdict = verdictOf(result)
-  const outcome = verdict.passed ? '✅ Passed' : verdict.stepFails ? '❌ Failed' : '⚠️ Not passed'
+  const outcome = verdict.passed
+    ? html`${verdictIcon('pass')} Passed`
+    : verdict.stepFails
+      ? html`${verdictIcon('fail')} Failed`
+      : html`${verdictIcon('inconclusive')} Not passed`
   const parts = [
     `${verdict.passedAnnotators} of ${plural(verdict.evaluated, 'annotator')} passed`,
     verdict.failedAnnotators > 0 ? `${verdict.failedAnnotators} failed` : null,
@@ -84,8 +89,9 @@ function settingsLine(result: RunResult): SafeHtml {
       ? `${confidencePercent(settings.confidenceLevel)} intervals from ${settings.bootstrapSamples} bootstrap samples, gate on the ${settings.gateOn}`
       : 'intervals off'
   return html`<p class="muted">
-    Benchmark ${benchmark.title} (${plural(benchmark.rows, 'row')}), method ${settings.method}, IoU
-    threshold ${settings.iouThreshold}, stage ${settings.workflowStage}; ${intervals}.
+    Benchmark project: ${benchmark.title} (${plural(benchmark.rows, 'row')}); method
+    ${settings.method}, IoU threshold ${settings.iouThreshold}, stage ${settings.workflowStage};
+    ${intervals}.
   </p>`
 }
 

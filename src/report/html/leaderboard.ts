@@ -10,20 +10,22 @@ import {
   isEvaluated,
   thresholdsSet,
   type EvaluatedStanding,
-  type Standing
+  type Standing,
+  type ThresholdCheck
 } from '../../results/standings.js'
 import { thresholdCell } from '../annotator-table.js'
 import { formatInterval, formatScore, MISSING } from '../format.js'
-import { VERDICT_MARK, VERDICT_PHRASE } from '../verdict-marks.js'
+import { CHECK_MARK, VERDICT_PHRASE } from '../verdict-marks.js'
 import { errorBar } from './error-bar.js'
 import { html, type SafeHtml } from './escape.js'
+import { verdictIcon } from './marks.js'
 
 /** Sort order of verdicts: the ones to act on first. */
 const VERDICT_RANK = { fail: 0, inconclusive: 1, 'insufficient-evidence': 2, pass: 3 } as const
 
 export function verdictBadge(verdict: EvaluatedStanding['verdict']): SafeHtml {
   return html`<span class="verdict verdict-${verdict}"
-    >${VERDICT_MARK[verdict]} ${VERDICT_PHRASE[verdict]}</span
+    >${verdictIcon(verdict)} ${VERDICT_PHRASE[verdict]}</span
   >`
 }
 
@@ -36,8 +38,7 @@ export function leaderboard(result: RunResult, all: readonly Standing[]): SafeHt
   const gated = thresholdsSet(result).map(([metric]) => metric)
   const head = html`<tr>
     <th scope="col">Verdict</th>
-    <th scope="col">Annotator</th>
-    <th scope="col">Training project</th>
+    <th scope="col">Annotator and training project</th>
     ${metrics.map((metric) => html`<th scope="col" class="num" data-type="number">${labelsUnder(metric, method).label}</th>`)}
     ${gated.map((metric) => html`<th scope="col" class="num" data-type="number">${thresholdInput(metric)}</th>`)}
     <th scope="col" class="num" data-type="number">Data units</th>
@@ -64,13 +65,16 @@ export function leaderboard(result: RunResult, all: readonly Standing[]): SafeHt
       return check === undefined
         ? html`<td class="num" data-sort="">${MISSING}</td>`
         : html`<td class="num" data-sort="${sortable(check.actual)}">
-            ${thresholdCell(check, result.settings.gateOn)}
+            ${verdictIcon(check.outcome)} ${checkText(check, result)}
           </td>`
     })
     return html`<tr>
       <td data-sort="${VERDICT_RANK[standing.verdict]}">${verdictBadge(standing.verdict)}</td>
-      <th scope="row">${evaluation.annotator ?? MISSING}</th>
-      <td>${evaluation.projectTitle}</td>
+      <th scope="row">
+        ${evaluation.annotator ?? MISSING}<br /><span class="muted"
+          >${evaluation.projectTitle}</span
+        >
+      </th>
       ${scores}${checks}
       <td class="num" data-sort="${standing.dataUnits}">
         ${standing.dataUnits} / ${evaluation.coverage.benchmarkRows}
@@ -94,6 +98,16 @@ export function leaderboard(result: RunResult, all: readonly Standing[]): SafeHt
       </tbody>
     </table>
   </div>`
+}
+
+/**
+ * The markdown reports' threshold cell (`0.610 < 0.800`, `(borderline)`, `straddles`…) without
+ * its leading emoji: the page draws the mark as an icon.
+ */
+function checkText(check: ThresholdCheck, result: RunResult): string {
+  const text = thresholdCell(check, result.settings.gateOn)
+  const mark = `${CHECK_MARK[check.outcome]} `
+  return text.startsWith(mark) ? text.slice(mark.length) : text
 }
 
 /** A score as a sort key: the number, or empty for a missing one (sorted last). */

@@ -11,6 +11,7 @@ import { formatScore, formatThreshold, MISSING } from '../format.js'
 import { html, type SafeHtml } from './escape.js'
 import { confusionHeatmap } from './heatmaps.js'
 import { verdictBadge } from './leaderboard.js'
+import { verdictIcon } from './marks.js'
 
 const ERROR_KIND_LABEL: Record<ErrorKind, string> = {
   missed: 'missed',
@@ -51,19 +52,19 @@ export function annotatorSection(
 }
 
 function noteBody(note: FeedbackNote): SafeHtml {
-  const scores = note.scores.filter((score) => score.threshold !== null)
+  // Bars met are among what went well; the ones missed come first.
+  const below = note.scores.filter((score) => score.meets === false)
   const total = ERROR_KINDS.reduce((sum, kind) => sum + note.errorTotals[kind], 0)
   return html`${
-      scores.length === 0
+      below.length === 0
         ? html``
-        : html`<h4>Against the bar</h4>
+        : html`<h4>Below the bar</h4>
             <ul>
-              ${scores.map(
+              ${below.map(
                 (score) =>
                   html`<li>
-                    ${score.meets === true ? '✅' : '❌'} ${score.label} ${formatScore(score.value)}
-                    ${score.meets === true ? 'meets' : 'is below'} the bar of
-                    ${formatThreshold(score.threshold ?? 0)}
+                    ${verdictIcon('fail')} ${score.label} ${formatScore(score.value)} is below the
+                    bar of ${formatThreshold(score.threshold ?? 0)}.
                   </li>`
               )}
             </ul>`

@@ -7,7 +7,7 @@ export const REPORT_CSS = `
 :root { color-scheme: light; --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --head: #f6f8fa;
   --pass: #1a7f37; --fail: #cf222e; --warn: #9a6700; --bar: #0550ae; }
 * { box-sizing: border-box; }
-body { margin: 0 auto; max-width: 1280px; padding: 16px 24px 48px; color: var(--ink);
+body { margin: 0 auto; max-width: 1600px; padding: 16px 24px 48px; color: var(--ink);
   font: 14px/1.5 -apple-system, BlinkMacSystemFont, 'Segoe UI', 'Noto Sans', Helvetica, Arial, sans-serif; }
 h1 { font-size: 24px; margin: 8px 0; }
 h2 { font-size: 20px; margin: 32px 0 8px; padding-bottom: 4px; border-bottom: 1px solid var(--line); }
@@ -31,6 +31,7 @@ th[aria-sort=ascending] button::after { content: ' \\2191'; color: var(--ink); }
 th[aria-sort=descending] button::after { content: ' \\2193'; color: var(--ink); }
 :focus-visible { outline: 2px solid #0969da; outline-offset: 2px; }
 .verdict { white-space: nowrap; font-weight: 600; }
+svg.mark { vertical-align: -2px; }
 .verdict-pass { color: var(--pass); }
 .verdict-fail { color: var(--fail); }
 .verdict-inconclusive, .verdict-insufficient-evidence { color: var(--warn); }
