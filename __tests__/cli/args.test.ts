@@ -30,6 +30,7 @@ describe('parseArgs', () => {
       kind: 'evaluate',
       verbose: true,
       color: true,
+      history: [],
       inputs: {
         'benchmark-project': 'b',
         'training-projects': 't1\nt2\nt3,t4',
@@ -38,6 +39,14 @@ describe('parseArgs', () => {
         'ssh-private-key': KEY_A.privateKeyOpenSsh
       }
     })
+  })
+
+  it('collects --history paths in the order given', () => {
+    const command = parseArgs(
+      ['--benchmark-export', 'g.json', '--history', 'runs/', '--history', 'h.jsonl'],
+      {}
+    )
+    expect(command).toMatchObject({ kind: 'evaluate', history: ['runs/', 'h.jsonl'] })
   })
 
   it('keeps = and spaces inside values', () => {
@@ -72,6 +81,7 @@ describe('parseArgs', () => {
       kind: 'evaluate',
       verbose: false,
       color: false,
+      history: [],
       inputs: {
         'benchmark-export': 'gold.json',
         'training-exports': 'alice.json\nbob.json',

@@ -5,12 +5,14 @@
 import { readFileSync } from 'node:fs'
 import { InputError } from '../errors.js'
 import type { RawInputs } from '../inputs.js'
+import type { MergeCommandLine } from './program.js'
 import { parseCommandLine } from './program.js'
 
 export type CliCommand =
   | { kind: 'print'; text: string }
   | { kind: 'check-registration'; files: string[] }
-  | { kind: 'evaluate'; inputs: RawInputs; verbose: boolean; color: boolean }
+  | { kind: 'evaluate'; inputs: RawInputs; verbose: boolean; color: boolean; history: string[] }
+  | MergeCommandLine
 
 export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliCommand {
   const parsed = parseCommandLine(argv)
@@ -22,7 +24,13 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliC
     const key = readKey(parsed.keyFile, env)
     if (key !== undefined) inputs['ssh-private-key'] = key
   }
-  return { kind: 'evaluate', inputs, verbose: parsed.verbose, color: parsed.color }
+  return {
+    kind: 'evaluate',
+    inputs,
+    verbose: parsed.verbose,
+    color: parsed.color,
+    history: parsed.history
+  }
 }
 
 /** Only a run that reads Encord needs the key; anything else is left to parseConfig to judge. */

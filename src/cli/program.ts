@@ -28,8 +28,20 @@ export type ParsedCommandLine =
       keyFile: string | undefined
       verbose: boolean
       color: boolean
+      /** `--history PATH`: report.json files, folders of them, or history files, oldest first. */
+      history: string[]
     }
   | { kind: 'check-registration'; files: string[] }
+  | MergeCommandLine
+
+/** `merge`: the legs of a matrix, merged into one leaderboard (`sources/report-source.ts`). */
+export interface MergeCommandLine {
+  kind: 'merge'
+  reports: string[]
+  expectedLegs: string | undefined
+  outputDir: string | undefined
+  color: boolean
+}
 
 /** Parses argv; a usage mistake is an `InputError` with one line that says what to fix. */
 export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
@@ -67,12 +79,14 @@ function buildProgram(found: (command: ParsedCommandLine) => void, printed: stri
     })
   addEvaluate(program, found)
   addCheckRegistration(program, found)
+  addMerge(program, found)
   return program
 }
 
 function addEvaluate(program: Command, found: (command: ParsedCommandLine) => void): void {
   const values = new Map<InputName, string[]>()
   let keyFile: string | undefined
+  const history: string[] = []
   const command = program
     .command('evaluate')
     .description('Score training projects against the benchmark (the default command).')
@@ -112,6 +126,17 @@ function addEvaluate(program: Command, found: (command: ParsedCommandLine) => vo
         .helpGroup(GROUP_HEADINGS.labels)
         .argParser((text) => (keyFile = flagValue(text, '--ssh-private-key-file')))
     )
+    .addOption(
+      new Option(
+        '--history <PATH>',
+        "Earlier runs to show each annotator's progress against: report.json files, folders of them, or a history file (JSON Lines). Repeat the flag for more, oldest first."
+      )
+        .helpGroup(GROUP_HEADINGS.output)
+        .argParser((text) => {
+          history.push(flagValue(text, '--history'))
+          return text
+        })
+    )
     .addOption(new Option('--color', 'colour the table').helpGroup(GROUP_HEADINGS.output))
     .addOption(
       new Option('-v, --verbose', 'log each request and show error details').helpGroup(
@@ -128,7 +153,8 @@ function addEvaluate(program: Command, found: (command: ParsedCommandLine) => vo
         values,
         keyFile,
         verbose: options.verbose === true,
-        color: options.color === true
+        color: options.color === true,
+        history
       })
     })
 }
@@ -141,6 +167,37 @@ function addCheckRegistration(program: Command, found: (command: ParsedCommandLi
     .argument('<FILE...>', 'registration JSON files')
     .addHelpText('after', `\n${CHECK_REGISTRATION_AFTER}\n`)
     .action((files: string[]) => found({ kind: 'check-registration', files }))
+}
+
+function addMerge(program: Command, found: (command: ParsedCommandLine) => void): void {
+  program
+    .command('merge')
+    .summary("Merge matrix legs' report.json files into one leaderboard, CSV, report and gate.")
+    .description(
+      "Merge the report.json files of a matrix's legs (each with its iou_results.csv beside it) into one CSV, report.json, summary and gate over all annotators, in the order the reports are given. Legs run with different settings are an error."
+    )
+    .argument('<REPORT...>', "the legs' report.json files")
+    .addOption(new Option('--expected-legs <N>', 'how many legs there must be; fewer is an error'))
+    .addOption(
+      new Option(
+        '--output-dir <DIR>',
+        'folder for the merged files (default: encord-annotator-eval)'
+      )
+    )
+    .addOption(new Option('--color', 'colour the table'))
+    .action(
+      (
+        reports: string[],
+        options: { expectedLegs?: string; outputDir?: string; color?: boolean }
+      ) =>
+        found({
+          kind: 'merge',
+          reports,
+          expectedLegs: options.expectedLegs,
+          outputDir: options.outputDir,
+          color: options.color === true
+        })
+    )
 }
 
 /**

@@ -18,9 +18,14 @@ import {
 import { renderFeedbackNotes } from '../report/feedback-note.js'
 import { renderAuditCsv, renderAuditTerminal } from '../report/audit.js'
 import { renderTerminalWorstItems } from '../report/terminal-worst-items.js'
+import { renderProgressText } from '../report/history-section.js'
+import { mergeHistory } from '../results/history.js'
+import type { RunResult } from '../results/run-result.js'
+import { readHistoryPaths } from '../sources/history-source.js'
 import { safeText } from '../safe-text.js'
 import { TOOL } from '../version.js'
 import { parseArgs } from './args.js'
+import { runMergeCommand } from './merge-command.js'
 import { terminalLogger } from './terminal-logger.js'
 
 export interface CliIo {
@@ -63,6 +68,8 @@ export async function runCli(
       case 'check-registration':
         // The files are already parsed: `--` keeps one named like an option a file.
         return await runCheckRegistration(['--', ...command.files], io)
+      case 'merge':
+        return await runMergeCommand(command, io)
       case 'evaluate':
         break
     }
@@ -79,7 +86,7 @@ export async function runCli(
     // A folder that cannot be written is a usage error, found before any request.
     await checkOutputDir(config.outputDir)
     const csv = csvFileWriter(config.outputDir, csvHeader())
-    const result = await evaluateRun(
+    const scored = await evaluateRun(
       { ...config, source: config.source },
       {
         log,
@@ -87,6 +94,9 @@ export async function runCli(
         csvRows: (rows) => csv.write(rows),
         ...(options.workerScript ? { workerScript: options.workerScript } : {})
       }
+    )
+    const result = await withCliHistory(scored, command.history, (line) =>
+      io.stderr(`warning: ${line}\n`)
     )
     const files = await writeReportFiles(config.outputDir, {
       csv,
@@ -97,6 +107,8 @@ export async function runCli(
       ...(result.audit === undefined ? {} : { auditCsv: renderAuditCsv(result.audit) })
     })
     io.stdout(`\n${renderTerminalTable(result, { color: command.color })}\n`)
+    const progress = renderProgressText(result)
+    if (progress !== '') io.stdout(`\n${progress}`)
     const worst = renderTerminalWorstItems(result)
     if (worst !== '') io.stdout(`\n${worst}\n`)
     const audit = renderAuditTerminal(result.audit)
@@ -112,6 +124,17 @@ export async function runCli(
   } catch (error) {
     return fail(error)
   }
+}
+
+/** `--history PATH…` read and merged into the result; without it, no history. */
+async function withCliHistory(
+  result: RunResult,
+  paths: readonly string[],
+  warn: (message: string) => void
+): Promise<RunResult> {
+  if (paths.length === 0) return result
+  const earlier = await readHistoryPaths(paths, (message) => warn(safeText(message)))
+  return { ...result, history: mergeHistory(result, earlier, 'this run') }
 }
 
 /** The evaluate command's help, which is the tool's. */
