@@ -32,8 +32,8 @@ describe('npm start', () => {
     })
   })
 
-  it('writes the three files into the working directory', () => {
-    for (const name of ['iou_results.csv', 'report.json', 'summary.md']) {
+  it('writes the four report files into the working directory', () => {
+    for (const name of ['iou_results.csv', 'report.json', 'summary.md', 'report.html']) {
       expect(existsSync(path.join(temp.dir, 'encord-annotator-eval', name))).toBe(true)
     }
   })

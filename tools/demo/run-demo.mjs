@@ -67,7 +67,8 @@ if (code === 1) {
   say(
     'Exit code 1 is the gate at work: Carol is below --min-f1 0.7, so in CI this step would fail.'
   )
-  say('Open encord-annotator-eval/summary.md to see the job summary GitHub would show.')
+  say('Open encord-annotator-eval/summary.md to see the job summary GitHub would show,')
+  say('and encord-annotator-eval/report.html in a browser for the whole report.')
   process.exit(0)
 }
 if (code === 0) {
