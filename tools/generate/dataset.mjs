@@ -17,7 +17,15 @@ const VIDEO_SIZE = { width: 1920, height: 1080 }
  *   reviewerRate?: number, completedShare?: number, title?: string }} AnnotatorProfile
  * @param {{ seed: number, rows: number, objectsPerRow: number, videoShare?: number,
  *   videoFrames?: number, shapes?: string[], annotators: AnnotatorProfile[],
- *   benchmarkTitle?: string, stage?: string, titlePrefix?: string }} options
+ *   benchmarkTitle?: string, stage?: string, titlePrefix?: string,
+ *   plant?: PlantedKind[] }} options
+ * @typedef {'spurious-object' | 'wrong-class' | 'missing-object' | 'wrong-attribute'} PlantedKind
+ *
+ * `plant`: gold errors to plant in the benchmark, one per kind listed, each on its own image.
+ * The annotators label the true scene; the benchmark is the true scene with the error: an object
+ * nobody else sees, an object given a sibling class, an object left out, a Colour answered
+ * wrongly. `planted` in the result says where (for tests of the benchmark audit). Planting draws
+ * from its own random stream, after everything else, so a dataset without `plant` is unchanged.
  */
 export function generateDataset(options) {
   const random = createRandom(options.seed)
@@ -106,7 +114,144 @@ export function generateDataset(options) {
       })
     }
   })
-  return { ontology, benchmark, training }
+  const planted = options.plant
+    ? plantGoldErrors(createRandom(options.seed * 7919 + 17), options.plant, {
+        units,
+        classes,
+        goldTracks,
+        goldClassifications,
+        benchmark,
+        datasetHash,
+        stage: stages[2]
+      })
+    : []
+  return { ontology, benchmark, training, planted }
+}
+
+/** Rewrites one benchmark image per planted error; returns where each one is. */
+function plantGoldErrors(random, kinds, world) {
+  const { units, classes, goldTracks, goldClassifications, benchmark, datasetHash, stage } = world
+  const used = new Set()
+  const planted = []
+  for (const kind of kinds) {
+    const candidates = units
+      .map((unit, i) => ({ unit, i }))
+      .filter(
+        ({ unit, i }) =>
+          !unit.video && !used.has(i) && goldTracks[i].some(fits(kind, classes, goldTracks[i]))
+      )
+    if (candidates.length === 0) throw new Error(`no image to plant a ${kind} on`)
+    const { unit, i } = random.pick(candidates)
+    used.add(i)
+    const tracks = [...goldTracks[i]]
+    const at = tracks.findIndex(fits(kind, classes, tracks))
+    const track = tracks[at]
+    let className = track.cls.name
+    switch (kind) {
+      case 'spurious-object': {
+        let extra = goldTrack(random, classes, unit)
+        for (let attempt = 0; attempt < 100 && !isolated(extra, tracks); attempt += 1) {
+          extra = goldTrack(random, classes, unit)
+        }
+        tracks.push(extra)
+        className = extra.cls.name
+        break
+      }
+      case 'wrong-class': {
+        const sibling = random.pick(
+          classes.filter((c) => c.family === track.cls.family && c !== track.cls)
+        )
+        tracks[at] = { ...track, cls: sibling, attributes: {}, dynamic: [] }
+        className = sibling.name
+        break
+      }
+      case 'missing-object':
+        tracks.splice(at, 1)
+        break
+      case 'wrong-attribute': {
+        const colour = track.cls.attributes.find((a) => !a.dynamic)
+        const gold = track.attributes[colour.featureNodeHash]
+        const other = random.pick(colour.options.filter((o) => o.featureNodeHash !== gold))
+        tracks[at] = {
+          ...track,
+          attributes: { ...track.attributes, [colour.featureNodeHash]: other.featureNodeHash }
+        }
+        break
+      }
+      default:
+        throw new Error(`unknown gold error ${kind}`)
+    }
+    benchmark.rows[i] = row(
+      random,
+      unit,
+      datasetHash,
+      stage,
+      'expert@example.com',
+      tracks,
+      goldClassifications[i]
+    )
+    planted.push({ kind, dataHash: unit.dataHash, dataTitle: unit.title, className })
+  }
+  return planted
+}
+
+/**
+ * Whether a gold track can carry a planted error of this kind. Only a track clear of every other
+ * on its image: where objects overlap, an annotator's object may pair with a neighbour, and the
+ * evidence for the planted error is no longer clean.
+ */
+function fits(kind, classes, tracks) {
+  return (track) => {
+    if (!isolated(track, tracks)) return false
+    switch (kind) {
+      case 'wrong-class':
+        return classes.some((c) => c.family === track.cls.family && c !== track.cls)
+      case 'wrong-attribute':
+        return track.cls.attributes.some(
+          (a) => !a.dynamic && track.attributes[a.featureNodeHash] !== undefined
+        )
+      default:
+        return true
+    }
+  }
+}
+
+/** True when the track's first-frame extent, grown by a margin, meets no other track's. */
+function isolated(track, tracks) {
+  const a = extent(track.frames[0].geometry)
+  return tracks.every((other) => {
+    if (other === track) return true
+    const b = extent(other.frames[0].geometry)
+    const margin = 0.02
+    return (
+      a.maxX + margin < b.minX ||
+      b.maxX + margin < a.minX ||
+      a.maxY + margin < b.minY ||
+      b.maxY + margin < a.minY
+    )
+  })
+}
+
+/** Normalised axis-aligned extent of a generated geometry (a bitmask counts as the whole image). */
+function extent(g) {
+  const spread = (list) => {
+    const xs = list.map((p) => p.x)
+    const ys = list.map((p) => p.y)
+    return {
+      minX: Math.min(...xs),
+      maxX: Math.max(...xs),
+      minY: Math.min(...ys),
+      maxY: Math.max(...ys)
+    }
+  }
+  if (g.points) return spread(g.points)
+  if (g.nodes) return spread(g.nodes)
+  if (g.rx !== undefined) return { minX: 0, maxX: 1, minY: 0, maxY: 1 }
+  if (g.w !== undefined) {
+    const grow = g.type === 'rotated' ? Math.max(g.w, g.h) / 2 : 0
+    return { minX: g.x - grow, maxX: g.x + g.w + grow, minY: g.y - grow, maxY: g.y + g.h + grow }
+  }
+  return { minX: g.x, maxX: g.x, minY: g.y, maxY: g.y }
 }
 
 function goldTrack(random, classes, unit) {
