@@ -5,8 +5,10 @@
 //
 //   npm start && node tools/screenshot/render-summary.mjs [summary.md] [out.png]
 //
-// Needs Chromium (Debian: apt-get install chromium). Not part of npm test.
+// Needs Chromium (Debian: apt-get install chromium, or CHROMIUM=path); without it, the headless
+// Chromium of the browser test (@sparticuz/chromium, a dev dependency). Not part of npm test.
 import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -41,24 +43,44 @@ const work = await mkdtemp(path.join(tmpdir(), 'summary-shot-'))
 try {
   const page = path.join(work, 'summary.html')
   await writeFile(page, html)
-  execFileSync(
-    chromium,
-    [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--user-data-dir=${path.join(work, 'profile')}`,
-      '--hide-scrollbars',
-      '--window-size=1400,1700',
-      `--screenshot=${outFile}`,
-      `file://${page}`
-    ],
-    { stdio: 'ignore' }
-  )
+  if (existsSync(chromium)) {
+    execFileSync(
+      chromium,
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        `--user-data-dir=${path.join(work, 'profile')}`,
+        '--hide-scrollbars',
+        '--window-size=1400,1700',
+        `--screenshot=${outFile}`,
+        `file://${page}`
+      ],
+      { stdio: 'ignore' }
+    )
+  } else {
+    // No system Chromium: the headless build the browser test uses (@sparticuz/chromium, driven
+    // by puppeteer-core; its shell ignores --screenshot), at the same window size.
+    const { default: bundled } = await import('@sparticuz/chromium')
+    const { default: puppeteer } = await import('puppeteer-core')
+    const browser = await puppeteer.launch({
+      executablePath: await bundled.executablePath(),
+      args: bundled.args,
+      headless: true
+    })
+    try {
+      const tab = await browser.newPage()
+      await tab.setViewport({ width: 1400, height: 1700 })
+      await tab.goto(`file://${page}`)
+      await tab.screenshot({ path: outFile })
+    } finally {
+      await browser.close()
+    }
+  }
   console.log(
     `Wrote ${path.relative(process.cwd(), outFile)} from ${path.relative(process.cwd(), summaryFile)}`
   )
