@@ -16,7 +16,7 @@ import { bundleFile } from '../bundle.js'
 import { GITHUB_TOKEN, startHarness, type Harness, type Inputs } from './harness.js'
 
 const CLI = bundleFile('cli.js')
-const REPORT_NAMES = ['iou_results.csv', 'report.json', 'summary.md']
+const REPORT_NAMES = ['iou_results.csv', 'report.html', 'report.json', 'summary.md']
 const scenario = streetScenario({ users: KEY_USERS })
 
 let harness: Harness
@@ -177,7 +177,10 @@ describe('a run stopped by SIGTERM half-way through the CSV', () => {
 
     const next = await runNode(cliArgs(harness.encord.url, out), { env: cliEnv })
     expect(next.code).toBe(0)
-    expect((await readdir(out)).sort()).toEqual(REPORT_NAMES)
+    // Every report file is back, and nothing half-written is left (other outputs may sit beside).
+    const after = await readdir(out)
+    expect(after.filter((name) => REPORT_NAMES.includes(name)).sort()).toEqual(REPORT_NAMES)
+    expect(after.filter((name) => name.startsWith('.'))).toEqual([])
     const csv = await readFile(path.join(out, 'iou_results.csv'), 'utf8')
     expect(csv).not.toContain('previous run')
   })
