@@ -50,6 +50,9 @@ export function sampleDataset() {
     shapes: ['bounding_box', 'polygon', 'point'],
     annotators: SAMPLE_ANNOTATORS,
     benchmarkTitle: 'Benchmark – street scenes (expert)',
-    stage: SAMPLE_STAGE
+    stage: SAMPLE_STAGE,
+    // Gold errors for the benchmark audit to find: an object the expert drew that is not there,
+    // and one given the wrong class.
+    plant: ['spurious-object', 'wrong-class']
   })
 }
