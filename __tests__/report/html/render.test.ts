@@ -13,7 +13,8 @@ import {
   metrics,
   objectResult,
   ref,
-  runResult
+  runResult,
+  scriptRow
 } from '../builders.js'
 
 const BENCHMARK = '0f1e2d3c-4b5a-4968-8776-655443322110'
@@ -225,5 +226,36 @@ describe('worst items', () => {
     expect(rows(page, 'worst-items')).toHaveLength(3)
     expect(page).toContain('This run has no editor links')
     expect(rows(page, 'worst-items')[0]).not.toContain('<a ')
+  })
+})
+
+describe('runs at the edges', () => {
+  it('a run where no project could be evaluated still says what failed', () => {
+    const page = renderHtmlReport(runResult({ projects: [failed()] }))
+    expect(page).toContain('No training project could be evaluated.')
+    expect(page).toContain('<li><a href="#failed">Not evaluated</a></li>')
+    expect(page).toMatch(/<strong>Broken project<\/strong>: No access to project project-broken/)
+    expect(rows(page, 'worst-items')).toEqual([])
+  })
+
+  it('under encord-script the heatmap shows mean IoU and the items are the script’s kinds', () => {
+    const page = renderHtmlReport(
+      runResult({
+        settings: { method: 'encord-script' },
+        projects: [
+          evaluated({
+            method: 'encord-script',
+            perClass: [classMetrics('car', { f1: null, meanIou: 0.625 })],
+            scriptRows: [scriptRow({ iouScore: 0, classScore: 0, bestMatch: null })]
+          })
+        ]
+      })
+    )
+    expect(page).toContain('<h2 id="classes-title">Mean IoU per class</h2>')
+    expect(rows(page, 'class-heatmap')[0]).toMatch(/>\s*0\.625\s*</)
+    expect(rows(page, 'worst-items').map((row) => /data-kind="([^"]+)"/.exec(row)?.[1])).toEqual([
+      'no-match'
+    ])
+    expect(page).not.toContain('>Precision<')
   })
 })
