@@ -88,7 +88,11 @@ describe('v2 listings', () => {
     const users = await json<{ results: unknown[] }>(
       getV2(server.url, signer, `/v2/public/projects/${BENCHMARK}/users`)
     )
-    expect(users.results).toEqual([{ userEmail: 'evaluator@example.com', userRole: 0 }])
+    // The key's user is an ADMIN; whoever made the labels was an annotator.
+    expect(users.results).toEqual([
+      { userEmail: 'evaluator@example.com', userRole: 0 },
+      { userEmail: 'expert@example.com', userRole: 1 }
+    ])
   })
 })
 

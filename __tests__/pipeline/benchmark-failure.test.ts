@@ -81,6 +81,8 @@ async function serve(
 
 function config(server: FakeEncord, benchmark: string, count: number): EvaluableConfig {
   const parsed = parseConfig({
+    // Preflight reads every project once more; its own tests are in __tests__/preflight.
+    preflight: 'false',
     'ssh-private-key': EVALUATOR.privateKeyOpenSsh,
     'encord-domain': server.url,
     'benchmark-project': benchmark,

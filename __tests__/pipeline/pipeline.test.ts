@@ -100,6 +100,8 @@ async function serve(scenario = streetScenario()): Promise<FakeEncord> {
 
 function config(server: FakeEncord, overrides: RawInputs = {}): EvaluableConfig {
   const parsed = parseConfig({
+    // Preflight reads every project once more; its own tests are in __tests__/preflight.
+    preflight: 'false',
     'ssh-private-key': EVALUATOR.privateKeyOpenSsh,
     'encord-domain': server.url,
     'benchmark-project': BENCHMARK,

@@ -87,6 +87,8 @@ function aliasingClients(
 
 function configFor(benchmark: string, concurrency: string): EvaluableConfig {
   const parsed = parseConfig({
+    // Preflight reads every project once more; its own tests are in __tests__/preflight.
+    preflight: 'false',
     'ssh-private-key': EVALUATOR.privateKeyOpenSsh,
     'encord-domain': (fake as FakeEncord).url,
     'benchmark-project': benchmark,

@@ -6,16 +6,26 @@ import { readFileSync } from 'node:fs'
 import { InputError } from '../errors.js'
 import type { RawInputs } from '../inputs.js'
 import type { MergeCommandLine } from './program.js'
-import { parseCommandLine } from './program.js'
+import {
+  parseCommandLine,
+  type PreflightCommandLine,
+  type SetupTrainingCommandLine
+} from './program.js'
 
 export type CliCommand =
   | { kind: 'print'; text: string }
   | { kind: 'check-registration'; files: string[] }
   | { kind: 'evaluate'; inputs: RawInputs; verbose: boolean; color: boolean; history: string[] }
   | MergeCommandLine
+  /** The subcommands that talk to Encord outside a scoring run, with the key's text. */
+  | (SetupTrainingCommandLine & { key: string })
+  | (PreflightCommandLine & { key: string })
 
 export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliCommand {
   const parsed = parseCommandLine(argv)
+  if (parsed.kind === 'setup-training' || parsed.kind === 'preflight') {
+    return { ...parsed, key: readKey(parsed.keyFile, env) as string }
+  }
   if (parsed.kind !== 'evaluate') return parsed
   const inputs: RawInputs = {}
   // A repeated flag is one item per occurrence; config splits list inputs on line breaks.

@@ -45,3 +45,23 @@ Exit codes:
   0  no file has an error (warnings allowed)
   1  a file has an error or cannot be read
   2  usage error`
+
+export const SETUP_TRAINING_DESCRIPTION = `Create one training project per annotator, as Encord's annotator training guide asks: the benchmark's datasets and ontology, the training workflow template, and the annotator invited as an Annotator. Without --apply it only prints the plan and changes nothing. A project the key can see with the planned title, the benchmark's datasets and ontology is reused, so running it again completes what is missing and never makes a duplicate.`
+
+export const SETUP_TRAINING_AFTER = `Prints the training-projects: block to paste into the workflow, and the annotator → project map as JSON.
+
+Exit codes:
+  0  every annotator has a project (or, without --apply, the plan has no conflict)
+  1  an annotator's project could not be created or has a conflicting twin
+  2  usage error
+
+Example:
+  ${PROGRAM} setup-training --benchmark-project 0a1b… --workflow-template 7c8d… \\
+      --annotator alice@example.com --annotator bob@example.com --apply --output training.yml`
+
+export const PREFLIGHT_DESCRIPTION = `Check the training set-up against the benchmark, reading only: each training project's ontology (by hash, else by structure), datasets and workflow stage; how much of the benchmark is in the scored stage; each annotator's progress; that each project has an annotator. The scoring run does the same first (input preflight).`
+
+export const PREFLIGHT_AFTER = `Exit codes:
+  0  no error (warnings allowed)
+  1  an error: a project is set up differently from the benchmark, or cannot be read
+  2  usage error`

@@ -6,11 +6,16 @@
 import { Command, CommanderError, Option } from 'commander'
 import { InputError } from '../errors.js'
 import { INPUTS, type InputName, type InputSpec } from '../inputs.js'
+import { DEFAULT_TITLE_TEMPLATE } from '../setup/plan.js'
 import { TOOL } from '../version.js'
 import {
   CHECK_REGISTRATION_AFTER,
   CHECK_REGISTRATION_DESCRIPTION,
   DESCRIPTION,
+  PREFLIGHT_AFTER,
+  PREFLIGHT_DESCRIPTION,
+  SETUP_TRAINING_AFTER,
+  SETUP_TRAINING_DESCRIPTION,
   EVALUATE_USAGE,
   EXAMPLES,
   EXIT_CODES,
@@ -33,6 +38,34 @@ export type ParsedCommandLine =
     }
   | { kind: 'check-registration'; files: string[] }
   | MergeCommandLine
+  | SetupTrainingCommandLine
+  | PreflightCommandLine
+
+/** `setup-training`: one training project per annotator (src/setup/). */
+export interface SetupTrainingCommandLine {
+  kind: 'setup-training'
+  benchmarkProject: string
+  annotators: string[]
+  workflowTemplate: string | null
+  titleTemplate: string
+  apply: boolean
+  /** Files to write: the JSON map when the name ends in .json, else the `training-projects:` block. */
+  outputs: string[]
+  domain: string
+  keyFile: string | undefined
+  verbose: boolean
+}
+
+/** `preflight`: the read-only checks of the set-up (src/preflight/). */
+export interface PreflightCommandLine {
+  kind: 'preflight'
+  benchmarkProject: string
+  trainingProjects: string[]
+  workflowStage: string
+  domain: string
+  keyFile: string | undefined
+  verbose: boolean
+}
 
 /** `merge`: the legs of a matrix, merged into one leaderboard (`sources/report-source.ts`). */
 export interface MergeCommandLine {
@@ -80,6 +113,8 @@ function buildProgram(found: (command: ParsedCommandLine) => void, printed: stri
   addEvaluate(program, found)
   addCheckRegistration(program, found)
   addMerge(program, found)
+  addSetupTraining(program, found)
+  addPreflight(program, found)
   return program
 }
 
@@ -167,6 +202,150 @@ function addCheckRegistration(program: Command, found: (command: ParsedCommandLi
     .argument('<FILE...>', 'registration JSON files')
     .addHelpText('after', `\n${CHECK_REGISTRATION_AFTER}\n`)
     .action((files: string[]) => found({ kind: 'check-registration', files }))
+}
+
+function addSetupTraining(program: Command, found: (command: ParsedCommandLine) => void): void {
+  const annotators: string[] = []
+  const outputs: string[] = []
+  program
+    .command('setup-training')
+    .summary('Create one training project per annotator (a dry run unless --apply).')
+    .description(SETUP_TRAINING_DESCRIPTION)
+    .requiredOption('--benchmark-project <HASH>', 'hash of the benchmark project', (text) =>
+      flagValue(text, '--benchmark-project')
+    )
+    .addOption(
+      new Option('--annotator <EMAIL>', "an annotator's e-mail; repeat for each annotator")
+        .makeOptionMandatory()
+        .argParser((text) => {
+          annotators.push(flagValue(text, '--annotator'))
+          return text
+        })
+    )
+    .option(
+      '--workflow-template <ID>',
+      'the training workflow template to create projects from (required to create)',
+      (text) => flagValue(text, '--workflow-template')
+    )
+    .option(
+      '--title <TEMPLATE>',
+      'project title; {name} is the e-mail before @, {email} the whole',
+      (text) => flagValue(text, '--title'),
+      DEFAULT_TITLE_TEMPLATE
+    )
+    .option('--apply', 'create the projects and add the annotators (default: only show the plan)')
+    .addOption(
+      new Option(
+        '--output <FILE>',
+        'write the training-projects: block (or, for a .json name, the annotator → project map); repeatable'
+      ).argParser((text) => {
+        outputs.push(flagValue(text, '--output'))
+        return text
+      })
+    )
+    .addOption(domainOption())
+    .addOption(keyFileOption())
+    .option('-v, --verbose', 'log each request and show error details')
+    .addHelpText(
+      'after',
+      `
+${SETUP_TRAINING_AFTER}
+`
+    )
+    .action(
+      (options: {
+        benchmarkProject: string
+        workflowTemplate?: string
+        title: string
+        apply?: boolean
+        encordDomain: string
+        sshPrivateKeyFile?: string
+        verbose?: boolean
+      }) =>
+        found({
+          kind: 'setup-training',
+          benchmarkProject: options.benchmarkProject,
+          annotators,
+          workflowTemplate: options.workflowTemplate ?? null,
+          titleTemplate: options.title,
+          apply: options.apply === true,
+          outputs,
+          domain: options.encordDomain,
+          keyFile: options.sshPrivateKeyFile,
+          verbose: options.verbose === true
+        })
+    )
+}
+
+function addPreflight(program: Command, found: (command: ParsedCommandLine) => void): void {
+  const trainingProjects: string[] = []
+  program
+    .command('preflight')
+    .summary('Check the training set-up against the benchmark (read-only).')
+    .description(PREFLIGHT_DESCRIPTION)
+    .requiredOption('--benchmark-project <HASH>', 'hash of the benchmark project', (text) =>
+      flagValue(text, '--benchmark-project')
+    )
+    .addOption(
+      new Option('--training-projects <LIST>', 'training project hashes; repeatable')
+        .makeOptionMandatory()
+        .argParser((text) => {
+          trainingProjects.push(flagValue(text, '--training-projects'))
+          return text
+        })
+    )
+    .addOption(
+      new Option('--training-project <HASH>').hideHelp().argParser((text) => {
+        trainingProjects.push(flagValue(text, '--training-project'))
+        return text
+      })
+    )
+    .option(
+      '--workflow-stage <TITLE>',
+      'title of the stage whose tasks count',
+      (text) => flagValue(text, '--workflow-stage'),
+      'Complete'
+    )
+    .addOption(domainOption())
+    .addOption(keyFileOption())
+    .option('-v, --verbose', 'log each request and show error details')
+    .addHelpText(
+      'after',
+      `
+${PREFLIGHT_AFTER}
+`
+    )
+    .action(
+      (options: {
+        benchmarkProject: string
+        workflowStage: string
+        encordDomain: string
+        sshPrivateKeyFile?: string
+        verbose?: boolean
+      }) =>
+        found({
+          kind: 'preflight',
+          benchmarkProject: options.benchmarkProject,
+          trainingProjects,
+          workflowStage: options.workflowStage,
+          domain: options.encordDomain,
+          keyFile: options.sshPrivateKeyFile,
+          verbose: options.verbose === true
+        })
+    )
+}
+
+function domainOption(): Option {
+  return new Option('--encord-domain <URL>', 'Encord API origin')
+    .default('https://api.encord.com')
+    .argParser((text) => flagValue(text, '--encord-domain'))
+}
+
+function keyFileOption(): Option {
+  return new Option(
+    '--ssh-private-key-file <PATH>',
+    'Encord private key; default: $ENCORD_SSH_KEY_FILE, else the key itself in $ENCORD_SSH_KEY'
+  ).argParser((text) => flagValue(text, '--ssh-private-key-file'))
 }
 
 function addMerge(program: Command, found: (command: ParsedCommandLine) => void): void {

@@ -25,6 +25,8 @@ import { readHistoryPaths } from '../sources/history-source.js'
 import { safeText } from '../safe-text.js'
 import { TOOL } from '../version.js'
 import { parseArgs } from './args.js'
+import { runPreflightCommand } from './preflight-command.js'
+import { runSetupTrainingCommand } from './setup-command.js'
 import { runMergeCommand } from './merge-command.js'
 import { terminalLogger } from './terminal-logger.js'
 
@@ -68,6 +70,10 @@ export async function runCli(
       case 'check-registration':
         // The files are already parsed: `--` keeps one named like an option a file.
         return await runCheckRegistration(['--', ...command.files], io)
+      case 'setup-training':
+        return await runSetupTrainingCommand(command, io)
+      case 'preflight':
+        return await runPreflightCommand(command, io)
       case 'merge':
         return await runMergeCommand(command, io)
       case 'evaluate':

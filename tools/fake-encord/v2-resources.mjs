@@ -90,7 +90,31 @@ function projectUsers(project, catalogue) {
     if (user.projects.has(project.hash)) roles.set(user.email, 0)
   }
   for (const [email, role] of project.members) if (!roles.has(email)) roles.set(email, role)
+  // Whoever made the project's labels was on it: as an annotator, unless listed otherwise.
+  for (const email of labelAuthors(project)) if (!roles.has(email)) roles.set(email, 1)
   return [...roles].map(([userEmail, userRole]) => ({ userEmail, userRole }))
+}
+
+/** @type {WeakMap<import('./catalogue.mjs').CatalogueProject, string[]>} */
+const authorsByProject = new WeakMap()
+const CREATED_BY = /"createdBy"\s*:\s*"([^"@\\]+@[^"\\]+)"/g
+
+/**
+ * The e-mails in the `createdBy` of a project's labels, in order of first appearance. Read from
+ * the label bytes once per project (a scan, not a parse: big scenarios hold hundreds of MB).
+ * @param {import('./catalogue.mjs').CatalogueProject} project
+ */
+function labelAuthors(project) {
+  let authors = authorsByProject.get(project)
+  if (authors === undefined) {
+    const found = new Set()
+    for (const bytes of project.labelBytesByHash.values()) {
+      for (const match of bytes.toString('utf8').matchAll(CREATED_BY)) found.add(match[1])
+    }
+    authors = /** @type {string[]} */ ([...found])
+    authorsByProject.set(project, authors)
+  }
+  return authors
 }
 
 /** @param {unknown[]} results */
