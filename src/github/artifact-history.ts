@@ -30,6 +30,7 @@ export interface ArtifactHistoryDeps {
   github?: GitHubClient
   /** Where the one-line notices go. */
   notice: (message: string) => void
+  info: (message: string) => void
 }
 
 const PERMISSION =
@@ -47,9 +48,9 @@ export async function readArtifactHistory(
   const currentRun = env.GITHUB_RUN_ID ?? ''
   if (request.runs === 0) return []
   if (owner === '' || repo === '' || workflow === null || request.token === '') {
-    deps.notice(
-      'History: earlier runs were not read, as this is not a GitHub Actions job with a token'
-    )
+    // Every runner names the workflow; without it (or a token) this is no Actions job to look
+    // back on: a log line, not a notice.
+    deps.info('History: earlier runs were not read (no workflow or token to read them with)')
     return []
   }
   const github = deps.github ?? createGitHubClient(request.token)

@@ -25,7 +25,7 @@ export async function withRunHistory(
   const warn = (message: string): void => core.warning(safeText(message))
   const fromArtifacts = await readArtifactHistory(
     { runs, artifactName: config.artifact.name, token: config.githubToken },
-    { env, notice }
+    { env, notice, info: (message) => core.info(message) }
   )
   const fromFile = file === null ? [] : await readHistoryFile(file, warn)
   const history = mergeHistory(result, inRunOrder([...fromFile, ...fromArtifacts]), currentRun)

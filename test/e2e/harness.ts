@@ -77,6 +77,10 @@ export interface RunOptions {
   eventName?: string
   event?: unknown
   runAttempt?: string
+  /** GITHUB_RUN_ID (default 4242): history tells runs apart by it. */
+  runId?: string
+  /** Sets GITHUB_WORKFLOW_REF to this workflow file, as a runner does (history lists its runs). */
+  workflowFile?: string
   /** Leave ACTIONS_RUNTIME_TOKEN out (ACTIONS_RESULTS_URL stays), as when a runner gives none. */
   withoutRuntimeToken?: boolean
   /** Another fake GitHub or artifact service than the harness's own. */
@@ -186,7 +190,9 @@ async function runAction(
     tempDir: options.tempDir,
     ...(options.eventName === undefined ? {} : { eventName: options.eventName }),
     ...(options.event === undefined ? {} : { event: options.event }),
-    ...(options.runAttempt === undefined ? {} : { runAttempt: options.runAttempt })
+    ...(options.runAttempt === undefined ? {} : { runAttempt: options.runAttempt }),
+    ...(options.runId === undefined ? {} : { runId: options.runId }),
+    ...(options.workflowFile === undefined ? {} : { workflowFile: options.workflowFile })
   })
   if (options.withoutRuntimeToken) delete runner.ACTIONS_RUNTIME_TOKEN
   const runRoot = path.dirname(runner.RUNNER_TEMP as string)

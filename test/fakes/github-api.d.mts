@@ -13,6 +13,31 @@ export interface FakeGitHubOptions {
   login?: string
   /** Answer 403 "Resource not accessible by integration" to every write, as for a fork PR. */
   forbidComments?: boolean
+  /**
+   * Whether the token has `actions: read` (default true): without it, workflow runs, their
+   * artifacts and artifact downloads answer 403 "Resource not accessible by integration".
+   */
+  actionsRead?: boolean
+}
+
+/** The workflow file runner-env names in GITHUB_WORKFLOW_REF. */
+export declare const WORKFLOW_FILE: string
+
+export interface FakeRunArtifact {
+  id: number
+  name: string
+  /** What the zip holds, path → bytes. */
+  files: Map<string, Buffer>
+  /** An expired artifact is still listed (expired: true), and its download answers 410. */
+  expired: boolean
+}
+
+export interface FakeWorkflowRun {
+  id: number
+  workflowId: number
+  workflowFile: string
+  status: string
+  artifacts: FakeRunArtifact[]
 }
 
 export interface FakeComment {
@@ -51,6 +76,14 @@ export interface FakeGitHub {
     login: string
     type?: 'User' | 'Bot'
   }): FakeComment
+  /** Earlier runs of workflows, served by the actions routes; tests may read and seed them. */
+  workflowRuns: FakeWorkflowRun[]
+  addWorkflowRun(seed: {
+    id: number
+    workflowFile?: string
+    status?: string
+    artifacts?: { name: string; files: Map<string, Buffer>; expired?: boolean }[]
+  }): FakeWorkflowRun
   /** Makes the next request with this HTTP method fail with `status` and `message`. */
   failNext(method: string, status: number, message?: string): void
   close(): Promise<void>

@@ -3,10 +3,13 @@
 // can behave like the workflow's GITHUB_TOKEN (GET /user is forbidden, comments are authored by
 // github-actions[bot]) or like a personal access token.
 import { listen, parseJsonBody, sendJson } from './http-util.mjs'
+import { writeZip } from './zip-writer.mjs'
 
 const FORBIDDEN = 'Resource not accessible by integration'
 const MAX_BODY = 65_536
 const EPOCH = Date.UTC(2026, 0, 1)
+/** The workflow file runner-env names in GITHUB_WORKFLOW_REF. */
+export const WORKFLOW_FILE = 'annotator-quality.yml'
 
 /**
  * @typedef {import('./github-api.d.mts').FakeComment} FakeComment
@@ -27,6 +30,9 @@ export async function startFakeGitHub(options) {
   /** @type {{ method: string, status: number, message: string }[]} */
   const faults = []
   let nextId = 900_001
+  /** @type {import('./github-api.d.mts').FakeWorkflowRun[]} */
+  const workflowRuns = []
+  let nextArtifactId = 7_000_001
   let tick = 0
   let baseUrl = ''
 
@@ -71,6 +77,24 @@ export async function startFakeGitHub(options) {
     if (faultIndex !== -1) {
       const [fault] = faults.splice(faultIndex, 1)
       return error(fault?.status ?? 500, fault?.message ?? 'fault')
+    }
+
+    // Signed blob URLs (where a zip download redirects) carry no token, as on GitHub.
+    const blob = /^\/blob\/artifact-(\d+)\.zip$/.exec(url.pathname)
+    if (blob && method === 'GET') {
+      const artifact = findArtifact(Number(blob[1]))
+      if (!artifact || url.searchParams.get('sig') !== 'fake')
+        return error(403, 'Signature not valid')
+      response.writeHead(200, { 'content-type': 'application/zip' })
+      return response.end(writeZip(artifact.files))
+    }
+
+    const actions = /^\/repos\/([^/]+)\/([^/]+)\/actions\/(.+)$/.exec(url.pathname)
+    if (actions && method === 'GET') {
+      if (actions[1] !== owner || actions[2] !== repo) return error(404, 'Not Found')
+      // A token without `actions: read` may not see workflow runs or their artifacts.
+      if (options.actionsRead === false) return error(403, FORBIDDEN)
+      return actionsRoute(actions[3] ?? '', query, response, error)
     }
 
     if (method === 'GET' && url.pathname === '/user') {
@@ -130,6 +154,114 @@ export async function startFakeGitHub(options) {
   })
   baseUrl = server.url
 
+  /** @param {number} id */
+  function findArtifact(id) {
+    for (const run of workflowRuns) {
+      const artifact = run.artifacts.find((candidate) => candidate.id === id)
+      if (artifact) return artifact
+    }
+    return undefined
+  }
+
+  /**
+   * GET /repos/{owner}/{repo}/actions/…: a workflow's runs (newest first, `status` filters), a
+   * run's artifacts, and an artifact's zip (302 to a signed blob URL; 410 once expired), in the
+   * shapes of GitHub's REST API.
+   * @param {string} rest
+   * @param {Record<string, string>} query
+   * @param {import('node:http').ServerResponse} response
+   * @param {(status: number, message: string) => void} error
+   */
+  function actionsRoute(rest, query, response, error) {
+    const runs = /^workflows\/([^/]+)\/runs$/.exec(rest)
+    if (runs) {
+      const perPage = Math.min(100, Math.max(1, Number(query.per_page ?? 30) || 30))
+      const matching = workflowRuns
+        .filter((run) => run.workflowFile === runs[1] || String(run.workflowId) === runs[1])
+        .filter((run) => query.status === undefined || run.status === query.status)
+        .sort((a, b) => b.id - a.id)
+      return sendJson(response, 200, {
+        total_count: matching.length,
+        workflow_runs: matching.slice(0, perPage).map(runJson)
+      })
+    }
+    const runArtifacts = /^runs\/(\d+)\/artifacts$/.exec(rest)
+    if (runArtifacts) {
+      const run = workflowRuns.find((candidate) => candidate.id === Number(runArtifacts[1]))
+      if (!run) return error(404, 'Not Found')
+      return sendJson(response, 200, {
+        total_count: run.artifacts.length,
+        artifacts: run.artifacts.map((artifact) => artifactJson(run, artifact))
+      })
+    }
+    const zip = /^artifacts\/(\d+)\/zip$/.exec(rest)
+    if (zip) {
+      const artifact = findArtifact(Number(zip[1]))
+      if (!artifact) return error(404, 'Not Found')
+      if (artifact.expired) return error(410, 'Artifact has expired')
+      response.writeHead(302, { location: `${baseUrl}/blob/artifact-${artifact.id}.zip?sig=fake` })
+      return response.end()
+    }
+    return error(404, 'Not Found')
+  }
+
+  /** @param {import('./github-api.d.mts').FakeWorkflowRun} run */
+  function runJson(run) {
+    return {
+      id: run.id,
+      name: 'Annotator quality',
+      workflow_id: run.workflowId,
+      path: `.github/workflows/${run.workflowFile}`,
+      run_number: run.id,
+      run_attempt: 1,
+      event: 'schedule',
+      status: run.status,
+      conclusion: run.status === 'completed' ? 'success' : null,
+      created_at: new Date(EPOCH + run.id * 1000).toISOString(),
+      html_url: `https://github.com/${owner}/${repo}/actions/runs/${run.id}`
+    }
+  }
+
+  /**
+   * @param {import('./github-api.d.mts').FakeWorkflowRun} run
+   * @param {import('./github-api.d.mts').FakeRunArtifact} artifact
+   */
+  function artifactJson(run, artifact) {
+    const size = writeZip(artifact.files).length
+    return {
+      id: artifact.id,
+      node_id: `MDg6QXJ0aWZhY3Q${artifact.id}`,
+      name: artifact.name,
+      size_in_bytes: size,
+      url: `${baseUrl}/repos/${owner}/${repo}/actions/artifacts/${artifact.id}`,
+      archive_download_url: `${baseUrl}/repos/${owner}/${repo}/actions/artifacts/${artifact.id}/zip`,
+      expired: artifact.expired,
+      created_at: new Date(EPOCH + run.id * 1000).toISOString(),
+      updated_at: new Date(EPOCH + run.id * 1000).toISOString(),
+      expires_at: new Date(EPOCH + (run.id + 90 * 86400) * 1000).toISOString(),
+      workflow_run: { id: run.id, head_branch: 'main', head_sha: '0'.repeat(40) }
+    }
+  }
+
+  /** @param {{ id: number, workflowFile?: string, status?: string, artifacts?: { name: string, files: Map<string, Buffer>, expired?: boolean }[] }} seed */
+  function addWorkflowRun(seed) {
+    /** @type {import('./github-api.d.mts').FakeWorkflowRun} */
+    const run = {
+      id: seed.id,
+      workflowId: 161_335,
+      workflowFile: seed.workflowFile ?? WORKFLOW_FILE,
+      status: seed.status ?? 'completed',
+      artifacts: (seed.artifacts ?? []).map((artifact) => ({
+        id: nextArtifactId++,
+        name: artifact.name,
+        files: artifact.files,
+        expired: artifact.expired ?? false
+      }))
+    }
+    workflowRuns.push(run)
+    return run
+  }
+
   return {
     url: baseUrl,
     owner,
@@ -139,6 +271,8 @@ export async function startFakeGitHub(options) {
     comments,
     requests,
     addComment,
+    workflowRuns,
+    addWorkflowRun,
     failNext: (/** @type {string} */ method, /** @type {number} */ status, message = 'fault') =>
       void faults.push({ method: method.toUpperCase(), status, message }),
     close: server.close

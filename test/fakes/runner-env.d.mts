@@ -14,6 +14,8 @@ export interface RunnerEnvOptions {
   /** Must be github.com, *.ghe.com or *.localhost, or the artifact client refuses (GHES). */
   serverUrl?: string
   runId?: string
+  /** The workflow's file name (e.g. `annotator-quality.yml`): sets GITHUB_WORKFLOW_REF. */
+  workflowFile?: string
   runAttempt?: string
   job?: string
   sha?: string

@@ -55,6 +55,10 @@ export function runnerEnv(options = {}) {
       ? `refs/pull/${numberOf(event) ?? 1}/merge`
       : 'refs/heads/main'
   }
+  // Set by every runner; given here only by tests of history, which lists the workflow's runs.
+  if (options.workflowFile) {
+    env.GITHUB_WORKFLOW_REF = `${repository}/.github/workflows/${options.workflowFile}@refs/heads/main`
+  }
   if (github) env.GITHUB_API_URL = github.url
   if (artifacts) {
     env.ACTIONS_RESULTS_URL = `${artifacts.url}/`
