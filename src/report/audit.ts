@@ -78,7 +78,7 @@ export function renderAuditSection(audit: BenchmarkAudit | undefined): string {
   if (audit.status === 'audited') {
     const { minAnnotators, agreement } = audit.settings
     lines.push(
-      `Gold labels that most of the annotators who completed a unit disagree with in the same way (at least ${agreement} of them, on ${audit.unitsAudited} data unit${audit.unitsAudited === 1 ? '' : 's'} completed by ${minAnnotators} or more). Worth a look by the expert: a suspect is evidence, not proof.\n\n`
+      `Gold labels that most of the annotators who completed a unit disagree with in the same way (at least ${Math.round(agreement * 100)} % of them, on ${audit.unitsAudited} data unit${audit.unitsAudited === 1 ? '' : 's'} completed by ${minAnnotators} or more). Worth a look by the expert: a suspect is evidence, not proof.\n\n`
     )
   }
   const excluded = exclusionSentence(audit)
