@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { mergeHistory, sparkline, type HistoryPoint } from '../../src/results/history.js'
 import {
   buildOutputs,
+  renderHtmlReport,
   renderComment,
   renderReportJson,
   renderSummary
@@ -71,6 +72,16 @@ describe('progress', () => {
     const json = JSON.parse(renderReportJson(result))
     expect(json.history.projects[0].attempts.map((a: { run: string }) => a.run)).toEqual(['1', '2'])
     expect(json.projects[0].evaluation.labelsDigest).toBe('sha256:2')
+  })
+
+  it('draws a line chart per annotator in the HTML report', () => {
+    const page = renderHtmlReport(withHistory([0.5, 1]))
+    expect(page).toContain('id="progress"')
+    // Two attempts, 0.5 then 1, across a 240 × 80 box with 6 of padding.
+    expect(page).toContain('points="6.0,40.0 234.0,6.0"')
+    expect(page).toContain('F1 1.000 ▲ +0.500 since last attempt · 2 attempts')
+    expect(renderHtmlReport(withHistory([0.8]))).toContain(NO_EARLIER_RUNS)
+    expect(renderHtmlReport(runResult())).not.toContain('id="progress"')
   })
 
   it('writes a first attempt without an arrow', () => {

@@ -13,6 +13,7 @@ import { leaderboard } from './leaderboard.js'
 import { annotatorSection } from './notes.js'
 import { verdictIcon } from './marks.js'
 import { page } from './page.js'
+import { progressSection } from './progress.js'
 import { worstItemsSection } from './worst-items.js'
 import { labelsUnder, metricFacts } from '../../results/metrics.js'
 
@@ -45,6 +46,7 @@ export function renderHtmlReport(result: RunResult): string {
         <h2 id="scores-title">Leaderboard</h2>
         ${leaderboard(result, all)}
       </section>
+      ${progressSection(result)}
       <section id="classes" aria-labelledby="classes-title">
         <h2 id="classes-title">${heatLabel} per class</h2>
         ${classHeatmap(projects, method)}
