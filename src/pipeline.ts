@@ -224,7 +224,8 @@ async function scoreAll(
     benchmark: benchmarkSummary,
     projects: audited.projects,
     gate: applyGate(audited.projects, { thresholds: config.thresholds, ...config.gate }),
-    ...(audited.audit === null ? {} : { audit: audited.audit })
+    ...(audited.audit === null ? {} : { audit: audited.audit }),
+    ...(preflight === null ? {} : { preflight })
   }
 }
 

@@ -287,12 +287,12 @@ function addPreflight(program: Command, found: (command: ParsedCommandLine) => v
       flagValue(text, '--benchmark-project')
     )
     .addOption(
-      new Option('--training-projects <LIST>', 'training project hashes; repeatable')
-        .makeOptionMandatory()
-        .argParser((text) => {
+      new Option('--training-projects <LIST>', 'training project hashes; repeatable').argParser(
+        (text) => {
           trainingProjects.push(flagValue(text, '--training-projects'))
           return text
-        })
+        }
+      )
     )
     .addOption(
       new Option('--training-project <HASH>').hideHelp().argParser((text) => {
@@ -322,7 +322,12 @@ ${PREFLIGHT_AFTER}
         encordDomain: string
         sshPrivateKeyFile?: string
         verbose?: boolean
-      }) =>
+      }) => {
+        if (trainingProjects.length === 0) {
+          throw new InputError(
+            'preflight needs --training-projects HASH (repeat it, or list hashes separated by commas)'
+          )
+        }
         found({
           kind: 'preflight',
           benchmarkProject: options.benchmarkProject,
@@ -332,6 +337,7 @@ ${PREFLIGHT_AFTER}
           keyFile: options.sshPrivateKeyFile,
           verbose: options.verbose === true
         })
+      }
     )
 }
 

@@ -71,7 +71,8 @@ const RUN_RESULT_KEYS = keysOf<RunResult>()(
   'projects',
   'gate',
   'history',
-  'audit'
+  'audit',
+  'preflight'
 )
 const TOOL_KEYS = keysOf<RunResult['tool']>()('name', 'version')
 const SETTINGS_KEYS = keysOf<RunResult['settings']>()(

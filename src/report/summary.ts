@@ -13,6 +13,7 @@ import type { RunResult } from '../results/run-result.js'
 import { isEvaluated, standings, verdictOf, type EvaluatedStanding } from '../results/standings.js'
 import { REPORT_FILE_NAMES } from '../results/file-names.js'
 import { renderAuditSection } from './audit.js'
+import { renderPreflightSection } from './preflight-section.js'
 import { DEFAULT_WORST_ITEMS_PER_KIND, limitWorstItems } from '../results/worst-items.js'
 import { annotatorDetails } from './annotator-details.js'
 import { annotatorTable } from './annotator-table.js'
@@ -79,7 +80,9 @@ export function renderSummary(result: RunResult, options: SummaryOptions = {}): 
   )
   // The audit's section is short (at most AUDIT_SUMMARY_ROWS suspects): always shown.
   const audit = renderAuditSection(result.audit)
-  budget.reserve(head + foot + worstCaseNotice + DETAILS_HEADING + audit)
+  // So is preflight's (one row per project, the few findings): what is wrong with the set-up.
+  const preflight = renderPreflightSection(result.preflight)
+  budget.reserve(head + foot + worstCaseNotice + DETAILS_HEADING + audit + preflight)
 
   const tableFit = annotatorTable(result, all, budget)
   const failuresFit = failureList(unevaluated, budget)
@@ -102,6 +105,7 @@ export function renderSummary(result: RunResult, options: SummaryOptions = {}): 
     progress,
     details.text === '' ? '' : DETAILS_HEADING + details.text,
     audit,
+    preflight,
     foot
   ].join('')
 }

@@ -3,6 +3,7 @@
  * gate's verdict. Reports render it; sinks write it out. Plain data, no I/O.
  */
 import type { Method, ProjectEvaluation } from '../evaluate/types.js'
+import type { PreflightReport } from '../preflight/report.js'
 import type { BenchmarkAudit } from './audit.js'
 import type { AnnotatorVerdict, GateOn, OnInconclusive } from './gate.js'
 import type { RunHistory } from './history.js'
@@ -102,4 +103,9 @@ export interface RunResult {
    * off or was not read.
    */
   history?: RunHistory
+  /**
+   * What preflight found (`preflight/`): progress per project, errors and warnings; absent when
+   * preflight was off or the labels came from export files.
+   */
+  preflight?: PreflightReport
 }
