@@ -10,6 +10,7 @@ import { confidencePercent, plural } from '../format.js'
 import { html, type SafeHtml } from './escape.js'
 import { classHeatmap, classHeatmapMetric } from './heatmaps.js'
 import { leaderboard } from './leaderboard.js'
+import { auditSection } from './audit.js'
 import { annotatorSection } from './notes.js'
 import { verdictIcon } from './marks.js'
 import { page } from './page.js'
@@ -38,6 +39,7 @@ export function renderHtmlReport(result: RunResult): string {
         <li><a href="#classes">${heatLabel} per class</a></li>
         <li><a href="#annotators">Annotators</a></li>
         <li><a href="#worst">Worst items</a></li>
+        ${result.audit === undefined ? html`` : html`<li><a href="#audit">Benchmark audit</a></li>`}
         ${result.gate.failedProjects.length > 0 ? html`<li><a href="#failed">Not evaluated</a></li>` : html``}
       </ul>
     </nav>
@@ -59,6 +61,7 @@ export function renderHtmlReport(result: RunResult): string {
         <h2 id="worst-title">Worst items</h2>
         ${worstItemsSection(projects)}
       </section>
+      ${auditSection(result)}
       ${failedSection(result)}
     </main>
     <footer><p class="muted">${result.tool.name} ${result.tool.version}</p></footer>`
