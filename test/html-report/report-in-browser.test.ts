@@ -124,6 +124,15 @@ describe('report.html in Chromium', () => {
       expect(await page.$$eval('#leaderboard tbody tr', (rows) => rows.length)).toBe(
         projects.trainingProjects.length
       )
+      // Intervals are on by default, drawn as error bars; a section per annotator, each with its
+      // confusion matrix.
+      const bars = await page.$$eval('#leaderboard svg.error-bar line.ci', (lines) => lines.length)
+      expect(bars).toBeGreaterThan(0)
+      const matrices = await page.$$eval(
+        '#annotators section.note table.confusion',
+        (tables) => tables.length
+      )
+      expect(matrices).toBe(projects.trainingProjects.length)
       await page.close()
     },
     PAGE_TEST_MS
