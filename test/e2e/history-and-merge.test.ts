@@ -154,7 +154,8 @@ describe('history-file', () => {
     const earlier = {
       run: '7',
       at: '2026-01-01T00:00:00.000Z',
-      projectHash: exportOf(PROJECTS.trainingProjects[0]),
+      // Offline, a project is named by its export's file name.
+      projectHash: PROJECTS.trainingProjects[0],
       annotator: null,
       labelsDigest: 'sha256:older',
       scores: { f1: 0.25 }
@@ -190,13 +191,16 @@ describe('merge-reports', () => {
 
   beforeAll(async () => {
     single = await harness.run({
-      inputs: offline(trainings, { 'output-dir': path.join(dir, 'single') })
+      inputs: offline(trainings, { 'output-dir': path.join(dir, 'single'), 'history-runs': '0' })
     })
     legs = []
     for (const [index, file] of trainings.entries()) {
       legs.push(
         await harness.run({
-          inputs: offline([file], { 'output-dir': path.join(dir, 'legs', `leg-${index + 1}`) })
+          inputs: offline([file], {
+            'output-dir': path.join(dir, 'legs', `leg-${index + 1}`),
+            'history-runs': '0'
+          })
         })
       )
     }

@@ -72,13 +72,6 @@ export async function startFakeGitHub(options) {
         status: String(status)
       })
 
-    if (!authorized) return error(401, 'Bad credentials')
-    const faultIndex = faults.findIndex((fault) => fault.method === method)
-    if (faultIndex !== -1) {
-      const [fault] = faults.splice(faultIndex, 1)
-      return error(fault?.status ?? 500, fault?.message ?? 'fault')
-    }
-
     // Signed blob URLs (where a zip download redirects) carry no token, as on GitHub.
     const blob = /^\/blob\/artifact-(\d+)\.zip$/.exec(url.pathname)
     if (blob && method === 'GET') {
@@ -87,6 +80,13 @@ export async function startFakeGitHub(options) {
         return error(403, 'Signature not valid')
       response.writeHead(200, { 'content-type': 'application/zip' })
       return response.end(writeZip(artifact.files))
+    }
+
+    if (!authorized) return error(401, 'Bad credentials')
+    const faultIndex = faults.findIndex((fault) => fault.method === method)
+    if (faultIndex !== -1) {
+      const [fault] = faults.splice(faultIndex, 1)
+      return error(fault?.status ?? 500, fault?.message ?? 'fault')
     }
 
     const actions = /^\/repos\/([^/]+)\/([^/]+)\/actions\/(.+)$/.exec(url.pathname)
