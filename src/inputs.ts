@@ -159,6 +159,20 @@ export const INPUTS = [
     cli: { value: 'X', group: 'gate' }
   },
   {
+    name: 'min-idf1',
+    description:
+      "Gate. Minimum IDF1 (0–1) over the benchmark's video tracks, one-to-one only; an error when the benchmark has no video.",
+    example: '0.8',
+    cli: { value: 'X', group: 'gate' }
+  },
+  {
+    name: 'min-mota',
+    description:
+      "Gate. Minimum MOTA (0–1) over the benchmark's video frames, one-to-one only; an error when the benchmark has no video.",
+    example: '0.8',
+    cli: { value: 'X', group: 'gate' }
+  },
+  {
     name: 'gate-on',
     description:
       'Gate. What a threshold is checked against: estimate (the score must be at least the threshold) or interval (pass when the lower bound of its confidence interval is at least the threshold, fail when the upper bound is below it, otherwise inconclusive).',

@@ -23,6 +23,7 @@ import type { ProjectAuditRecord } from './results/audit-record.js'
 import type { ProjectOutcome, RunResult } from './results/run-result.js'
 import type { ClientFactory } from './scoring/loaders.js'
 import { createScorer, type BenchmarkSummary, type Scorer } from './scoring/scorer.js'
+import { checkVideoThresholds } from './results/video-thresholds.js'
 
 export interface PipelineDeps {
   log: Logger
@@ -104,7 +105,10 @@ async function scoreAll(
     stopped = true
     cancel.abort()
   }
-  const benchmark = scorer.loadBenchmark(benchmarkId)
+  const benchmark = scorer.loadBenchmark(benchmarkId).then((summary) => {
+    checkVideoThresholds(config.thresholds, summary.videoRows)
+    return summary
+  })
   benchmark.catch(stop)
   /** Resolves to the benchmark's error if it fails, to undefined once it has loaded. */
   const benchmarkError = benchmark.then(
@@ -221,7 +225,11 @@ async function scoreAll(
       bootstrapSamples: config.evaluation.intervals.samples,
       confidenceLevel: config.evaluation.intervals.confidenceLevel
     },
-    benchmark: benchmarkSummary,
+    benchmark: {
+      projectHash: benchmarkSummary.projectHash,
+      title: benchmarkSummary.title,
+      rows: benchmarkSummary.rows
+    },
     projects: audited.projects,
     gate: applyGate(audited.projects, { thresholds: config.thresholds, ...config.gate }),
     ...(audited.audit === null ? {} : { audit: audited.audit }),

@@ -49,7 +49,15 @@ describe('applyGate', () => {
         actual: 0.545
       }
     ])
-    expect(GATE_METRICS).toEqual(['meanIou', 'classAccuracy', 'precision', 'recall', 'f1'])
+    expect(GATE_METRICS).toEqual([
+      'meanIou',
+      'classAccuracy',
+      'precision',
+      'recall',
+      'f1',
+      'idf1',
+      'mota'
+    ])
   })
 
   it('a score equal to the threshold passes; just below fails', () => {

@@ -2,6 +2,8 @@
 // a real input, and the gate's rule follows each score's direction.
 import { describe, expect, it } from '@jest/globals'
 import { emptyTally, scoresOf } from '../../src/evaluate/metrics.js'
+import { attachTracking } from '../../src/evaluate/tracking/attach.js'
+import { emptyTrackingCounts, withTrackingScores } from '../../src/evaluate/tracking/counts.js'
 import { INPUT_NAMES } from '../../src/inputs.js'
 import {
   GATE_METRICS,
@@ -17,7 +19,37 @@ describe('METRICS', () => {
   it('has one row for each score the evaluation computes', () => {
     const names = METRICS.map((metric) => metric.name)
     expect(new Set(names).size).toBe(names.length)
-    expect([...names].sort()).toEqual(Object.keys(scoresOf(emptyTally())).sort())
+    const frameScores = METRICS.filter((metric) => !('videoOnly' in metric)).map((m) => m.name)
+    expect([...frameScores].sort()).toEqual(Object.keys(scoresOf(emptyTally())).sort())
+  })
+
+  it('has one video-only row for each track score put beside the frame scores', () => {
+    const tracking = withTrackingScores(emptyTrackingCounts())
+    const { overall } = attachTracking({ ...emptyTally(), ...scoresOf(emptyTally()) }, [], {
+      overall: withTrackingScores(emptyTrackingCounts()),
+      perClass: [],
+      events: []
+    })
+    const added = Object.keys(overall).filter(
+      (key) => !(key in scoresOf(emptyTally())) && !(key in emptyTally()) && key !== 'tracking'
+    )
+    const videoOnly = METRICS.filter((metric) => 'videoOnly' in metric).map((m) => m.name)
+    expect([...videoOnly].sort()).toEqual(added.sort())
+    expect(Object.keys(tracking)).toEqual(expect.arrayContaining(videoOnly))
+  })
+
+  it('shows the track scores only when the run has video', () => {
+    const withoutVideo = metricsComputedBy('one-to-one').map((metric) => metric.name)
+    const withVideo = metricsComputedBy('one-to-one', true).map((metric) => metric.name)
+    expect(withoutVideo).not.toContain('idf1')
+    expect(withVideo.filter((name) => !withoutVideo.includes(name))).toEqual([
+      'idf1',
+      'idSwitches',
+      'mota'
+    ])
+    expect(metricsComputedBy('encord-script', true).map((metric) => metric.name)).not.toContain(
+      'idf1'
+    )
   })
 
   it('gives every score its own labels and phrase', () => {
@@ -36,7 +68,15 @@ describe('METRICS', () => {
   })
 
   it('lists the gated scores in the order their inputs are declared', () => {
-    expect(GATE_METRICS).toEqual(['meanIou', 'classAccuracy', 'precision', 'recall', 'f1'])
+    expect(GATE_METRICS).toEqual([
+      'meanIou',
+      'classAccuracy',
+      'precision',
+      'recall',
+      'f1',
+      'idf1',
+      'mota'
+    ])
     const positions = GATE_METRICS.map((metric) => INPUT_NAMES.indexOf(thresholdInput(metric)))
     expect(positions).toEqual([...positions].sort((a, b) => a - b))
     expect(GATE_METRICS.map(thresholdInput)).toEqual([
@@ -44,7 +84,9 @@ describe('METRICS', () => {
       'min-class-accuracy',
       'min-precision',
       'min-recall',
-      'min-f1'
+      'min-f1',
+      'min-idf1',
+      'min-mota'
     ])
   })
 

@@ -15,6 +15,7 @@ import { catalogueFeatures } from './feature-catalogue.js'
 import { assertSomethingToCompare, pairRows } from './pairing.js'
 import { evaluateEncordScript } from './script/encord-script.js'
 import { tallyResults } from './tallies.js'
+import { attachTracking, trackingMetrics } from './tracking/index.js'
 import type { EvaluationOptions, ProjectEvaluation } from './types.js'
 import { unscoredNotes } from './unscored-notes.js'
 
@@ -72,18 +73,20 @@ export function evaluateProjectWith(
     }
   }
 
-  const { objects, classifications, degenerate } = evaluateOneToOne(
+  const { objects, classifications, degenerate, tracked } = evaluateOneToOne(
     pairing.pairs,
     index,
     geometry,
     options.iouThreshold
   )
-  const { overall, perClass, units } = tallyResults(
+  const tallied = tallyResults(
     index,
     objects,
     classifications,
     pairing.pairs.map((pair) => pair.benchmark.dataHash)
   )
+  const tracking = trackingMetrics(tracked, tallied.perClass)
+  const { overall, perClass } = attachTracking(tallied.overall, tallied.perClass, tracking)
   const results = objects.map(({ result }) => result)
   return {
     ...common,
@@ -92,8 +95,9 @@ export function evaluateProjectWith(
     confusion: confusionMatrix(index, results),
     objects: results,
     scriptRows: [],
+    ...(tracking === null ? {} : { trackEvents: tracking.events }),
     classifications,
-    units,
+    units: tallied.units,
     notes: [...pairing.notes, ...unscoredNotes(pairing.pairs, true), ...degenerateNotes(degenerate)]
   }
 }

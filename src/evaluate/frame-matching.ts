@@ -22,6 +22,11 @@ export interface FrameMatch {
   pairs: FramePair[]
   missed: FrameObject[]
   extra: FrameObject[]
+  /**
+   * Every same-class pair at or above the threshold, matched or not, when asked for (video
+   * frames, for the identity measures in `tracking/`); empty otherwise.
+   */
+  candidates: FramePair[]
 }
 
 export function matchFrame(
@@ -29,9 +34,10 @@ export function matchFrame(
   training: readonly FrameObject[],
   geometry: GeometryFunctions,
   size: FrameSize | undefined,
-  threshold: number
+  threshold: number,
+  keepCandidates = false
 ): FrameMatch {
-  const result: FrameMatch = { pairs: [], missed: [], extra: [] }
+  const result: FrameMatch = { pairs: [], missed: [], extra: [], candidates: [] }
   if (benchmark.length === 0 || training.length === 0) {
     result.missed.push(...benchmark)
     result.extra.push(...training)
@@ -47,7 +53,20 @@ export function matchFrame(
     }
   }
   const all = (list: readonly FrameObject[]): number[] => list.map((_, i) => i)
-  take(pairs.matchable(all(benchmark), all(training), true))
+  const sameClass = pairs.matchable(all(benchmark), all(training), true)
+  take(sameClass)
+  if (keepCandidates) {
+    for (const { row, column, weight } of sameClass) {
+      const gold = benchmark[row] as FrameObject
+      const given = training[column] as FrameObject
+      result.candidates.push({
+        benchmark: gold,
+        training: given,
+        similarity: weight,
+        sameClass: true
+      })
+    }
+  }
   // The second pass only needs other-class pairs between what the first pass left: a same-class
   // pair left on both sides cannot reach the threshold, or the first pass would have taken it.
   // Computing these pairs only now skips most of them: on a good annotator's frame nearly

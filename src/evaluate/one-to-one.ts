@@ -14,6 +14,7 @@ import { matchFrame, type FramePair } from './frame-matching.js'
 import { frameSizeOf, objectsByFrame, type FrameObject } from './frames.js'
 import type { GeometryFunctions } from './geometry-port.js'
 import type { FeatureCatalogue } from './feature-catalogue.js'
+import { hasTracks, TrackRecorder, type TrackedUnit } from './tracking/index.js'
 import type { RowPair } from './pairing.js'
 import type { ClassificationResult, ObjectRef, ObjectResult } from './types.js'
 
@@ -29,6 +30,8 @@ export interface OneToOneResults {
   classifications: ClassificationResult[]
   /** Annotations left out of matching because their geometry is degenerate (`degenerate.ts`). */
   degenerate: DegenerateAnnotation[]
+  /** The per-frame matches of every video row, for the track metrics (`tracking/`). */
+  tracked: TrackedUnit[]
 }
 
 export function evaluateOneToOne(
@@ -40,7 +43,12 @@ export function evaluateOneToOne(
   const objects: ScoredObject[] = []
   const classifications: ClassificationResult[] = []
   const degenerate: DegenerateAnnotation[] = []
+  const tracked: TrackedUnit[] = []
+  const recorder = new TrackRecorder()
   for (const pair of pairs) {
+    const video: TrackedUnit | null = hasTracks(pair.benchmark.dataType)
+      ? { dataHash: pair.benchmark.dataHash, dataTitle: pair.benchmark.dataTitle, frames: [] }
+      : null
     const gold = scorableByFrame(pair.benchmark, 'benchmark', degenerate)
     const given = scorableByFrame(pair.training, 'training', degenerate)
     const frames = [...new Set([...gold.keys(), ...given.keys()])].sort((a, b) => a - b)
@@ -51,16 +59,19 @@ export function evaluateOneToOne(
         given.get(frame) ?? [],
         geometry,
         size,
-        threshold
+        threshold,
+        video !== null
       )
+      video?.frames.push(recorder.frame(frame, match))
       const row = { pair, frame }
       for (const matched of match.pairs) objects.push(pairedResult(row, matched, index))
       for (const missed of match.missed) objects.push(unpairedResult(row, 'missed', missed))
       for (const extra of match.extra) objects.push(unpairedResult(row, 'extra', extra))
     }
     classifications.push(...compareClassifications(index, pair))
+    if (video !== null) tracked.push(video)
   }
-  return { objects, classifications, degenerate }
+  return { objects, classifications, degenerate, tracked }
 }
 
 /** The row's objects by frame, without degenerate annotations (which go to `degenerate`). */

@@ -3,6 +3,7 @@
  * nothing here knows about files, GitHub or Encord's JSON.
  */
 import type { Geometry, ObjectShape } from '../labels/model.js'
+import type { TrackEvent, TrackingMetrics } from './tracking/types.js'
 
 export type Method = 'one-to-one' | 'encord-script'
 
@@ -162,9 +163,20 @@ export interface Scores {
   classAccuracy: number | null
   attributeAccuracy: number | null
   classificationAccuracy: number | null
+  /**
+   * Track scores (`tracking/`), copied from `tracking` so that every score is a key here: present
+   * only when the project was scored on video; absent otherwise.
+   */
+  idf1?: number | null
+  idSwitches?: number | null
+  mota?: number | null
 }
 
-export type Metrics = Tally & Scores
+export type Metrics = Tally &
+  Scores & {
+    /** Track counts and scores over the video data units; absent when none was scored. */
+    tracking?: TrackingMetrics
+  }
 
 export interface ClassMetrics extends Metrics {
   featureHash: string
@@ -227,6 +239,11 @@ export interface ProjectEvaluation {
   objects: ObjectResult[]
   /** The script's rows (`encord-script`). */
   scriptRows: ScriptRow[]
+  /**
+   * ID switches and fragmentations on video (`tracking/`), for the worst items; like the other
+   * per-item lists, not kept past scoring. Absent without video.
+   */
+  trackEvents?: TrackEvent[]
   classifications: ClassificationResult[]
   /** Per-unit tallies for the bootstrap; like the per-item lists, not kept past scoring. */
   units: UnitTallies

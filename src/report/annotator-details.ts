@@ -21,6 +21,7 @@ import { confusionMarkdown } from './confusion.js'
 import { formatMetric, formatScore, plural } from './format.js'
 import { escapeMarkdown } from './markdown-escape.js'
 import { table, type Column } from './markdown-table.js'
+import { trackingTable } from './tracking-table.js'
 import { scoreWithInterval, VERDICT_MARK, VERDICT_PHRASE } from './verdict-marks.js'
 import { worstItemsTable } from './worst-items-table.js'
 
@@ -43,6 +44,7 @@ export function annotatorDetails(
     scoresLine(evaluation),
     notes(evaluation.notes),
     `**Per class**\n\n${perClassTable(evaluation, objectClasses(evaluation.perClass))}\n`,
+    trackingTable(evaluation.overall, evaluation.perClass),
     classificationTable(evaluation.perClass),
     `**Confusion matrix** (benchmark class down, training class across)\n\n`,
     `${confusionMarkdown(

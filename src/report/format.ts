@@ -29,6 +29,8 @@ export function formatMetric(format: MetricFormat, value: number | null): string
   switch (format) {
     case 'fraction':
       return formatScore(value)
+    case 'count':
+      return value === null || !Number.isFinite(value) ? MISSING : String(value)
   }
 }
 

@@ -14,6 +14,7 @@ import type {
   Coverage,
   Metrics
 } from '../evaluate/types.js'
+import type { TrackingMetrics } from '../evaluate/tracking/types.js'
 import { GATE_METRICS, METRICS } from '../results/metrics.js'
 import type { AnnotatorVerdict, ThresholdCheck } from '../results/gate.js'
 import type {
@@ -127,8 +128,38 @@ const METRICS_KEYS = keysOf<Metrics>()(
   'classificationScore',
   'classificationsCompared',
   // The scores in the order of the METRICS table; a score with no row there fails the type check.
-  ...METRICS.map((metric) => metric.name)
+  ...METRICS.map((metric) => metric.name),
+  'tracking'
 )
+const TRACKING_KEYS = keysOf<TrackingMetrics>()(
+  'benchmarkInstances',
+  'trainingInstances',
+  'matches',
+  'misses',
+  'falsePositives',
+  'idSwitches',
+  'fragmentations',
+  'similaritySum',
+  'idTruePositives',
+  'idFalseNegatives',
+  'idFalsePositives',
+  'benchmarkTracks',
+  'trainingTracks',
+  'mostlyTracked',
+  'partiallyTracked',
+  'mostlyLost',
+  'mota',
+  'motp',
+  'idf1',
+  'idPrecision',
+  'idRecall'
+)
+function orderMetrics<T extends Metrics>(metrics: T, keys: readonly (keyof T & string)[]): T {
+  const copy = ordered(metrics, keys)
+  return metrics.tracking === undefined
+    ? copy
+    : { ...copy, tracking: ordered(metrics.tracking, TRACKING_KEYS) }
+}
 // The class's identity first, then its metrics: easier to read than the inherited order.
 const CLASS_METRICS_KEYS = keysOf<ClassMetrics>()('featureHash', 'className', ...METRICS_KEYS)
 const CONFUSION_KEYS = keysOf<ConfusionCell>()('benchmark', 'training', 'count')
@@ -217,8 +248,8 @@ function orderReported(reported: ReportedEvaluation): ReportedEvaluation {
   return ordered(reported, EVALUATION_KEYS, {
     contributors: (contributors) => contributors.map((c) => ordered(c, CONTRIBUTOR_KEYS)),
     coverage: (coverage) => ordered(coverage, COVERAGE_KEYS),
-    overall: (overall) => ordered(overall, METRICS_KEYS),
-    perClass: (perClass) => perClass.map((metrics) => ordered(metrics, CLASS_METRICS_KEYS)),
+    overall: (overall) => orderMetrics(overall, METRICS_KEYS),
+    perClass: (perClass) => perClass.map((metrics) => orderMetrics(metrics, CLASS_METRICS_KEYS)),
     confusion: (cells) => cells.map((cell) => ordered(cell, CONFUSION_KEYS))
   })
 }

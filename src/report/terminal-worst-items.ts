@@ -7,7 +7,7 @@ import { limitWorstItems } from '../results/worst-items.js'
 import { REPORT_FILE_NAMES } from '../results/file-names.js'
 import { formatScore, MISSING } from './format.js'
 import { inert } from './terminal-text.js'
-import { KIND_LABEL } from './worst-items-table.js'
+import { itemFrameText, KIND_LABEL } from './worst-items-table.js'
 
 export interface TerminalWorstItemsOptions {
   /** Items of each kind per annotator (default 1). */
@@ -33,7 +33,7 @@ export function renderTerminalWorstItems(
     for (const item of items) {
       const classes = `${inert(item.benchmarkClass ?? MISSING)} → ${inert(item.trainingClass ?? MISSING)}`
       lines.push(
-        `    ${KIND_LABEL[item.kind]}: ${inert(item.dataTitle)}, frame ${item.frame}, ${classes}, IoU ${formatScore(item.iou)}`
+        `    ${KIND_LABEL[item.kind]}: ${inert(item.dataTitle)}, frame ${itemFrameText(item)}, ${classes}, IoU ${formatScore(item.iou)}`
       )
       if (item.trainingUrl !== null) lines.push(`      task:      ${item.trainingUrl}`)
       if (item.benchmarkUrl !== null) lines.push(`      benchmark: ${item.benchmarkUrl}`)

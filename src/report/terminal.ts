@@ -8,6 +8,7 @@ import {
   labelsUnder,
   metricFacts,
   metricsComputedBy,
+  runHasVideo,
   scoreOf,
   thresholdInput,
   type GateMetric
@@ -67,10 +68,12 @@ export function renderTerminalTable(result: RunResult, options: TerminalOptions 
       { header: 'Result', align: 'left' },
       { header: 'Annotator', align: 'left' },
       { header: 'Training project', align: 'left' },
-      ...metricsComputedBy(result.settings.method).map((metric): TextColumn => ({
-        header: labelsUnder(metric, result.settings.method).shortLabel,
-        align: 'right'
-      })),
+      ...metricsComputedBy(result.settings.method, runHasVideo(result.projects)).map(
+        (metric): TextColumn => ({
+          header: labelsUnder(metric, result.settings.method).shortLabel,
+          align: 'right'
+        })
+      ),
       { header: 'Evidence', align: 'right' },
       ...thresholdsSet(result).map(([metric]): TextColumn => ({
         header: thresholdInput(metric),
@@ -84,7 +87,7 @@ export function renderTerminalTable(result: RunResult, options: TerminalOptions 
         verdictCell(standing.verdict),
         plain(userText(evaluation.annotator ?? MISSING)),
         plain(userText(evaluation.projectTitle)),
-        ...metricsComputedBy(result.settings.method).map((metric) =>
+        ...metricsComputedBy(result.settings.method, runHasVideo(result.projects)).map((metric) =>
           plain(
             gated.has(metric.name as GateMetric)
               ? scoreWithInterval(

@@ -13,7 +13,17 @@ export const KIND_LABEL: Record<WorstKind, string> = {
   extra: 'Extra',
   'wrong-class': 'Wrong class',
   'no-match': 'No match',
-  'low-iou': 'Low IoU'
+  'low-iou': 'Low IoU',
+  'id-switch': 'ID switch',
+  fragmented: 'Fragmented'
+}
+
+/**
+ * The item's frame; for a video track's switch or fragmentation the frames it went from and to,
+ * `120 → 121` (the track switched between them, or was lost after 120 and found again at 121).
+ */
+export function itemFrameText(item: WorstItem): string {
+  return item.fromFrame === undefined ? String(item.frame) : `${item.fromFrame} → ${item.frame}`
 }
 
 /** A table of `items`, with a links column only when some item has links. */
@@ -31,7 +41,7 @@ export function worstItemsTable(items: readonly WorstItem[]): string {
   const rows = items.map((item) => [
     KIND_LABEL[item.kind],
     escapeMarkdown(item.dataTitle, 100),
-    String(item.frame),
+    itemFrameText(item),
     item.trainingClass === null ? MISSING : escapeMarkdown(item.trainingClass, 60),
     item.benchmarkClass === null ? MISSING : escapeMarkdown(item.benchmarkClass, 60),
     formatScore(item.iou),

@@ -8,6 +8,7 @@
  */
 import type { Method, Scores } from '../evaluate/types.js'
 import { INPUT_NAMES, type InputName } from '../inputs.js'
+import type { ProjectOutcome } from './run-result.js'
 
 /** Which way is better; the gate fails a score on the wrong side of its threshold. */
 export type Direction = 'higher-is-better' | 'lower-is-better'
@@ -16,7 +17,7 @@ export type Direction = 'higher-is-better' | 'lower-is-better'
  * How the reports print a value. `fraction`: a ratio in [0, 1] with three decimals, on the same
  * scale as the threshold inputs (`min-f1: 0.8`), so a reader compares like with like.
  */
-export type MetricFormat = 'fraction'
+export type MetricFormat = 'fraction' | 'count'
 
 export interface MetricLabels {
   /** Column header in the markdown tables, e.g. `Class accuracy`. */
@@ -38,6 +39,11 @@ export interface MetricFacts extends MetricLabels {
   methods: readonly Method[]
   /** Labels under a method that knows the score by another name. */
   renamed?: Partial<Record<Method, MetricLabels>>
+  /**
+   * A track score (`evaluate/tracking/`): computed only on video data units, so shown only when
+   * the run has video, and its threshold is an error on a run without.
+   */
+  videoOnly?: true
 }
 
 /** In the order the reports show scores: table columns, the `results` output. */
@@ -96,6 +102,39 @@ export const METRICS = [
     renamed: { 'encord-script': { label: 'Mean class score', shortLabel: 'Class score' } }
   },
   {
+    name: 'idf1',
+    label: 'IDF1',
+    shortLabel: 'IDF1',
+    phrase: 'IDF1',
+    threshold: 'min-idf1',
+    direction: 'higher-is-better',
+    format: 'fraction',
+    methods: ['one-to-one'],
+    videoOnly: true
+  },
+  {
+    name: 'idSwitches',
+    label: 'ID switches',
+    shortLabel: 'ID sw',
+    phrase: 'ID switches',
+    threshold: null,
+    direction: 'lower-is-better',
+    format: 'count',
+    methods: ['one-to-one'],
+    videoOnly: true
+  },
+  {
+    name: 'mota',
+    label: 'MOTA',
+    shortLabel: 'MOTA',
+    phrase: 'MOTA',
+    threshold: 'min-mota',
+    direction: 'higher-is-better',
+    format: 'fraction',
+    methods: ['one-to-one'],
+    videoOnly: true
+  },
+  {
     name: 'attributeAccuracy',
     label: 'Attribute accuracy',
     shortLabel: 'Attr acc',
@@ -147,9 +186,21 @@ export function thresholdInput(metric: GateMetric): InputName {
   return metricFacts(metric).threshold as InputName
 }
 
-/** The scores `method` computes, in the order the reports show them. */
-export function metricsComputedBy(method: Method): MetricFacts[] {
-  return METRICS.filter((metric: MetricFacts) => metric.methods.includes(method))
+/**
+ * The scores `method` computes, in the order the reports show them; the track scores only when
+ * the run has video (`runHasVideo`).
+ */
+export function metricsComputedBy(method: Method, video = false): MetricFacts[] {
+  return METRICS.filter(
+    (metric: MetricFacts) => metric.methods.includes(method) && (video || !metric.videoOnly)
+  )
+}
+
+/** Whether any project of a run was scored on video (its overall scores carry a track block). */
+export function runHasVideo(projects: readonly ProjectOutcome[]): boolean {
+  return projects.some(
+    (outcome) => outcome.status === 'evaluated' && outcome.evaluation.overall.tracking !== undefined
+  )
 }
 
 /** What the reports call `metric` under `method`. */
@@ -159,7 +210,7 @@ export function labelsUnder(metric: MetricFacts, method: Method): MetricLabels {
 
 /** A score of a project or class; the one place that knows where each score is kept. */
 export function scoreOf(scores: Scores, name: MetricFacts['name']): number | null {
-  return scores[name]
+  return scores[name] ?? null
 }
 
 /**

@@ -57,6 +57,7 @@ export function toProjectResult(
     objects: _objects,
     scriptRows: _rows,
     classifications: _items,
+    trackEvents: _events,
     units,
     ...reported
   } = evaluation

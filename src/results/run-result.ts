@@ -28,7 +28,7 @@ export interface ProjectFailure {
  */
 export type ReportedEvaluation = Omit<
   ProjectEvaluation,
-  'objects' | 'scriptRows' | 'classifications' | 'units'
+  'objects' | 'scriptRows' | 'classifications' | 'units' | 'trackEvents'
 >
 
 /**

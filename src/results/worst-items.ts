@@ -12,7 +12,8 @@ import type { ObjectResult, ProjectEvaluation, ScriptRow } from '../evaluate/typ
 import { itemLinks, type EditorLinkBase } from './editor-links.js'
 import { scriptRowStatus } from './script-row-status.js'
 
-export type WorstKind = 'missed' | 'extra' | 'wrong-class' | 'no-match' | 'low-iou'
+export type WorstKind =
+  'missed' | 'extra' | 'wrong-class' | 'no-match' | 'low-iou' | 'id-switch' | 'fragmented'
 
 export interface WorstItem {
   kind: WorstKind
@@ -20,6 +21,11 @@ export interface WorstItem {
   /** The data unit's hash, the same in the training and the benchmark project. */
   dataHash: string
   frame: number
+  /**
+   * Video tracks (`id-switch`, `fragmented`): the last frame the benchmark track was matched
+   * before `frame`, where it follows another annotator track or is found again. Absent otherwise.
+   */
+  fromFrame?: number
   trainingClass: string | null
   benchmarkClass: string | null
   iou: number | null
@@ -53,7 +59,7 @@ export function worstItems(
   const items =
     evaluation.method === 'encord-script'
       ? worstScriptRows(evaluation.scriptRows, perKind)
-      : worstObjects(evaluation.objects, perKind)
+      : [...worstObjects(evaluation.objects, perKind), ...trackItems(evaluation, perKind)]
   if (links !== null) {
     for (const item of items) Object.assign(item, itemLinks(links, item.dataHash, item.frame))
   }
@@ -165,6 +171,28 @@ function worstObjects(objects: readonly ObjectResult[], perKind: number): WorstI
     }
   }
   return [...first.missed, ...first.extra, ...first.wrong, ...lowest.items]
+}
+
+/** The first ID switches and fragmentations of the video tracks, in video and frame order. */
+function trackItems(evaluation: ProjectEvaluation, perKind: number): WorstItem[] {
+  const first = { 'id-switch': [] as WorstItem[], fragmented: [] as WorstItem[] }
+  for (const event of evaluation.trackEvents ?? []) {
+    const list = first[event.kind]
+    if (list.length >= perKind) continue
+    list.push({
+      kind: event.kind,
+      dataTitle: event.dataTitle,
+      dataHash: event.dataHash,
+      frame: event.toFrame,
+      fromFrame: event.fromFrame,
+      trainingClass: event.trainingAfter.className,
+      benchmarkClass: event.benchmark.className,
+      iou: null,
+      trainingUrl: null,
+      benchmarkUrl: null
+    })
+  }
+  return [...first['id-switch'], ...first.fragmented]
 }
 
 function objectItem(object: ObjectResult, kind: WorstKind): WorstItem {

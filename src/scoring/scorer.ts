@@ -13,11 +13,14 @@ import { auditIndexOf, type AuditIndex } from '../results/audit-record.js'
 import { defaultClientFactory, makeLoader, type ClientFactory } from './loaders.js'
 import { scoreTrainingProject, type ScoredProject } from './score-project.js'
 import { ScoringPool } from './worker-pool.js'
+import { hasTracks } from '../evaluate/tracking/record.js'
 
 export interface BenchmarkSummary {
   projectHash: string
   title: string
   rows: number
+  /** Video data units: the track scores (and their thresholds) need at least one. */
+  videoRows: number
 }
 
 export interface Scorer {
@@ -162,5 +165,8 @@ function notLoadedYet(): Promise<ProjectLabels> {
 function summaryOf(labels: ProjectLabels): BenchmarkSummary {
   // Data units, each once: a unit listed twice is one unit, as in every project's coverage.
   const rows = new Set(labels.rows.map((row) => row.dataHash)).size
-  return { projectHash: labels.projectHash, title: labels.title, rows }
+  const videoRows = new Set(
+    labels.rows.filter((row) => hasTracks(row.dataType)).map((row) => row.dataHash)
+  ).size
+  return { projectHash: labels.projectHash, title: labels.title, rows, videoRows }
 }

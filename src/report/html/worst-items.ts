@@ -6,6 +6,7 @@
 import type { ProjectResult } from '../../results/run-result.js'
 import type { WorstItem, WorstKind } from '../../results/worst-items.js'
 import { formatScore, MISSING } from '../format.js'
+import { itemFrameText } from '../worst-items-table.js'
 import { sortable } from './leaderboard.js'
 import { html, safeHref, type SafeHtml } from './escape.js'
 
@@ -14,10 +15,20 @@ export const KIND_LABEL: Record<WorstKind, string> = {
   extra: 'extra',
   'wrong-class': 'wrong class',
   'no-match': 'no match',
-  'low-iou': 'low IoU'
+  'low-iou': 'low IoU',
+  'id-switch': 'ID switch',
+  fragmented: 'fragmented'
 }
 
-const KIND_ORDER: readonly WorstKind[] = ['missed', 'extra', 'wrong-class', 'no-match', 'low-iou']
+const KIND_ORDER: readonly WorstKind[] = [
+  'missed',
+  'extra',
+  'wrong-class',
+  'no-match',
+  'low-iou',
+  'id-switch',
+  'fragmented'
+]
 
 export const WORST_ITEMS_TABLE_ID = 'worst-items'
 
@@ -39,7 +50,7 @@ function itemRow(project: ProjectResult, item: WorstItem): SafeHtml {
     <td>${annotator}</td>
     <td>${KIND_LABEL[item.kind]}</td>
     <td>${item.dataTitle}</td>
-    <td class="num">${item.frame}</td>
+    <td class="num">${itemFrameText(item)}</td>
     <td>${item.benchmarkClass ?? MISSING}</td>
     <td>${item.trainingClass ?? MISSING}</td>
     <td class="num" data-sort="${sortable(item.iou)}">${formatScore(item.iou)}</td>
