@@ -163,7 +163,12 @@ describe('optional inputs missing from the environment', () => {
       method: declaredDefaults.method,
       iouThreshold: Number(declaredDefaults['iou-threshold']),
       workflowStage: declaredDefaults['workflow-stage'],
-      thresholds: {}
+      thresholds: {},
+      gateOn: declaredDefaults['gate-on'],
+      onInconclusive: declaredDefaults['on-inconclusive'],
+      minDataUnits: Number(declaredDefaults['min-data-units']),
+      bootstrapSamples: Number(declaredDefaults['bootstrap-samples']),
+      confidenceLevel: Number(declaredDefaults['confidence-level'])
     })
   })
 
