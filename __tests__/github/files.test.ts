@@ -37,12 +37,21 @@ describe('writeReportFiles', () => {
       reportPath: join(out, 'report.json'),
       summaryPath: join(out, 'summary.md'),
       htmlPath: join(out, 'report.html'),
-      feedbackPaths: []
+      feedbackPaths: [],
+      auditPath: null
     })
     expect(await readFile(written.csvPath)).toEqual(Buffer.from(reports.csv, 'utf8'))
     expect(await readFile(written.reportPath, 'utf8')).toBe(reports.reportJson)
     expect(await readFile(written.summaryPath, 'utf8')).toBe(reports.summaryMarkdown)
     expect(await readFile(written.htmlPath, 'utf8')).toBe(reports.reportHtml)
+  })
+
+  it('writes benchmark_audit.csv beside them when the run has an audit', async () => {
+    const out = join(dir, 'with-audit')
+    const auditCsv = 'kind,data_unit_name\nspurious-object,a.jpg\n'
+    const written = await writeReportFiles(out, { ...reports, auditCsv })
+    expect(written.auditPath).toBe(join(out, 'benchmark_audit.csv'))
+    expect(await readFile(join(out, 'benchmark_audit.csv'), 'utf8')).toBe(auditCsv)
   })
 
   it('resolves a relative directory against the working directory', async () => {
