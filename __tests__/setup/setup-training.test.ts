@@ -231,6 +231,21 @@ describe('setup-training', () => {
     expect(server.stats().writes).toEqual([])
   })
 
+  it.each(['setup-training', 'preflight'])('%s has its own --help', async (command) => {
+    const out = capture()
+    expect(await runCli([command, '--help'], {}, out.io)).toBe(0)
+    expect(out.stdout()).toContain(`Usage: encord-annotator-eval ${command} [options]`)
+    expect(out.stdout()).toContain('--benchmark-project <HASH>')
+    expect(out.stdout()).toContain('Exit codes:')
+  })
+
+  it('lists both commands in the tool’s help', async () => {
+    const out = capture()
+    await runCli(['--help'], {}, out.io)
+    expect(out.stdout()).toMatch(/setup-training\s+Create one training project per annotator/)
+    expect(out.stdout()).toMatch(/preflight\s+Check the training set-up against the benchmark/)
+  })
+
   it('is a one-line usage error for an annotator that is not an e-mail', async () => {
     const out = capture()
     const code = await runCli(
