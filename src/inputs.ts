@@ -429,7 +429,7 @@ export const OUTPUTS = [
   {
     name: 'results',
     description:
-      'Compact JSON, one entry per training project: project, title, annotator, passed, verdict (pass, fail, inconclusive or insufficient-evidence), dataUnits, benchmarkObjects, the scores, their intervals, failedThresholds, or error. Use it with fromJSON().'
+      "Compact JSON, one entry per training project: project, title, annotator, passed, verdict (pass, fail, inconclusive or insufficient-evidence), dataUnits, benchmarkObjects, the scores, their intervals, failedThresholds, or error; with history, previous (the previous attempt's scores) and attempts. Use it with fromJSON()."
   },
   {
     name: 'benchmark-suspects',
