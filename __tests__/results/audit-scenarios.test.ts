@@ -75,7 +75,8 @@ afterAll(async () => {
 
 async function audit(
   seed: number,
-  plant: boolean
+  plant: boolean,
+  inputs: Record<string, string> = {}
 ): Promise<{ audit: BenchmarkAudit; planted: Planted[] }> {
   const dataset = generateDataset({
     seed,
@@ -100,7 +101,8 @@ async function audit(
     'benchmark-export': file(dataset.benchmark.projectHash),
     'training-exports': dataset.training.map((p) => file(p.projectHash)).join('\n'),
     'ontology-file': file('ontology'),
-    'bootstrap-samples': '0'
+    'bootstrap-samples': '0',
+    ...inputs
   }) as EvaluableConfig
   const result = await evaluateRun(config, { log: quiet, tool: { name: 't', version: '0' } })
   if (result.audit === undefined) throw new Error('no audit in the run result')
@@ -142,4 +144,32 @@ describe('the benchmark audit on generated scenarios (5 annotators, 30 units, 20
     expect(Math.max(...cleanFlags)).toBeLessThanOrEqual(3)
     expect(rate).toBeLessThan(0.05)
   }, 600_000)
+
+  it('is skipped with a note under encord-script, which has no one-to-one matching', async () => {
+    const { audit: skipped } = await audit(SEEDS[0] as number, true, { method: 'encord-script' })
+    expect(skipped.status).toBe('skipped')
+    expect(skipped.suspects).toEqual([])
+    expect(skipped.note).toMatch(/encord-script/)
+  })
+})
+
+describe('audit inputs', () => {
+  // Only registration files to check: no source is needed, the audit inputs are still read.
+  const base = { 'registration-files': 'registration/*.json' }
+  it('refuses an agreement of one half or less, and exclude-suspects with encord-script', () => {
+    expect(() => parseConfig({ ...base, 'audit-agreement': '0.5' })).toThrow(
+      "Input 'audit-agreement' must be a number greater than 0.5 and at most 1 (got '0.5'), e.g. 0.67"
+    )
+    expect(() => parseConfig({ ...base, 'audit-min-annotators': '1' })).toThrow(
+      /audit-min-annotators/
+    )
+    expect(() =>
+      parseConfig({ ...base, 'exclude-suspects': 'true', method: 'encord-script' })
+    ).toThrow("Input 'exclude-suspects' needs method: one-to-one")
+    expect(parseConfig(base).evaluation.audit).toEqual({
+      minAnnotators: 3,
+      agreement: 0.67,
+      excludeSuspects: false
+    })
+  })
 })
