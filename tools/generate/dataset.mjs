@@ -14,7 +14,8 @@ const VIDEO_SIZE = { width: 1920, height: 1080 }
 /**
  * @typedef {{ email: string, jitter: number, missRate: number, extraRate: number,
  *   wrongClassRate: number, attributeErrorRate: number, classificationErrorRate: number,
- *   reviewerRate?: number, completedShare?: number, title?: string }} AnnotatorProfile
+ *   reviewerRate?: number, completedShare?: number, title?: string,
+ *   swapIdentities?: boolean }} AnnotatorProfile
  * @param {{ seed: number, rows: number, objectsPerRow: number, videoShare?: number,
  *   videoFrames?: number, shapes?: string[], annotators: AnnotatorProfile[],
  *   benchmarkTitle?: string, stage?: string, titlePrefix?: string,
@@ -86,7 +87,8 @@ export function generateDataset(options) {
       stages,
       email: profile.email,
       rows: units.map((unit, i) => {
-        const noisyTracks = annotate(random, classes, unit, goldTracks[i], profile)
+        const annotated = annotate(random, classes, unit, goldTracks[i], profile)
+        const noisyTracks = profile.swapIdentities ? swapIdentities(unit, annotated) : annotated
         const noisyClassifications = goldClassifications[i].map((c) =>
           random.chance(profile.classificationErrorRate)
             ? { ...c, option: otherOption(random, c) }
@@ -303,6 +305,31 @@ function goldClassification(random, unit) {
 function otherOption(random, classification) {
   const others = classification.options.filter((o) => o !== classification.option)
   return random.pick(others)
+}
+
+/**
+ * `swapIdentities`: on a video, the annotator trades the identities of two tracks of one class
+ * halfway through (from the middle frame on, each track carries the other's shapes), so every
+ * frame holds the same shapes as before and only the tracks' identities are wrong. Draws nothing
+ * from the random stream, so the rest of the dataset is unchanged.
+ */
+function swapIdentities(unit, tracks) {
+  if (!unit.video) return tracks
+  const middle = Math.floor(unit.frames / 2)
+  const spans = (track) =>
+    track.frames.some((f) => f.frame < middle) && track.frames.some((f) => f.frame >= middle)
+  for (let a = 0; a < tracks.length; a += 1) {
+    const b = tracks.findIndex((t, i) => i > a && t.cls === tracks[a].cls && spans(t))
+    if (!spans(tracks[a]) || b < 0) continue
+    const before = (track) => track.frames.filter((f) => f.frame < middle)
+    const after = (track) => track.frames.filter((f) => f.frame >= middle)
+    const [first, second] = [tracks[a], tracks[b]]
+    const swapped = [...tracks]
+    swapped[a] = { ...first, frames: [...before(first), ...after(second)] }
+    swapped[b] = { ...second, frames: [...before(second), ...after(first)] }
+    return swapped
+  }
+  return tracks
 }
 
 /** A benchmark track seen by one annotator: jittered, sometimes missed, mislabelled or extra. */
