@@ -178,7 +178,9 @@ for (const { cores, cpus, can } of CORES) {
       const run = await harness.run({ inputs: inputs(GOOD_BENCHMARK, 3), cpus })
       expect(run.exitCode).toBe(0)
       const groups = run.commands.filter((command) => command.name === 'group')
-      expect(groups.map((group) => group.message).slice(0, 2)).toEqual([
+      // Preflight (on by default) checks the set-up first, in a group of its own.
+      expect(groups.map((group) => group.message).slice(0, 3)).toEqual([
+        'Preflight: check the set-up',
         `Load the benchmark project ${GOOD_BENCHMARK}`,
         'Score 3 training project(s)'
       ])
