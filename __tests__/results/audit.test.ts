@@ -154,6 +154,29 @@ describe('withoutExcluded', () => {
   })
 })
 
+describe('missing objects', () => {
+  it('are one suspect per cluster: two Cars all annotators drew on one image are two suspects', () => {
+    const gold = project('bench', [row('u1', { objects: [img('gA', 'carF', A)] })])
+    const all = [0, 1, 2].map((i) => {
+      const training = project(`p${i}`, [
+        row('u1', {
+          objects: [img(`t${i}A`, 'carF', A), img(`t${i}D`, 'carF', D), img(`t${i}E`, 'carF', E)]
+        })
+      ])
+      const evaluation = evaluateProject(gold, training, {
+        method: 'one-to-one',
+        iouThreshold: 0.5
+      })
+      return auditRecordOf(evaluation, gold, training, false)
+    })
+    const { audit } = auditBenchmark(auditIndexOf(gold), all, context)
+    expect(audit.suspects.map((s) => [s.kind, s.disagreeing, s.frames])).toEqual([
+      ['missing-object', 3, [0]],
+      ['missing-object', 3, [0]]
+    ])
+  })
+})
+
 describe('clusterExtras', () => {
   const extra = (objectHash: string, geometry = E) => ({
     unit: 0,

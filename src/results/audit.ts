@@ -11,8 +11,9 @@
  * 4. `wrong-attribute` / `wrong-classification`: an attribute of a matched pair, or a frame or
  *    global classification, answered the same different way by at least q·k annotators.
  *
- * A suspect found on several frames of the same object (same kind, same disagreement) is one
- * suspect listing its frames; its count is the smallest over those frames. Pure: it reads the
+ * A suspect found on several frames of the same benchmark object (same kind, same disagreement),
+ * or the same classification answer on several frames, is one suspect listing its frames; its
+ * count is the smallest over those frames. Each cluster of kind 3 is its own suspect. Pure: it reads the
  * projects' audit records (`audit-record.ts`) and returns data.
  */
 import { addTallies, metricsOf, TALLY_FIELDS } from '../evaluate/metrics.js'
@@ -270,7 +271,9 @@ export function auditBenchmark(
         annotators: k,
         benchmarkSays: null,
         annotatorsSay: `drew a ${first.className}`,
-        key: first.featureHash
+        // One suspect per cluster: two missing objects of one class on a frame are two suspects.
+        // Clusters on different frames are not known to be the same object, so they stay apart.
+        key: `${first.featureHash}\n${place.frame}\n${first.objectHash}`
       })
     }
   }
