@@ -17,10 +17,14 @@ const VIDEO_SIZE = { width: 1920, height: 1080 }
  *   reviewerRate?: number, completedShare?: number, title?: string,
  *   swapIdentities?: boolean }} AnnotatorProfile
  * @param {{ seed: number, rows: number, objectsPerRow: number, videoShare?: number,
- *   videoFrames?: number, shapes?: string[], annotators: AnnotatorProfile[],
- *   benchmarkTitle?: string, stage?: string, titlePrefix?: string,
- *   plant?: PlantedKind[] }} options
+ *   videoFrames?: number, shapes?: string[], shapeShares?: Record<string, number>,
+ *   annotators: AnnotatorProfile[], benchmarkTitle?: string, stage?: string,
+ *   titlePrefix?: string, plant?: PlantedKind[] }} options
  * @typedef {'spurious-object' | 'wrong-class' | 'missing-object' | 'wrong-attribute'} PlantedKind
+ *
+ * `shapeShares` (e.g. { bounding_box: 0.8, polygon: 0.1, point: 0.1 }) keeps only those shapes
+ * and rescales the classes' weights so that each shape gets its share of the objects; without it
+ * every class keeps its own weight.
  *
  * `plant`: gold errors to plant in the benchmark, one per kind listed, each on its own image.
  * The annotators label the true scene; the benchmark is the true scene with the error: an object
@@ -31,8 +35,9 @@ const VIDEO_SIZE = { width: 1920, height: 1080 }
 export function generateDataset(options) {
   const random = createRandom(options.seed)
   const stage = options.stage ?? 'Complete'
-  const classes = OBJECT_CLASSES.filter(
-    (cls) => !options.shapes || options.shapes.includes(cls.shape)
+  const classes = withShapeShares(
+    OBJECT_CLASSES.filter((cls) => !options.shapes || options.shapes.includes(cls.shape)),
+    options.shapeShares
   )
   const ontologyHash = random.uuid()
   const ontology = {
@@ -285,6 +290,17 @@ function goldTrack(random, classes, unit) {
       range: [start, end]
     }))
   return { cls, frames, attributes, dynamic }
+}
+
+function withShapeShares(classes, shares) {
+  if (!shares) return classes
+  const kept = classes.filter((cls) => shares[cls.shape] > 0)
+  const shapeWeight = (shape) =>
+    kept.filter((cls) => cls.shape === shape).reduce((sum, cls) => sum + cls.weight, 0)
+  return kept.map((cls) => ({
+    ...cls,
+    weight: (shares[cls.shape] * cls.weight) / shapeWeight(cls.shape)
+  }))
 }
 
 function weightedPick(random, classes) {
