@@ -6,9 +6,12 @@
 //   node bench/serve.mjs --k 5 --scenario boxes --state /tmp/state.json &
 //   node bench/profile.mjs --k 5 --state /tmp/state.json --entry build/index.js -- \
 //     --cpu-prof --cpu-prof-dir=/tmp/prof
-//   node bench/profile-phases.mjs /tmp/prof
+//   node bench/profile-phases.mjs /tmp/prof [CPU seconds]
 // Each sample's time goes to the innermost frame that names a phase (so zod's time is "zod", not
 // "label conversion" that called it); samples with no such frame are "other".
+// Samples are taken on each thread's wall clock: on a loaded machine a thread that waits for a
+// core is still sampled, so the seconds overstate CPU while the shares stay right. Given the
+// process's CPU time (bench/profile.mjs prints it), the table also shows each phase's share of it.
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 
@@ -19,6 +22,11 @@ const PHASES = [
   ['clipper-lib (polygon clipping)', (f) => f.url.includes('clipper-lib')],
   ['zod', (f) => f.url.includes('/zod/')],
   ['JSON.parse', (f) => f.url === '' && f.functionName === 'parse'],
+  // A row's JSON.parse is inlined into the reader that calls it.
+  [
+    'JSON.parse of label rows',
+    (f) => f.url.includes('/encord/client') && f.functionName === 'json'
+  ],
   ['bundle splitting', (f) => f.url.includes('/encord/label-row-bundle')],
   ['CSV', (f) => /\/report\/csv|csv-stringify/.test(f.url)],
   ['evaluation', (f) => f.url.includes('/evaluate/')],
@@ -58,8 +66,9 @@ function phasesOf(profile) {
   return { totals, spanMs: (profile.endTime - profile.startTime) / 1000 }
 }
 
-const dir = process.argv[2]
-if (!dir) throw new Error('usage: node bench/profile-phases.mjs <dir of .cpuprofile files>')
+const [dir, cpuText] = process.argv.slice(2)
+if (!dir) throw new Error('usage: node bench/profile-phases.mjs <dir of .cpuprofile files> [CPU s]')
+const processCpu = cpuText === undefined ? null : Number(cpuText) * 1000
 const files = (await readdir(dir)).filter((name) => name.endsWith('.cpuprofile')).sort()
 const all = new Map()
 const threads = []
@@ -77,8 +86,16 @@ for (const [i, t] of threads.entries())
   )
 const busy = [...all].filter(([phase]) => phase !== 'idle').sort((a, b) => b[1] - a[1])
 const cpu = busy.reduce((sum, [, ms]) => sum + ms, 0)
-lines.push('', `| phase (all threads) | CPU (s) | share |`, '| --- | --: | --: |')
+const scaled = processCpu === null ? '' : ' CPU scaled to the process (s) |'
+lines.push(
+  '',
+  `| phase (all threads) | samples (s) | share |${scaled}`,
+  `| --- | --: | --: |${processCpu === null ? '' : ' --: |'}`
+)
+const share = (ms) => ms / cpu
 for (const [phase, ms] of busy)
-  lines.push(`| ${phase} | ${s(ms)} | ${((100 * ms) / cpu).toFixed(0)} % |`)
-lines.push(`| **total** | **${s(cpu)}** | |`)
+  lines.push(
+    `| ${phase} | ${s(ms)} | ${(100 * share(ms)).toFixed(0)} % |${processCpu === null ? '' : ` ${s(share(ms) * processCpu)} |`}`
+  )
+lines.push(`| **total** | **${s(cpu)}** | |${processCpu === null ? '' : ` **${s(processCpu)}** |`}`)
 process.stdout.write(`${lines.join('\n')}\n`)
