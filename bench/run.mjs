@@ -10,11 +10,12 @@
 //     `node dist/index.js`;
 //   - evaluation time alone, in process (bench/evaluate-only.mjs);
 //   - the floor: the same requests at the same concurrency doing nothing else (bench/floor.mjs);
-//   - the outputs: iou_results.csv, report.json and summary.md are hashed and compared with the
-//     hashes in bench/output-digests.json, which the previous commit's code wrote. A difference
-//     fails the bench (an optimisation must not change what users see) unless
-//     --accept-output-change is given, which records the new hashes. Hashes for parameters not
-//     seen before are recorded.
+//   - the outputs: iou_results.csv, report.json, summary.md and the job summary are hashed and
+//     compared with the hashes in bench/output-digests.json, which an earlier run recorded with
+//     the commit of the code that wrote them. A difference fails the bench and writes nothing (an
+//     optimisation must not change what users see) unless --accept-output-change is given, which
+//     records the new hashes: for a change that alters outputs on purpose, run it once on that
+//     change's commit. Hashes for parameters not seen before are recorded.
 // and writes bench/results.md (sections after the "kept" marker are left as they are).
 //
 //   npm run bench [-- --scenario every-shape,boxes --k 1,5,20 --rows 1000 --objects 10
@@ -192,6 +193,15 @@ const fmt = (ms) => (ms / 1000).toFixed(2)
 const mb = (bytes) => (bytes / 1024 / 1024).toFixed(0)
 
 const DIGESTS_FILE = path.join(root, 'bench', 'output-digests.json')
+/** The commit the measured code was built from (with "+ changes" when the tree has any). */
+async function codeVersion() {
+  const git = (...args) => run('git', args, { cwd: root }).then((r) => r.stdout.trim())
+  const commit = await git('rev-parse', '--short', 'HEAD')
+  const changed = await git('status', '--porcelain', '--untracked-files=no', '--', 'src')
+  return changed === '' ? commit : `${commit} + changes in src/`
+}
+const sameOutputs = (a, b) => OUTPUT_FILES.every((file) => a[file] === b[file])
+const OUTPUT_FILES = ['csv', 'report', 'summary', 'stepSummary']
 const KEPT_MARKER = '<!-- kept: the sections below are not rewritten by npm run bench -->'
 
 const work = { dir: await mkdtemp(path.join(os.tmpdir(), 'bench-')) }
@@ -200,6 +210,7 @@ try {
   work.keyFile = path.join(work.dir, 'key')
   await writeFile(work.keyFile, key.privateKeyOpenSsh)
   const storedDigests = JSON.parse(await readFile(DIGESTS_FILE, 'utf8').catch(() => '{}'))
+  const version = await codeVersion()
   const outputChecks = []
   const sections = []
   let changedOutputs = 0
@@ -238,19 +249,17 @@ try {
       const id = `${name} seed=${flags.seed} rows=${rows} objects=${objectsPerRow} k=${k}`
       const stored = storedDigests[id]
       if (!stored) {
-        storedDigests[id] = result.digests
+        storedDigests[id] = { code: version, ...result.digests }
         outputChecks.push(`- ${id}: no stored outputs to compare with; recorded`)
-      } else if (JSON.stringify(stored) === JSON.stringify(result.digests)) {
+      } else if (sameOutputs(stored, result.digests)) {
         outputChecks.push(
-          `- ${id}: iou_results.csv, report.json, summary.md and the job summary byte-identical to the stored outputs`
+          `- ${id}: iou_results.csv, report.json, summary.md and the job summary byte-identical to those of ${stored.code}`
         )
       } else {
-        const differing = Object.keys(result.digests).filter(
-          (file) => stored[file] !== result.digests[file]
-        )
+        const differing = OUTPUT_FILES.filter((file) => stored[file] !== result.digests[file])
         changedOutputs += 1
-        outputChecks.push(`- ${id}: DIFFERENT ${differing.join(', ')}`)
-        if (flags['accept-output-change']) storedDigests[id] = result.digests
+        outputChecks.push(`- ${id}: DIFFERENT from ${stored.code}: ${differing.join(', ')}`)
+        if (flags['accept-output-change']) storedDigests[id] = { code: version, ...result.digests }
       }
     }
     sections.push(scenarioSection(name, options, results))
@@ -271,7 +280,7 @@ try {
     ...sections,
     '## Identical outputs',
     '',
-    'Compared with `bench/output-digests.json` (SHA-256 of each output, written by the previous code):',
+    `Measured code: ${version}. Compared with \`bench/output-digests.json\` (SHA-256 of each output and the code that wrote it):`,
     '',
     ...outputChecks,
     ''
@@ -291,7 +300,8 @@ try {
   if (changedOutputs > 0 && !flags['accept-output-change']) {
     say(
       `${changedOutputs} run(s) wrote outputs different from the stored ones (see above); nothing written. ` +
-        'If the change is intended, run again with --accept-output-change.'
+        'If the code since the stored one changed outputs on purpose (a new column, a fix), run ' +
+        'again with --accept-output-change; an optimisation never should.'
     )
     process.exitCode = 1
   }
