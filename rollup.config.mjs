@@ -38,7 +38,12 @@ export default {
   },
   onwarn,
   plugins: [
-    typescript({ tsconfig: './tsconfig.json', outDir: 'dist', sourceMap: false, noEmitOnError: true }),
+    typescript({
+      tsconfig: './tsconfig.json',
+      outDir: 'dist',
+      sourceMap: false,
+      noEmitOnError: true
+    }),
     nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }),
     commonjs(),
     json(),

@@ -61,8 +61,7 @@ export function renderHtmlReport(result: RunResult): string {
         <h2 id="worst-title">Worst items</h2>
         ${worstItemsSection(projects)}
       </section>
-      ${auditSection(result)}
-      ${failedSection(result)}
+      ${auditSection(result)} ${failedSection(result)}
     </main>
     <footer><p class="muted">${result.tool.name} ${result.tool.version}</p></footer>`
   return page({ title, body })
