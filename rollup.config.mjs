@@ -22,7 +22,11 @@ function onwarn(warning, warn) {
 /** One licence entry: the package, its version and licence, and the licence's text. */
 function licenceEntry(dependency) {
   const heading = `${dependency.name}@${dependency.version} (${dependency.license ?? 'no licence named'})`
-  const text = dependency.licenseText?.trim() ?? 'No licence file was found in the package.'
+  // Some packages ship their licence with CRLF line ends; git stores dist/ with LF (.gitattributes),
+  // so write LF or a fresh clone's dist/ would differ from a fresh build.
+  const text =
+    dependency.licenseText?.replace(/\r\n?/g, '\n').trim() ??
+    'No licence file was found in the package.'
   return `${heading}\n${'-'.repeat(heading.length)}\n${text}\n`
 }
 
