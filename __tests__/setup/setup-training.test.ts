@@ -1,4 +1,4 @@
-// setup-training against the fake Encord (issue 17 §1): a dry run changes nothing; --apply makes
+// setup-training against the fake Encord (the set-up command of issue 17): a dry run changes nothing; --apply makes
 // one project per annotator with the benchmark's datasets, ontology and the template, and adds
 // the annotator; a second --apply makes nothing; a title clash is an error; a failure part-way,
 // then a re-run, ends with every project once.

@@ -13,7 +13,7 @@ export interface ProjectFacts {
   projectHash: string
   title: string
   ontologyHash: string
-  /** The ontology structure (§8). */
+  /** The ontology structure (docs/encord-api.md §8). */
   ontology: unknown
   datasets: ProjectDataset[]
   /** Null for a project without a workflow. */

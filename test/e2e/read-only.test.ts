@@ -1,5 +1,5 @@
 /**
- * A scoring run never writes to Encord (issue 17 §1): the bundled action and the bundled CLI, with
+ * A scoring run never writes to Encord (the set-up issue, 17): the bundled action and the bundled CLI, with
  * preflight on (the default), score against the fake, which records every write it is sent
  * (label-row creation, project creation, adding users) whether it carries it out or not.
  */
