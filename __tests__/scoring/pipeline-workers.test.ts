@@ -3,7 +3,7 @@
 // outcomes and the same CSV, in input order. A benchmark that cannot be loaded fails the run with
 // its own error, workers or not, and nothing hangs.
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -36,6 +36,16 @@ const exportOf = (hash: string) => path.join(SAMPLE, 'exports', `${hash}.json`)
 
 let scratch: string
 const inScratch = (name: string) => path.join(scratch, name)
+/**
+ * A copy of a sample export under another path: a path given twice is scored once (with a
+ * warning), so the repeats below are copies. The name keeps the project hash first, as offline
+ * runs read it from the file name.
+ */
+const copyOf = (hash: string, copy: number) => {
+  const file = inScratch(`${hash}-copy-${copy}.json`)
+  if (!existsSync(file)) copyFileSync(exportOf(hash), file)
+  return file
+}
 
 beforeAll(() => {
   scratch = mkdtempSync(path.join(os.tmpdir(), 'pipeline-workers-'))
@@ -93,19 +103,19 @@ function projectSequence(csv: string): string[] {
 }
 
 describe('evaluateRun with scoring workers', () => {
-  // Each sample export more than once, with failures between them: 11 projects in all.
+  // Each sample export more than once (as copies), with failures between them: 11 projects in all.
   const training = () => [
     exportOf(A),
     exportOf(B),
     inScratch('missing.json'),
     exportOf(C),
-    exportOf(A),
+    copyOf(A, 1),
     inScratch('not-a-list.json'),
-    exportOf(B),
+    copyOf(B, 1),
     inScratch('not-json.json'),
-    exportOf(C),
+    copyOf(C, 1),
     inScratch('bad-row.json'),
-    exportOf(A)
+    copyOf(A, 2)
   ]
   let inThread: Run
   let onWorkers: Run
