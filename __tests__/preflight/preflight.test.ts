@@ -1,6 +1,7 @@
 // Preflight against the fake Encord (the set-up checks of issue 17): each planted problem is
-// found, with a one-line message; the command exits 1 on an error; in a scoring run a training project with an error is
-// not scored and an error on the benchmark stops the run before any training project is scored.
+// found, with a one-line message; the command exits 1 on an error; in a scoring run a training
+// project with an error is not scored, and an error on the benchmark stops the run before any
+// training project is scored.
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { runCli } from '../../src/cli/run.js'
 import { parseConfig } from '../../src/config.js'
