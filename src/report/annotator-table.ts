@@ -10,8 +10,7 @@
 import {
   labelsUnder,
   metricFacts,
-  metricsComputedBy,
-  runHasVideo,
+  metricsShownIn,
   scoreOf,
   thresholdInput,
   type GateMetric
@@ -80,12 +79,10 @@ function annotatorColumns(result: RunResult): Column[] {
     { header: 'Result', align: 'center' },
     { header: 'Annotator' },
     { header: 'Training project' },
-    ...metricsComputedBy(result.settings.method, runHasVideo(result.projects)).map(
-      (metric): Column => ({
-        header: labelsUnder(metric, result.settings.method).label,
-        align: 'right'
-      })
-    ),
+    ...metricsShownIn(result).map((metric): Column => ({
+      header: labelsUnder(metric, result.settings.method).label,
+      align: 'right'
+    })),
     { header: 'Evidence', align: 'right' },
     ...thresholdsSet(result).map(([metric]): Column => ({
       header: thresholdInput(metric),
@@ -104,7 +101,7 @@ function annotatorCells(result: RunResult, standing: EvaluatedStanding): string[
     VERDICT_MARK[standing.verdict],
     annotatorName(evaluation.annotator),
     escapeMarkdown(evaluation.projectTitle),
-    ...metricsComputedBy(result.settings.method, runHasVideo(result.projects)).map((metric) =>
+    ...metricsShownIn(result).map((metric) =>
       gated.has(metric.name as GateMetric)
         ? scoreWithInterval(
             scoreOf(evaluation.overall, metric.name),

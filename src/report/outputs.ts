@@ -25,7 +25,7 @@
  * The other outputs (file paths, artifact, comment) come from the sinks that produce them.
  */
 import type { OutputName } from '../inputs.js'
-import { metricsComputedBy, runHasVideo, scoreOf } from '../results/metrics.js'
+import { metricsShownIn, scoreOf } from '../results/metrics.js'
 import type { RunResult } from '../results/run-result.js'
 import { standings, type Standing } from '../results/standings.js'
 
@@ -129,16 +129,13 @@ function resultEntry(result: RunResult, standing: Standing): object {
   }
   const { evaluation } = standing
   const scores = Object.fromEntries(
-    metricsComputedBy(result.settings.method, runHasVideo(result.projects)).map((metric) => [
-      metric.name,
-      scoreOf(evaluation.overall, metric.name)
-    ])
+    metricsShownIn(result).map((metric) => [metric.name, scoreOf(evaluation.overall, metric.name)])
   )
   const intervals =
     evaluation.intervals === null
       ? null
       : Object.fromEntries(
-          metricsComputedBy(result.settings.method, runHasVideo(result.projects)).map((metric) => [
+          metricsShownIn(result).map((metric) => [
             metric.name,
             evaluation.intervals?.overall[metric.name] ?? null
           ])
@@ -171,7 +168,7 @@ function historyEntry(result: RunResult, projectHash: string): object {
     project.previous === null
       ? null
       : Object.fromEntries(
-          metricsComputedBy(result.settings.method, runHasVideo(result.projects)).map((metric) => [
+          metricsShownIn(result).map((metric) => [
             metric.name,
             project.previous?.scores[metric.name] ?? null
           ])

@@ -7,8 +7,7 @@
 import {
   labelsUnder,
   metricFacts,
-  metricsComputedBy,
-  runHasVideo,
+  metricsShownIn,
   scoreOf,
   thresholdInput,
   type GateMetric
@@ -68,12 +67,10 @@ export function renderTerminalTable(result: RunResult, options: TerminalOptions 
       { header: 'Result', align: 'left' },
       { header: 'Annotator', align: 'left' },
       { header: 'Training project', align: 'left' },
-      ...metricsComputedBy(result.settings.method, runHasVideo(result.projects)).map(
-        (metric): TextColumn => ({
-          header: labelsUnder(metric, result.settings.method).shortLabel,
-          align: 'right'
-        })
-      ),
+      ...metricsShownIn(result).map((metric): TextColumn => ({
+        header: labelsUnder(metric, result.settings.method).shortLabel,
+        align: 'right'
+      })),
       { header: 'Evidence', align: 'right' },
       ...thresholdsSet(result).map(([metric]): TextColumn => ({
         header: thresholdInput(metric),
@@ -87,7 +84,7 @@ export function renderTerminalTable(result: RunResult, options: TerminalOptions 
         verdictCell(standing.verdict),
         plain(userText(evaluation.annotator ?? MISSING)),
         plain(userText(evaluation.projectTitle)),
-        ...metricsComputedBy(result.settings.method, runHasVideo(result.projects)).map((metric) =>
+        ...metricsShownIn(result).map((metric) =>
           plain(
             gated.has(metric.name as GateMetric)
               ? scoreWithInterval(

@@ -203,6 +203,25 @@ export function runHasVideo(projects: readonly ProjectOutcome[]): boolean {
   )
 }
 
+/** `runHasVideo` of each run's project list, so that renderers asking per row stay linear. */
+const videoRuns = new WeakMap<readonly ProjectOutcome[], boolean>()
+
+/**
+ * The scores a run's reports show, in order: its method's, with the video-only ones when the run
+ * has video. Every renderer asks this, once per table and once per row.
+ */
+export function metricsShownIn(run: {
+  settings: { method: Method }
+  projects: readonly ProjectOutcome[]
+}): MetricFacts[] {
+  let video = videoRuns.get(run.projects)
+  if (video === undefined) {
+    video = runHasVideo(run.projects)
+    videoRuns.set(run.projects, video)
+  }
+  return metricsComputedBy(run.settings.method, video)
+}
+
 /** What the reports call `metric` under `method`. */
 export function labelsUnder(metric: MetricFacts, method: Method): MetricLabels {
   return metric.renamed?.[method] ?? { label: metric.label, shortLabel: metric.shortLabel }
