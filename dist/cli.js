@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import path, { dirname } from 'node:path';
 import { s as standings, v as verdictOf, i as isEvaluated, t as thresholdsSet, M as MISSING, a as scoreWithInterval, f as formatMetric, b as formatRatio, p as plural, c as inert, d as verdictText, V as VERDICT_WORD, e as fitWidth, g as formatAgainstThreshold, h as comparisonSign, j as intervalRange, k as displayWidth, l as confidencePercent, m as padStart, n as padEnd, o as checkRegistrationFiles, q as formatDiagnosticLine, r as registrationVerdict, T as TOOL, u as parseConfig, w as runPreflight, x as checkOutputDir, y as mergeLegReports, z as csvFileWriter, A as writeReportFiles, B as renderHtmlReport, C as renderSummary, D as renderReportJson, E as evaluateRun, F as renderAuditCsv, G as renderFeedbackNotes, H as renderProgressText, I as renderTerminalWorstItems, J as renderAuditTerminal, K as readHistoryPaths, L as mergeHistory } from './chunks/report-source.js';
-import { m as metricsComputedBy, r as runHasVideo, l as labelsUnder, t as thresholdInput, s as scoreOf, a as metricFacts, g as getDefaultExportFromCjs, I as InputError, b as INPUTS, c as safeText, d as createEncordClient, e as signingKeyFor, f as encordUserAgent, n as normaliseDomain, h as createTransport, i as resolveRetryPolicy, j as assertEncordHash, p as parseAtEdge, k as string, o as pageSchema, q as invalidResponse, u as pythonJsonDumps, v as v1Authorization, w as v1NotJson, x as v1EnvelopeSchema, y as v1Failure, z as v2Failure, N as NetworkFailure, A as networkFailure, B as getProxyUrl, U as UndecodableBody, C as v2SignatureHeaders, D as projectSchema, E as describeError, F as checkPrivateKey, G as INPUT_DEFAULTS, H as csvHeader } from './chunks/score-project.js';
+import { m as metricsShownIn, l as labelsUnder, t as thresholdInput, s as scoreOf, a as metricFacts, g as getDefaultExportFromCjs, I as InputError, b as INPUTS, c as safeText, d as createEncordClient, e as signingKeyFor, f as encordUserAgent, n as normaliseDomain, h as createTransport, r as resolveRetryPolicy, i as assertEncordHash, p as parseAtEdge, j as string, k as pageSchema, o as invalidResponse, q as pythonJsonDumps, v as v1Authorization, u as v1NotJson, w as v1EnvelopeSchema, x as v1Failure, y as v2Failure, N as NetworkFailure, z as networkFailure, A as getProxyUrl, U as UndecodableBody, B as v2SignatureHeaders, C as projectSchema, D as describeError, E as checkPrivateKey, F as INPUT_DEFAULTS, G as csvHeader } from './chunks/score-project.js';
 import fs, { readFileSync } from 'node:fs';
 import require$$0 from 'node:events';
 import require$$1 from 'node:child_process';
@@ -62,7 +62,7 @@ function renderTerminalTable(result, options = {}) {
             { header: 'Result', align: 'left' },
             { header: 'Annotator', align: 'left' },
             { header: 'Training project', align: 'left' },
-            ...metricsComputedBy(result.settings.method, runHasVideo(result.projects)).map((metric) => ({
+            ...metricsShownIn(result).map((metric) => ({
                 header: labelsUnder(metric, result.settings.method).shortLabel,
                 align: 'right'
             })),
@@ -79,7 +79,7 @@ function renderTerminalTable(result, options = {}) {
                 verdictCell(standing.verdict),
                 plain(userText(evaluation.annotator ?? MISSING)),
                 plain(userText(evaluation.projectTitle)),
-                ...metricsComputedBy(result.settings.method, runHasVideo(result.projects)).map((metric) => plain(gated.has(metric.name)
+                ...metricsShownIn(result).map((metric) => plain(gated.has(metric.name)
                     ? scoreWithInterval(scoreOf(evaluation.overall, metric.name), evaluation.intervals?.overall[metric.name] ?? null, evaluation.intervals !== null).replace('–', '-')
                     : formatMetric(metric.format, scoreOf(evaluation.overall, metric.name)))),
                 plain(`${formatRatio(standing.dataUnits, evaluation.coverage.benchmarkRows, 'units')}, ${plural(standing.benchmarkObjects, 'object')}`),

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import path$2, { resolve, join, dirname as dirname$1, basename } from 'node:path';
-import { X as GATE_METRICS, s as scoreOf, a as metricFacts, t as thresholdInput, Y as meetsThreshold, G as INPUT_DEFAULTS, I as InputError, F as checkPrivateKey, Z as editorOrigin, _ as ReportWriteError, E as describeError, $ as EvaluationError, a0 as defaultClientFactory, a1 as OUTCOME, a2 as metricsOf, a3 as addTallies, a4 as bootstrapIntervals, a5 as bootstrapSeed, a6 as projectHashForLinks, a7 as labelEditorUrl, a8 as similarity, a9 as TALLY_FIELDS, K as escapeMarkdown$1, aa as stringifyRecords, ab as neutraliseFormula, m as metricsComputedBy, r as runHasVideo, l as labelsUnder, ac as METRICS, ad as balancedWorstItems, ae as html, af as verdictIcon, ag as safeHref, ah as ERROR_KINDS, ai as page, aj as orderRunResult, ak as DEFAULT_WORST_ITEMS_PER_KIND, J as limitWorstItems, c as safeText, al as makeLoader, am as auditIndexOf, an as scoreTrainingProject, ao as sharedLimitMemory, ap as sharedRequestLimit, aq as hasTracks, ar as pLimit, as as printParseErrorCode, at as visit, au as detectUtf16, av as describeUtf16, aw as object, ax as array, ay as union, az as record, aA as unknown, k as string, aB as literal, aC as number, T as firstLineOf, aD as _enum, aE as projectFeedback, H as csvHeader } from './score-project.js';
+import { W as GATE_METRICS, s as scoreOf, a as metricFacts, t as thresholdInput, X as meetsThreshold, F as INPUT_DEFAULTS, I as InputError, E as checkPrivateKey, Y as editorOrigin, Z as ReportWriteError, D as describeError, _ as EvaluationError, $ as defaultClientFactory, a0 as OUTCOME, a1 as metricsOf, a2 as addTallies, a3 as bootstrapIntervals, a4 as bootstrapSeed, a5 as projectHashForLinks, a6 as labelEditorUrl, a7 as similarity, a8 as TALLY_FIELDS, J as escapeMarkdown$1, a9 as stringifyRecords, aa as neutraliseFormula, m as metricsShownIn, l as labelsUnder, ab as METRICS, ac as balancedWorstItems, ad as metricsComputedBy, ae as html, af as verdictIcon, ag as safeHref, ah as ERROR_KINDS, ai as page, aj as orderRunResult, ak as DEFAULT_WORST_ITEMS_PER_KIND, H as limitWorstItems, c as safeText, al as makeLoader, am as auditIndexOf, an as scoreTrainingProject, ao as sharedLimitMemory, ap as sharedRequestLimit, aq as hasTracks, ar as pLimit, as as printParseErrorCode, at as visit, au as detectUtf16, av as describeUtf16, aw as object, ax as array, ay as union, az as record, aA as unknown, j as string, aB as literal, aC as number, S as firstLineOf, aD as _enum, aE as projectFeedback, G as csvHeader } from './score-project.js';
 import { stat as stat$1, mkdir as mkdir$1, writeFile as writeFile$1, rm as rm$1, open as open$1, readdir as readdir$1, rename as rename$1, readFile, appendFile as appendFile$1 } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { serialize } from 'node:v8';
@@ -2039,7 +2039,7 @@ function annotatorColumns(result) {
         { header: 'Result', align: 'center' },
         { header: 'Annotator' },
         { header: 'Training project' },
-        ...metricsComputedBy(result.settings.method, runHasVideo(result.projects)).map((metric) => ({
+        ...metricsShownIn(result).map((metric) => ({
             header: labelsUnder(metric, result.settings.method).label,
             align: 'right'
         })),
@@ -2060,7 +2060,7 @@ function annotatorCells(result, standing) {
         VERDICT_MARK[standing.verdict],
         annotatorName(evaluation.annotator),
         escapeMarkdown$1(evaluation.projectTitle),
-        ...metricsComputedBy(result.settings.method, runHasVideo(result.projects)).map((metric) => gated.has(metric.name)
+        ...metricsShownIn(result).map((metric) => gated.has(metric.name)
             ? scoreWithInterval(scoreOf(evaluation.overall, metric.name), intervals?.overall[metric.name] ?? null, intervals !== null)
             : formatMetric(metric.format, scoreOf(evaluation.overall, metric.name))),
         evidenceCell(standing),

@@ -969,6 +969,20 @@ function metricsComputedBy(method, video = false) {
 function runHasVideo(projects) {
     return projects.some((outcome) => outcome.status === 'evaluated' && outcome.evaluation.overall.tracking !== undefined);
 }
+/** `runHasVideo` of each run's project list, so that renderers asking per row stay linear. */
+const videoRuns = new WeakMap();
+/**
+ * The scores a run's reports show, in order: its method's, with the video-only ones when the run
+ * has video. Every renderer asks this, once per table and once per row.
+ */
+function metricsShownIn(run) {
+    let video = videoRuns.get(run.projects);
+    if (video === undefined) {
+        video = runHasVideo(run.projects);
+        videoRuns.set(run.projects, video);
+    }
+    return metricsComputedBy(run.settings.method, video);
+}
 /** What the reports call `metric` under `method`. */
 function labelsUnder(metric, method) {
     return metric.renamed?.[method] ?? { label: metric.label, shortLabel: metric.shortLabel };
@@ -55746,4 +55760,4 @@ class BenchmarkFailed extends Error {
     }
 }
 
-export { EvaluationError as $, networkFailure as A, getProxyUrl as B, v2SignatureHeaders as C, projectSchema as D, describeError as E, checkPrivateKey as F, INPUT_DEFAULTS as G, csvHeader as H, InputError as I, limitWorstItems as J, escapeMarkdown as K, HttpClient as L, HttpCodes as M, NetworkFailure as N, getAugmentedNamespace as O, commonjsGlobal as P, requireTunnel as Q, requireUndici as R, undiciExports as S, firstLineOf as T, UndecodableBody as U, OUTPUT_NAMES as V, INPUT_NAMES as W, GATE_METRICS as X, meetsThreshold as Y, editorOrigin as Z, ReportWriteError as _, metricFacts as a, defaultClientFactory as a0, OUTCOME as a1, metricsOf as a2, addTallies as a3, bootstrapIntervals as a4, bootstrapSeed as a5, projectHashForLinks as a6, labelEditorUrl as a7, similarity as a8, TALLY_FIELDS as a9, unknown as aA, literal as aB, number as aC, _enum as aD, projectFeedback as aE, stringifyRecords as aa, neutraliseFormula as ab, METRICS as ac, balancedWorstItems as ad, html as ae, verdictIcon as af, safeHref as ag, ERROR_KINDS as ah, page as ai, orderRunResult as aj, DEFAULT_WORST_ITEMS_PER_KIND as ak, makeLoader as al, auditIndexOf as am, scoreTrainingProject as an, sharedLimitMemory as ao, sharedRequestLimit as ap, hasTracks as aq, pLimit as ar, printParseErrorCode as as, visit as at, detectUtf16 as au, describeUtf16 as av, object as aw, array as ax, union$1 as ay, record as az, INPUTS as b, safeText as c, createEncordClient as d, signingKeyFor as e, encordUserAgent as f, getDefaultExportFromCjs as g, createTransport as h, resolveRetryPolicy as i, assertEncordHash as j, string as k, labelsUnder as l, metricsComputedBy as m, normaliseDomain as n, pageSchema as o, parseAtEdge as p, invalidResponse as q, runHasVideo as r, scoreOf as s, thresholdInput as t, pythonJsonDumps as u, v1Authorization as v, v1NotJson as w, v1EnvelopeSchema as x, v1Failure as y, v2Failure as z };
+export { defaultClientFactory as $, getProxyUrl as A, v2SignatureHeaders as B, projectSchema as C, describeError as D, checkPrivateKey as E, INPUT_DEFAULTS as F, csvHeader as G, limitWorstItems as H, InputError as I, escapeMarkdown as J, HttpClient as K, HttpCodes as L, getAugmentedNamespace as M, NetworkFailure as N, commonjsGlobal as O, requireTunnel as P, requireUndici as Q, undiciExports as R, firstLineOf as S, OUTPUT_NAMES as T, UndecodableBody as U, INPUT_NAMES as V, GATE_METRICS as W, meetsThreshold as X, editorOrigin as Y, ReportWriteError as Z, EvaluationError as _, metricFacts as a, OUTCOME as a0, metricsOf as a1, addTallies as a2, bootstrapIntervals as a3, bootstrapSeed as a4, projectHashForLinks as a5, labelEditorUrl as a6, similarity as a7, TALLY_FIELDS as a8, stringifyRecords as a9, unknown as aA, literal as aB, number as aC, _enum as aD, projectFeedback as aE, neutraliseFormula as aa, METRICS as ab, balancedWorstItems as ac, metricsComputedBy as ad, html as ae, verdictIcon as af, safeHref as ag, ERROR_KINDS as ah, page as ai, orderRunResult as aj, DEFAULT_WORST_ITEMS_PER_KIND as ak, makeLoader as al, auditIndexOf as am, scoreTrainingProject as an, sharedLimitMemory as ao, sharedRequestLimit as ap, hasTracks as aq, pLimit as ar, printParseErrorCode as as, visit as at, detectUtf16 as au, describeUtf16 as av, object as aw, array as ax, union$1 as ay, record as az, INPUTS as b, safeText as c, createEncordClient as d, signingKeyFor as e, encordUserAgent as f, getDefaultExportFromCjs as g, createTransport as h, assertEncordHash as i, string as j, pageSchema as k, labelsUnder as l, metricsShownIn as m, normaliseDomain as n, invalidResponse as o, parseAtEdge as p, pythonJsonDumps as q, resolveRetryPolicy as r, scoreOf as s, thresholdInput as t, v1NotJson as u, v1Authorization as v, v1EnvelopeSchema as w, v1Failure as x, v2Failure as y, networkFailure as z };
