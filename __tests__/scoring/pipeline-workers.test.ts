@@ -3,7 +3,7 @@
 // outcomes and the same CSV, in input order. A benchmark that cannot be loaded fails the run with
 // its own error, workers or not, and nothing hangs.
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
-import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -38,12 +38,15 @@ let scratch: string
 const inScratch = (name: string) => path.join(scratch, name)
 /**
  * A copy of a sample export under another path: a path given twice is scored once (with a
- * warning), so the repeats below are copies. The name keeps the project hash first, as offline
- * runs read it from the file name.
+ * warning), so the repeats below are copies. Each lies in its own folder under the same name,
+ * as offline runs take the project hash from the file name.
  */
 const copyOf = (hash: string, copy: number) => {
-  const file = inScratch(`${hash}-copy-${copy}.json`)
-  if (!existsSync(file)) copyFileSync(exportOf(hash), file)
+  const file = inScratch(path.join(`copy-${copy}`, `${hash}.json`))
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true })
+    copyFileSync(exportOf(hash), file)
+  }
   return file
 }
 

@@ -37,7 +37,8 @@ const OUTPUT_NAMES = [
   'annotators',
   'failed-annotators',
   'results',
-  'inconclusive-annotators'
+  'inconclusive-annotators',
+  'benchmark-suspects'
 ]
 const SCRIPT_COLUMNS = ['training_email', 'data_unit_name', 'label_id', 'iou_score', 'class_score']
 const DEFAULT_MARKER = '<!-- encord-annotator-eval:default -->'
@@ -169,7 +170,7 @@ describe('a first run on a pull request', () => {
     expect(first.files.summary?.toString('utf8')).toContain('3 of 3 annotators passed')
   })
 
-  it('uploads the CSV, report.json and summary.md byte for byte as one artifact', () => {
+  it('uploads every report file as one artifact, the CSV, report.json and summary.md byte for byte', () => {
     const name = expectedArtifactName({ projects })
     const artifact = harness.artifacts.artifacts.get(name)
     expect(artifact).toMatchObject({
@@ -178,7 +179,10 @@ describe('a first run on a pull request', () => {
       mimeType: 'application/zip'
     })
     expect([...(artifact?.files.keys() ?? [])].sort()).toEqual([
+      'benchmark_audit.csv',
+      ...dataset.annotators.map((annotator) => `feedback/${annotator}.md`),
       'iou_results.csv',
+      'report.html',
       'report.json',
       'summary.md'
     ])

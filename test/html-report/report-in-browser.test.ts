@@ -249,8 +249,15 @@ describe('report.html in Chromium', () => {
         // The same data unit and frame in both projects.
         expect(benchmarkParts!.slice(2)).toEqual(taskParts!.slice(2))
       }
+      // The benchmark audit links each suspect to its frame in the benchmark project.
+      const suspects = await page.$$eval('#audit a', (anchors) =>
+        anchors.map((anchor) => anchor.href)
+      )
+      for (const href of suspects) {
+        expect(EDITOR_LINK.exec(href)?.[1]).toBe(projects.benchmarkProject)
+      }
       // Every other link on the page is to a section of the page itself.
-      const inPage = await page.$$eval('a:not(#worst-items a)', (anchors) =>
+      const inPage = await page.$$eval('a:not(#worst-items a):not(#audit a)', (anchors) =>
         anchors.map((anchor) => [
           anchor.getAttribute('href'),
           anchor.getAttribute('href')?.startsWith('#')
