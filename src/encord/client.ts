@@ -9,18 +9,17 @@
  */
 
 import { randomBytes } from 'node:crypto'
-import { getProxyUrl } from '@actions/http-client'
 import type { z } from 'zod'
 import {
   invalidResponse,
   LabelLimitError,
-  networkFailure,
   v1Failure,
   v1NotJson,
   v2Failure,
   type FailureContext
 } from './api-errors.js'
 import { normaliseDomain } from './domain.js'
+import { parseJsonBody, sendExplained } from './exchange.js'
 import { assertEncordHash } from './identifiers.js'
 import type { SigningKey } from './keys.js'
 import type { RequestLimit } from './request-limit.js'
@@ -40,8 +39,6 @@ import { splitLabelRowBundle } from './label-row-bundle.js'
 import { v1Authorization, v2SignatureHeaders } from './signing.js'
 import {
   createTransport,
-  NetworkFailure,
-  UndecodableBody,
   type Transport,
   type TransportRequest,
   type TransportResponse,
@@ -169,32 +166,8 @@ export function createEncordClient(options: EncordClientOptions): EncordClient {
   })
 
   /** Send, turning "no answer" and undecodable answers into `EncordApiError`s. */
-  async function send(
-    request: TransportRequest,
-    where: FailureContext
-  ): Promise<TransportResponse> {
-    try {
-      return await transport.send(request)
-    } catch (error) {
-      if (error instanceof NetworkFailure) {
-        throw networkFailure(
-          { ...where, attempts: error.attempts },
-          error.reason,
-          getProxyUrl(domain)
-        )
-      }
-      if (error instanceof UndecodableBody) throw invalidResponse(where, error.message)
-      throw error
-    }
-  }
-
-  function parseJson(answer: TransportResponse): { ok: true; value: unknown } | { ok: false } {
-    try {
-      return { ok: true, value: JSON.parse(answer.body.toString('utf8')) as unknown }
-    } catch {
-      return { ok: false }
-    }
-  }
+  const send = (request: TransportRequest, where: FailureContext) =>
+    sendExplained(transport, request, where, domain)
 
   async function v2Get(path: string, where: FailureContext): Promise<unknown> {
     const traceContext = newTraceContext()
@@ -216,7 +189,7 @@ export function createEncordClient(options: EncordClientOptions): EncordClient {
     )
     const located = { ...where, attempts: answer.attempts }
     if (answer.status !== 200) throw v2Failure(located, answer.status)
-    const json = parseJson(answer)
+    const json = parseJsonBody(answer)
     if (!json.ok) throw invalidResponse(located, 'the body is not JSON', answer.status)
     return json.value
   }
@@ -258,7 +231,7 @@ export function createEncordClient(options: EncordClientOptions): EncordClient {
 
   /** The envelope's `response`, or the error the envelope describes. */
   function v1Response(answer: TransportResponse, located: FailureContext, uids: number): unknown {
-    const json = parseJson(answer)
+    const json = parseJsonBody(answer)
     if (!json.ok) throw v1NotJson(located, answer.status)
     const envelope = parseAtEdge(v1EnvelopeSchema, json.value, located)
     if (envelope.status !== 200) {

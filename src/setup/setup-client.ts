@@ -9,31 +9,23 @@
  * retried like every other read. Signing and transport are the scoring client's.
  */
 import { randomBytes } from 'node:crypto'
-import { getProxyUrl } from '@actions/http-client'
 import { z } from 'zod'
 import {
   invalidResponse,
-  networkFailure,
   v1Failure,
   v1NotJson,
   v2Failure,
   type FailureContext
 } from '../encord/api-errors.js'
 import { normaliseDomain } from '../encord/domain.js'
+import { parseJsonBody, sendExplained } from '../encord/exchange.js'
 import { assertEncordHash } from '../encord/identifiers.js'
 import type { SigningKey } from '../encord/keys.js'
 import { pythonJsonDumps } from '../encord/python-json.js'
 import { resolveRetryPolicy, type RetryPolicy } from '../encord/retry.js'
 import { pageSchema, parseAtEdge, projectSchema, v1EnvelopeSchema } from '../encord/schemas.js'
 import { v1Authorization, v2SignatureHeaders } from '../encord/signing.js'
-import {
-  createTransport,
-  NetworkFailure,
-  UndecodableBody,
-  type Transport,
-  type TransportRequest,
-  type TransportResponse
-} from '../encord/transport.js'
+import { createTransport, type Transport, type TransportRequest } from '../encord/transport.js'
 import type { ProjectInfo } from '../encord/types.js'
 
 /** Role numbers of `projectusers` (docs/encord-api.md §10). */
@@ -94,33 +86,8 @@ export function createSetupClient(options: SetupClientOptions): SetupClient {
     publicKeyHex: key.publicKeyHex
   })
 
-  async function send(
-    transport: Transport,
-    request: TransportRequest,
-    where: FailureContext
-  ): Promise<TransportResponse> {
-    try {
-      return await transport.send(request)
-    } catch (error) {
-      if (error instanceof NetworkFailure) {
-        throw networkFailure(
-          { ...where, attempts: error.attempts },
-          error.reason,
-          getProxyUrl(domain)
-        )
-      }
-      if (error instanceof UndecodableBody) throw invalidResponse(where, error.message)
-      throw error
-    }
-  }
-
-  function json(answer: TransportResponse): { ok: true; value: unknown } | { ok: false } {
-    try {
-      return { ok: true, value: JSON.parse(answer.body.toString('utf8')) as unknown }
-    } catch {
-      return { ok: false }
-    }
-  }
+  const send = (transport: Transport, request: TransportRequest, where: FailureContext) =>
+    sendExplained(transport, request, where, domain)
 
   async function v2Get(target: string, where: FailureContext): Promise<unknown> {
     const trace = traceContext()
@@ -148,7 +115,7 @@ export function createSetupClient(options: SetupClientOptions): SetupClient {
     )
     const located = { ...where, attempts: answer.attempts }
     if (answer.status !== 200) throw v2Failure(located, answer.status)
-    const parsed = json(answer)
+    const parsed = parseJsonBody(answer)
     if (!parsed.ok) throw invalidResponse(located, 'the body is not JSON', answer.status)
     return parsed.value
   }
@@ -189,7 +156,7 @@ export function createSetupClient(options: SetupClientOptions): SetupClient {
       where
     )
     const located = { ...where, attempts: answer.attempts }
-    const parsed = json(answer)
+    const parsed = parseJsonBody(answer)
     if (!parsed.ok) throw v1NotJson(located, answer.status)
     const envelope = parseAtEdge(v1EnvelopeSchema, parsed.value, located)
     if (envelope.status !== 200) {
