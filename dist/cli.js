@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import path, { dirname } from 'node:path';
 import { s as standings, v as verdictOf, i as isEvaluated, t as thresholdsSet, M as MISSING, a as scoreWithInterval, f as formatMetric, b as formatRatio, p as plural, c as inert, d as verdictText, V as VERDICT_WORD, e as fitWidth, g as formatAgainstThreshold, h as comparisonSign, j as intervalRange, k as displayWidth, l as confidencePercent, m as padStart, n as padEnd, o as checkRegistrationFiles, q as formatDiagnosticLine, r as registrationVerdict, T as TOOL, u as parseConfig, w as runPreflight, x as checkOutputDir, y as mergeLegReports, z as csvFileWriter, A as writeReportFiles, B as renderHtmlReport, C as renderSummary, D as renderReportJson, E as evaluateRun, F as renderAuditCsv, G as renderFeedbackNotes, H as renderProgressText, I as renderTerminalWorstItems, J as renderAuditTerminal, K as readHistoryPaths, L as mergeHistory } from './chunks/report-source.js';
-import { m as metricsShownIn, l as labelsUnder, t as thresholdInput, s as scoreOf, a as metricFacts, g as getDefaultExportFromCjs, I as InputError, b as INPUTS, c as safeText, d as createEncordClient, e as signingKeyFor, f as encordUserAgent, n as normaliseDomain, h as createTransport, r as resolveRetryPolicy, i as assertEncordHash, p as parseAtEdge, j as string, k as pageSchema, o as invalidResponse, q as pythonJsonDumps, v as v1Authorization, u as v1NotJson, w as v1EnvelopeSchema, x as v1Failure, y as v2Failure, N as NetworkFailure, z as networkFailure, A as getProxyUrl, U as UndecodableBody, B as v2SignatureHeaders, C as projectSchema, D as describeError, E as checkPrivateKey, F as INPUT_DEFAULTS, G as csvHeader } from './chunks/score-project.js';
+import { m as metricsShownIn, l as labelsUnder, t as thresholdInput, s as scoreOf, a as metricFacts, g as getDefaultExportFromCjs, I as InputError, b as INPUTS, c as safeText, d as createEncordClient, e as signingKeyFor, f as encordUserAgent, n as normaliseDomain, h as createTransport, r as resolveRetryPolicy, i as assertEncordHash, p as parseAtEdge, j as string, k as pageSchema, o as invalidResponse, q as pythonJsonDumps, v as v1Authorization, u as parseJsonBody, w as v1NotJson, x as v1EnvelopeSchema, y as v1Failure, z as v2Failure, A as sendExplained, B as v2SignatureHeaders, C as projectSchema, D as describeError, E as checkPrivateKey, F as INPUT_DEFAULTS, G as csvHeader } from './chunks/score-project.js';
 import fs, { readFileSync } from 'node:fs';
 import require$$0 from 'node:events';
 import require$$1 from 'node:child_process';
@@ -5128,27 +5128,7 @@ function createSetupClient(options) {
         domain,
         publicKeyHex: key.publicKeyHex
     });
-    async function send(transport, request, where) {
-        try {
-            return await transport.send(request);
-        }
-        catch (error) {
-            if (error instanceof NetworkFailure) {
-                throw networkFailure({ ...where, attempts: error.attempts }, error.reason, getProxyUrl(domain));
-            }
-            if (error instanceof UndecodableBody)
-                throw invalidResponse(where, error.message);
-            throw error;
-        }
-    }
-    function json(answer) {
-        try {
-            return { ok: true, value: JSON.parse(answer.body.toString('utf8')) };
-        }
-        catch {
-            return { ok: false };
-        }
-    }
+    const send = (transport, request, where) => sendExplained(transport, request, where, domain);
     async function v2Get(target, where) {
         const trace = traceContext();
         const answer = await send(reads, {
@@ -5172,7 +5152,7 @@ function createSetupClient(options) {
         const located = { ...where, attempts: answer.attempts };
         if (answer.status !== 200)
             throw v2Failure(located, answer.status);
-        const parsed = json(answer);
+        const parsed = parseJsonBody(answer);
         if (!parsed.ok)
             throw invalidResponse(located, 'the body is not JSON', answer.status);
         return parsed.value;
@@ -5203,7 +5183,7 @@ function createSetupClient(options) {
             })
         }, where);
         const located = { ...where, attempts: answer.attempts };
-        const parsed = json(answer);
+        const parsed = parseJsonBody(answer);
         if (!parsed.ok)
             throw v1NotJson(located, answer.status);
         const envelope = parseAtEdge(v1EnvelopeSchema, parsed.value, located);

@@ -1228,6 +1228,217 @@ function validateConcurrency(concurrency) {
 	}
 }
 
+/**
+ * Encord failures as `EncordApiError`s a user can act on: one plain-English line that names the
+ * project and the fix, plus `details` for logs. v1 failures are told apart by the error code in
+ * the body (docs/encord-api.md §3.3), v2 failures by HTTP status (§4.5).
+ *
+ * Messages are built only from facts we chose (project, endpoint, status, code, domain, the
+ * public key's fingerprint); never from request headers, key text or server-provided prose.
+ */
+const REPORT_IT = 'please report it, with the debug log (ACTIONS_STEP_DEBUG=true in GitHub Actions) if you can';
+function apiError(kind, message, context, extra = {}) {
+    return new EncordApiError(message, kind, {
+        project: context.project,
+        endpoint: context.endpoint,
+        ...extra
+    });
+}
+function afterAttempts(context) {
+    return context.attempts && context.attempts > 1 ? ` after ${context.attempts} attempts` : '';
+}
+function badSignature(context, cause, status, code) {
+    return apiError('bad-signature', `Encord rejected the signature of the request for ${context.resource} (${cause}): make sure ` +
+        "ssh-private-key is the complete private key registered in Encord and that the runner's clock is correct.", context, { status, code });
+}
+/**
+ * v2 answers 401 both to an unknown key and to a bad signature (as far as the SDK shows), so the
+ * message gives both fixes: the first v2 call is the first call, where an unregistered key shows.
+ */
+function keyRejected(context, status) {
+    return apiError('bad-signature', `Encord did not accept the key for ${context.resource} (HTTP ${status}): register its public ` +
+        `key (fingerprint ${publicKeyFingerprint(context.publicKeyHex)}) in the Encord web app under ` +
+        `Settings → Public keys on the instance of encord-domain (${context.domain}), and make sure ` +
+        "ssh-private-key is that key's complete private key and the runner's clock is correct.", context, { status });
+}
+function keyNotRegistered(context, status, code) {
+    return apiError('key-not-registered', `Encord does not know the key used for ${context.resource}: register the public key ` +
+        `(fingerprint ${publicKeyFingerprint(context.publicKeyHex)}) in the Encord web app under ` +
+        `Settings → Public keys, on the Encord instance of encord-domain (${context.domain}).`, context, { status, code });
+}
+function noAccess(context, status, code) {
+    return apiError('no-access', `The Encord user of the key may not read ${context.resource}: add the key's user to project ` +
+        `${context.project} in Encord (or use the key of a project member).`, context, { status, code });
+}
+function notFound(context, status, code) {
+    return apiError('not-found', `Encord could not find ${context.resource} on ${context.domain}: check the project hash and ` +
+        'encord-domain (US-hosted workspaces use https://api.us.encord.com).', context, { status, code });
+}
+function rateLimited(context, status, code) {
+    return apiError('rate-limited', `Encord kept rate-limiting the requests for ${context.resource}${afterAttempts(context)}: ` +
+        'evaluate fewer projects at once, or run again later.', context, { status, code });
+}
+function serverError(context, what, status, code) {
+    return apiError('server-error', `Encord failed to answer the ${context.endpoint} request for ${context.resource} (${what})` +
+        `${afterAttempts(context)}: this is a problem on Encord's side; run again later, and ` +
+        'contact Encord support if it persists.', context, { status, code });
+}
+function invalidRequest(context, what, status, code) {
+    return apiError('invalid-request', `Encord refused the ${context.endpoint} request for ${context.resource} as invalid (${what}): ` +
+        `this is probably a bug in encord-annotator-eval; ${REPORT_IT}.`, context, { status, code });
+}
+/**
+ * Raised when Encord refuses a label-row bundle as too large. Carries the server's limit, when
+ * it says one, so the caller can split the bundle instead of failing.
+ */
+class LabelLimitError extends EncordApiError {
+    maximumAllowed;
+    constructor(message, details, maximumAllowed) {
+        super(message, 'invalid-request', details);
+        this.maximumAllowed = maximumAllowed;
+    }
+}
+function labelLimit(context, payload, requested, status) {
+    const maximum = readMaximumLabelsAllowed(payload);
+    const allowed = maximum === undefined ? '' : `, at most ${maximum} allowed`;
+    return new LabelLimitError(`Encord refused to return ${requested} label rows of project ${context.project} in one request ` +
+        `(MULTI_LABEL_LIMIT_ERROR${allowed}) and its answer gives no smaller size to split the ` +
+        `request into: ${REPORT_IT}.`, {
+        project: context.project,
+        endpoint: context.endpoint,
+        status,
+        code: 'MULTI_LABEL_LIMIT_ERROR'
+    }, maximum);
+}
+function readMaximumLabelsAllowed(payload) {
+    if (typeof payload !== 'object' || payload === null)
+        return undefined;
+    const value = payload['maximum_labels_allowed'];
+    return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : undefined;
+}
+/**
+ * A v1 answer whose body `status` is not 200. `response` normally is a one-element array of an
+ * error code; `requested` is the number of uids sent (for the label-limit message).
+ */
+function v1Failure(context, answer, requested = 0) {
+    const code = readErrorCode(answer.response);
+    const status = answer.httpStatus;
+    switch (code) {
+        case 'AUTHENTICATION_ERROR':
+            return badSignature(context, code, status, code);
+        case 'SSH_KEY_NOT_FOUND_ERROR':
+            return keyNotRegistered(context, status, code);
+        case 'AUTHORISATION_ERROR':
+            return noAccess(context, status, code);
+        case 'RESOURCE_NOT_FOUND_ERROR':
+            return notFound(context, status, code);
+        case 'MULTI_LABEL_LIMIT_ERROR':
+            return labelLimit(context, answer.payload, requested, status);
+        case 'INVALID_ARGUMENTS_ERROR':
+        case 'METHOD_NOT_ALLOWED_ERROR':
+        case 'OPERATION_NOT_ALLOWED':
+            return invalidRequest(context, code, status, code);
+    }
+    if (status === 429 || answer.bodyStatus === 429)
+        return rateLimited(context, status, code);
+    const what = code ?? `status ${describeStatus(answer.bodyStatus)}`;
+    return serverError(context, what, status, code);
+}
+function readErrorCode(response) {
+    const first = Array.isArray(response) ? response[0] : response;
+    // Codes are SCREAMING_SNAKE_CASE; anything else is not one and is not repeated to the user.
+    return typeof first === 'string' && /^[A-Z][A-Z0-9_]{0,63}$/.test(first) ? first : undefined;
+}
+function describeStatus(status) {
+    return typeof status === 'number' || (typeof status === 'string' && /^\w{1,20}$/.test(status))
+        ? String(status)
+        : 'missing';
+}
+/** A v2 answer with an HTTP status other than 200. */
+function v2Failure(context, status) {
+    switch (status) {
+        case 401:
+            return keyRejected(context, status);
+        case 403:
+            return noAccess(context, status);
+        case 404:
+            return notFound(context, status);
+        case 429:
+            return rateLimited(context, status);
+        case 400:
+        case 405:
+        case 413:
+            return invalidRequest(context, `HTTP ${status}`, status);
+        case 204:
+            return invalidResponse(context, 'the answer is empty (HTTP 204)', status);
+    }
+    return serverError(context, `HTTP ${status}`, status);
+}
+/** An answer that is not what Encord's API promises: not JSON, wrong shape, missing rows. */
+function invalidResponse(context, problem, status) {
+    return apiError('invalid-response', `Encord's answer to ${context.endpoint} for ${context.resource} is not what this tool ` +
+        `expects: ${problem}. The Encord API may have changed; ${REPORT_IT}.`, context, { status });
+}
+/**
+ * A v1 answer that is not JSON. An error page from a proxy or load balancer is reported by its
+ * HTTP status, anything else as an invalid answer.
+ */
+function v1NotJson(context, status) {
+    if (status === 429)
+        return rateLimited(context, status);
+    if (status >= 500)
+        return serverError(context, `HTTP ${status}`, status);
+    return invalidResponse(context, `the body is not JSON (HTTP ${status})`, status);
+}
+/** No answer at all. Names the proxy in use (host only: proxy URLs may hold credentials). */
+function networkFailure(context, reason, proxyUrl) {
+    const proxy = proxyHost(proxyUrl);
+    const via = proxy ? ` through the proxy ${proxy}` : '';
+    return apiError('network', `Could not reach Encord at ${context.domain}${via} for ${context.resource} (${reason})` +
+        `${afterAttempts(context)}: check encord-domain and the runner's network; behind a proxy, ` +
+        'set HTTPS_PROXY (and NO_PROXY for hosts that must bypass it).', context);
+}
+function proxyHost(proxyUrl) {
+    if (!proxyUrl)
+        return '';
+    try {
+        return new URL(proxyUrl).host;
+    }
+    catch {
+        return 'from HTTPS_PROXY';
+    }
+}
+
+/**
+ * The Encord domain the client talks to, reduced to `scheme://host[:port]`.
+ *
+ * The SDK builds v1 URLs by concatenation and v2 URLs by relative resolution, so a path or a
+ * trailing slash on the domain sends the two API families to different places (docs/encord-api.md
+ * §1.1). We accept a trailing slash and refuse a path, rather than guess.
+ */
+const INPUT = 'encord-domain';
+function normaliseDomain(domain) {
+    const text = domain.trim();
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        throw new InputError(`${INPUT} is not a URL: use e.g. https://api.encord.com or https://api.us.encord.com.`, INPUT);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new InputError(`${INPUT} must start with https:// (e.g. https://api.encord.com).`, INPUT);
+    }
+    if (url.pathname !== '/' ||
+        url.search !== '' ||
+        url.hash !== '' ||
+        url.username ||
+        url.password) {
+        throw new InputError(`${INPUT} must be only a scheme and host, e.g. https://api.encord.com, without a path.`, INPUT);
+    }
+    return url.origin;
+}
+
 function getProxyUrl$1(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -30409,228 +30620,62 @@ class HttpClient {
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 
 /**
- * Encord failures as `EncordApiError`s a user can act on: one plain-English line that names the
- * project and the fix, plus `details` for logs. v1 failures are told apart by the error code in
- * the body (docs/encord-api.md §3.3), v2 failures by HTTP status (§4.5).
- *
- * Messages are built only from facts we chose (project, endpoint, status, code, domain, the
- * public key's fingerprint); never from request headers, key text or server-provided prose.
+ * How many Encord requests may be in flight at once. One limit covers the whole run, whichever
+ * thread sends: the benchmark's requests on the main thread and the training projects' requests
+ * on the scoring workers share the `concurrency` the user set.
  */
-const REPORT_IT = 'please report it, with the debug log (ACTIONS_STEP_DEBUG=true in GitHub Actions) if you can';
-function apiError(kind, message, context, extra = {}) {
-    return new EncordApiError(message, kind, {
-        project: context.project,
-        endpoint: context.endpoint,
-        ...extra
-    });
+/** A limit for this thread alone. */
+function localRequestLimit(concurrency) {
+    const limit = pLimit(concurrency);
+    return { run: (task) => limit(task) };
 }
-function afterAttempts(context) {
-    return context.attempts && context.attempts > 1 ? ` after ${context.attempts} attempts` : '';
+/** Memory for a limit shared between threads: pass it to `sharedRequestLimit` in each. */
+function sharedLimitMemory(concurrency) {
+    if (!Number.isSafeInteger(concurrency) || concurrency < 1) {
+        throw new RangeError('concurrency must be a positive integer');
+    }
+    const memory = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
+    Atomics.store(new Int32Array(memory), 0, concurrency);
+    return memory;
 }
-function badSignature(context, cause, status, code) {
-    return apiError('bad-signature', `Encord rejected the signature of the request for ${context.resource} (${cause}): make sure ` +
-        "ssh-private-key is the complete private key registered in Encord and that the runner's clock is correct.", context, { status, code });
-}
+const waitAsync = Atomics.waitAsync;
 /**
- * v2 answers 401 both to an unknown key and to a bad signature (as far as the SDK shows), so the
- * message gives both fixes: the first v2 call is the first call, where an unregistered key shows.
+ * A counting semaphore in shared memory: the one cell holds the free slots. Takers retry a
+ * compare-and-swap and, when no slot is free, wait (without blocking the thread) for a release.
+ * Not first-come first-served across threads, which a request limit does not need.
  */
-function keyRejected(context, status) {
-    return apiError('bad-signature', `Encord did not accept the key for ${context.resource} (HTTP ${status}): register its public ` +
-        `key (fingerprint ${publicKeyFingerprint(context.publicKeyHex)}) in the Encord web app under ` +
-        `Settings → Public keys on the instance of encord-domain (${context.domain}), and make sure ` +
-        "ssh-private-key is that key's complete private key and the runner's clock is correct.", context, { status });
-}
-function keyNotRegistered(context, status, code) {
-    return apiError('key-not-registered', `Encord does not know the key used for ${context.resource}: register the public key ` +
-        `(fingerprint ${publicKeyFingerprint(context.publicKeyHex)}) in the Encord web app under ` +
-        `Settings → Public keys, on the Encord instance of encord-domain (${context.domain}).`, context, { status, code });
-}
-function noAccess(context, status, code) {
-    return apiError('no-access', `The Encord user of the key may not read ${context.resource}: add the key's user to project ` +
-        `${context.project} in Encord (or use the key of a project member).`, context, { status, code });
-}
-function notFound(context, status, code) {
-    return apiError('not-found', `Encord could not find ${context.resource} on ${context.domain}: check the project hash and ` +
-        'encord-domain (US-hosted workspaces use https://api.us.encord.com).', context, { status, code });
-}
-function rateLimited(context, status, code) {
-    return apiError('rate-limited', `Encord kept rate-limiting the requests for ${context.resource}${afterAttempts(context)}: ` +
-        'evaluate fewer projects at once, or run again later.', context, { status, code });
-}
-function serverError(context, what, status, code) {
-    return apiError('server-error', `Encord failed to answer the ${context.endpoint} request for ${context.resource} (${what})` +
-        `${afterAttempts(context)}: this is a problem on Encord's side; run again later, and ` +
-        'contact Encord support if it persists.', context, { status, code });
-}
-function invalidRequest(context, what, status, code) {
-    return apiError('invalid-request', `Encord refused the ${context.endpoint} request for ${context.resource} as invalid (${what}): ` +
-        `this is probably a bug in encord-annotator-eval; ${REPORT_IT}.`, context, { status, code });
-}
-/**
- * Raised when Encord refuses a label-row bundle as too large. Carries the server's limit, when
- * it says one, so the caller can split the bundle instead of failing.
- */
-class LabelLimitError extends EncordApiError {
-    maximumAllowed;
-    constructor(message, details, maximumAllowed) {
-        super(message, 'invalid-request', details);
-        this.maximumAllowed = maximumAllowed;
-    }
-}
-function labelLimit(context, payload, requested, status) {
-    const maximum = readMaximumLabelsAllowed(payload);
-    const allowed = maximum === undefined ? '' : `, at most ${maximum} allowed`;
-    return new LabelLimitError(`Encord refused to return ${requested} label rows of project ${context.project} in one request ` +
-        `(MULTI_LABEL_LIMIT_ERROR${allowed}) and its answer gives no smaller size to split the ` +
-        `request into: ${REPORT_IT}.`, {
-        project: context.project,
-        endpoint: context.endpoint,
-        status,
-        code: 'MULTI_LABEL_LIMIT_ERROR'
-    }, maximum);
-}
-function readMaximumLabelsAllowed(payload) {
-    if (typeof payload !== 'object' || payload === null)
-        return undefined;
-    const value = payload['maximum_labels_allowed'];
-    return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : undefined;
-}
-/**
- * A v1 answer whose body `status` is not 200. `response` normally is a one-element array of an
- * error code; `requested` is the number of uids sent (for the label-limit message).
- */
-function v1Failure(context, answer, requested = 0) {
-    const code = readErrorCode(answer.response);
-    const status = answer.httpStatus;
-    switch (code) {
-        case 'AUTHENTICATION_ERROR':
-            return badSignature(context, code, status, code);
-        case 'SSH_KEY_NOT_FOUND_ERROR':
-            return keyNotRegistered(context, status, code);
-        case 'AUTHORISATION_ERROR':
-            return noAccess(context, status, code);
-        case 'RESOURCE_NOT_FOUND_ERROR':
-            return notFound(context, status, code);
-        case 'MULTI_LABEL_LIMIT_ERROR':
-            return labelLimit(context, answer.payload, requested, status);
-        case 'INVALID_ARGUMENTS_ERROR':
-        case 'METHOD_NOT_ALLOWED_ERROR':
-        case 'OPERATION_NOT_ALLOWED':
-            return invalidRequest(context, code, status, code);
-    }
-    if (status === 429 || answer.bodyStatus === 429)
-        return rateLimited(context, status, code);
-    const what = code ?? `status ${describeStatus(answer.bodyStatus)}`;
-    return serverError(context, what, status, code);
-}
-function readErrorCode(response) {
-    const first = Array.isArray(response) ? response[0] : response;
-    // Codes are SCREAMING_SNAKE_CASE; anything else is not one and is not repeated to the user.
-    return typeof first === 'string' && /^[A-Z][A-Z0-9_]{0,63}$/.test(first) ? first : undefined;
-}
-function describeStatus(status) {
-    return typeof status === 'number' || (typeof status === 'string' && /^\w{1,20}$/.test(status))
-        ? String(status)
-        : 'missing';
-}
-/** A v2 answer with an HTTP status other than 200. */
-function v2Failure(context, status) {
-    switch (status) {
-        case 401:
-            return keyRejected(context, status);
-        case 403:
-            return noAccess(context, status);
-        case 404:
-            return notFound(context, status);
-        case 429:
-            return rateLimited(context, status);
-        case 400:
-        case 405:
-        case 413:
-            return invalidRequest(context, `HTTP ${status}`, status);
-        case 204:
-            return invalidResponse(context, 'the answer is empty (HTTP 204)', status);
-    }
-    return serverError(context, `HTTP ${status}`, status);
-}
-/** An answer that is not what Encord's API promises: not JSON, wrong shape, missing rows. */
-function invalidResponse(context, problem, status) {
-    return apiError('invalid-response', `Encord's answer to ${context.endpoint} for ${context.resource} is not what this tool ` +
-        `expects: ${problem}. The Encord API may have changed; ${REPORT_IT}.`, context, { status });
-}
-/**
- * A v1 answer that is not JSON. An error page from a proxy or load balancer is reported by its
- * HTTP status, anything else as an invalid answer.
- */
-function v1NotJson(context, status) {
-    if (status === 429)
-        return rateLimited(context, status);
-    if (status >= 500)
-        return serverError(context, `HTTP ${status}`, status);
-    return invalidResponse(context, `the body is not JSON (HTTP ${status})`, status);
-}
-/** No answer at all. Names the proxy in use (host only: proxy URLs may hold credentials). */
-function networkFailure(context, reason, proxyUrl) {
-    const proxy = proxyHost(proxyUrl);
-    const via = proxy ? ` through the proxy ${proxy}` : '';
-    return apiError('network', `Could not reach Encord at ${context.domain}${via} for ${context.resource} (${reason})` +
-        `${afterAttempts(context)}: check encord-domain and the runner's network; behind a proxy, ` +
-        'set HTTPS_PROXY (and NO_PROXY for hosts that must bypass it).', context);
-}
-function proxyHost(proxyUrl) {
-    if (!proxyUrl)
-        return '';
-    try {
-        return new URL(proxyUrl).host;
-    }
-    catch {
-        return 'from HTTPS_PROXY';
-    }
-}
-
-/**
- * The Encord domain the client talks to, reduced to `scheme://host[:port]`.
- *
- * The SDK builds v1 URLs by concatenation and v2 URLs by relative resolution, so a path or a
- * trailing slash on the domain sends the two API families to different places (docs/encord-api.md
- * §1.1). We accept a trailing slash and refuse a path, rather than guess.
- */
-const INPUT = 'encord-domain';
-function normaliseDomain(domain) {
-    const text = domain.trim();
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        throw new InputError(`${INPUT} is not a URL: use e.g. https://api.encord.com or https://api.us.encord.com.`, INPUT);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new InputError(`${INPUT} must start with https:// (e.g. https://api.encord.com).`, INPUT);
-    }
-    if (url.pathname !== '/' ||
-        url.search !== '' ||
-        url.hash !== '' ||
-        url.username ||
-        url.password) {
-        throw new InputError(`${INPUT} must be only a scheme and host, e.g. https://api.encord.com, without a path.`, INPUT);
-    }
-    return url.origin;
-}
-
-/**
- * Checks on the hashes that go into URLs and headers. Encord hashes are UUIDs (some older ones
- * are other short tokens), so anything beyond letters, digits, `-` and `_` is a mistake that
- * would otherwise change the URL (`..`, `/`, `?`) or break a header, far from its cause.
- */
-const SAFE_HASH = /^[A-Za-z0-9_-]{1,128}$/;
-function assertEncordHash(value, what) {
-    if (typeof value === 'string' && SAFE_HASH.test(value))
-        return;
-    const shown = JSON.stringify(String(value).slice(0, 80));
-    throw new InputError(`${shown} is not an Encord ${what} hash: use the hash from the ${what}'s URL in Encord, ` +
-        'e.g. 00000000-1111-2222-3333-444444444444.');
+function sharedRequestLimit(memory) {
+    const cells = new Int32Array(memory);
+    const acquire = async () => {
+        for (;;) {
+            const free = Atomics.load(cells, 0);
+            if (free > 0) {
+                if (Atomics.compareExchange(cells, 0, free, free - 1) === free)
+                    return;
+                continue;
+            }
+            const wait = waitAsync(cells, 0, free);
+            if (wait.async)
+                await wait.value;
+        }
+    };
+    const release = () => {
+        Atomics.add(cells, 0, 1);
+        // Every waiter, not one: the one woken may be on a thread busy scoring, and would leave the
+        // slot unused while others wait. The rest find it taken and wait again.
+        Atomics.notify(cells, 0);
+    };
+    return {
+        async run(task) {
+            await acquire();
+            try {
+                return await task();
+            }
+            finally {
+                release();
+            }
+        }
+    };
 }
 
 /**
@@ -30730,6 +30775,192 @@ function retryAfterMs(header, nowMs, policy) {
         wait = date - nowMs;
     }
     return Math.min(policy.maxRetryAfterMs, Math.max(0, wait));
+}
+
+/**
+ * HTTP for the Encord client: one `@actions/http-client` (proxy-aware through HTTPS_PROXY /
+ * HTTP_PROXY / NO_PROXY, keep-alive), one concurrency limit for every request, retries with
+ * backoff, a per-attempt idle timeout, gzip decoding, and counters.
+ *
+ * It knows nothing about Encord's envelopes or errors: it hands back the last HTTP answer (even a
+ * failed one) and throws `NetworkFailure` only when no answer arrived at all. Only method,
+ * endpoint, project, status, attempt, duration and sizes are logged; headers and bodies never
+ * are, since they carry signatures.
+ */
+const gunzipAsync = promisify(gunzip);
+/** No HTTP answer arrived, after every attempt allowed. `reason` is safe to show. */
+class NetworkFailure extends Error {
+    reason;
+    attempts;
+    constructor(reason, attempts) {
+        super(`Network failure: ${reason}`);
+        this.reason = reason;
+        this.attempts = attempts;
+    }
+}
+/** The answer arrived but its gzip body could not be decoded. */
+class UndecodableBody extends Error {
+}
+class IdleTimeout extends Error {
+    code = 'ETIMEDOUT';
+    constructor(ms) {
+        super(`timed out after ${ms} ms without data`);
+    }
+}
+function createTransport(options) {
+    const http = new HttpClient(options.userAgent, [], {
+        keepAlive: true,
+        allowRedirects: false, // a redirect would carry our signature headers to another URL
+        allowRetries: false, // retries are ours, with the SDK's status list
+        socketTimeout: options.timeoutMs
+    });
+    const limit = options.limit ?? localRequestLimit(options.concurrency);
+    const stats = { requests: 0, retries: 0, bytesReceived: 0 };
+    const policy = options.retry;
+    async function attemptOnce(request, attempt) {
+        const started = options.now();
+        const label = `Encord ${request.method} ${request.endpoint} project=${request.project} attempt ${attempt}/${policy.attempts}`;
+        stats.requests += 1;
+        try {
+            const answer = await http.request(request.method, request.url, request.body, request.headers());
+            const raw = await readBody(answer.message, options.timeoutMs);
+            stats.bytesReceived += raw.length;
+            const status = answer.message.statusCode ?? 0;
+            options.debug(`${label}: HTTP ${status}, ${raw.length} bytes in ${options.now() - started} ms`);
+            const body = await decodeBody(raw, answer.message.headers);
+            return {
+                ok: true,
+                response: { status, headers: answer.message.headers, body, attempts: attempt }
+            };
+        }
+        catch (error) {
+            if (error instanceof UndecodableBody)
+                throw error;
+            options.debug(`${label}: failed after ${options.now() - started} ms: ${describeNetworkError(error)}`);
+            return { ok: false, error };
+        }
+    }
+    async function sendWithRetries(request) {
+        for (let attempt = 1;; attempt += 1) {
+            if (options.signal?.aborted)
+                throw new NetworkFailure('the request was cancelled', attempt - 1);
+            const result = await attemptOnce(request, attempt);
+            const lastAttempt = attempt >= policy.attempts;
+            if (result.ok) {
+                if (lastAttempt || !isRetryableStatus(result.response.status))
+                    return result.response;
+            }
+            else if (lastAttempt || !isRetryableNetworkError(result.error)) {
+                throw new NetworkFailure(describeNetworkError(result.error), attempt);
+            }
+            const delay = (result.ok
+                ? retryAfterMs(result.response.headers['retry-after'], options.now(), policy)
+                : undefined) ?? backoffDelayMs(attempt, policy, options.random);
+            stats.retries += 1;
+            options.debug(`Encord ${request.endpoint} project=${request.project}: retrying in ${delay} ms`);
+            await options.sleep(delay);
+        }
+    }
+    return {
+        // Retries wait inside the limit on purpose: a rate-limited server gets fewer requests.
+        send: (request) => limit.run(() => sendWithRetries(request)),
+        stats,
+        close: () => http.dispose()
+    };
+}
+/** Read a whole response, failing if the connection drops or goes quiet for `idleMs`. */
+function readBody(message, idleMs) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let timer;
+        const armTimer = () => {
+            clearTimeout(timer);
+            timer = setTimeout(() => message.destroy(new IdleTimeout(idleMs)), idleMs);
+        };
+        const fail = (error) => {
+            clearTimeout(timer);
+            reject(error);
+        };
+        message.on('data', (chunk) => {
+            chunks.push(chunk);
+            armTimer();
+        });
+        message.on('end', () => {
+            clearTimeout(timer);
+            resolve(Buffer.concat(chunks));
+        });
+        message.on('error', fail);
+        message.on('close', () => {
+            if (!message.complete)
+                fail(Object.assign(new Error('connection closed mid-response'), { code: 'ECONNRESET' }));
+        });
+        armTimer();
+    });
+}
+async function decodeBody(raw, headers) {
+    const encoding = headers['content-encoding']?.trim().toLowerCase();
+    if (encoding !== 'gzip' && encoding !== 'x-gzip')
+        return raw;
+    try {
+        return await gunzipAsync(raw);
+    }
+    catch {
+        throw new UndecodableBody('the gzip-compressed answer could not be decompressed');
+    }
+}
+/** A short, secret-free description: the error code when there is one. */
+function describeNetworkError(error) {
+    if (error instanceof IdleTimeout)
+        return error.message;
+    const { code, message } = errorParts(error);
+    if (/^Request timeout/.test(message))
+        return 'timed out waiting for an answer';
+    const text = message.split('\n', 1)[0]?.slice(0, 120) ?? '';
+    if (code && text && !text.includes(code))
+        return `${code}: ${text}`;
+    return text || code || 'unknown error';
+}
+
+/**
+ * One request through the transport, as both Encord clients (the read-only scoring client and the
+ * set-up client's writes) send it: "no answer" and undecodable answers become `EncordApiError`s
+ * that name the request and, behind a proxy, the proxy.
+ */
+async function sendExplained(transport, request, where, domain) {
+    try {
+        return await transport.send(request);
+    }
+    catch (error) {
+        if (error instanceof NetworkFailure) {
+            throw networkFailure({ ...where, attempts: error.attempts }, error.reason, getProxyUrl(domain));
+        }
+        if (error instanceof UndecodableBody)
+            throw invalidResponse(where, error.message);
+        throw error;
+    }
+}
+/** The answer's body as JSON, or `ok: false` when it is not JSON (the caller says what failed). */
+function parseJsonBody(answer) {
+    try {
+        return { ok: true, value: JSON.parse(answer.body.toString('utf8')) };
+    }
+    catch {
+        return { ok: false };
+    }
+}
+
+/**
+ * Checks on the hashes that go into URLs and headers. Encord hashes are UUIDs (some older ones
+ * are other short tokens), so anything beyond letters, digits, `-` and `_` is a mistake that
+ * would otherwise change the URL (`..`, `/`, `?`) or break a header, far from its cause.
+ */
+const SAFE_HASH = /^[A-Za-z0-9_-]{1,128}$/;
+function assertEncordHash(value, what) {
+    if (typeof value === 'string' && SAFE_HASH.test(value))
+        return;
+    const shown = JSON.stringify(String(value).slice(0, 80));
+    throw new InputError(`${shown} is not an Encord ${what} hash: use the hash from the ${what}'s URL in Encord, ` +
+        'e.g. 00000000-1111-2222-3333-444444444444.');
 }
 
 function getEnumValues(entries) {
@@ -38212,209 +38443,6 @@ function v2SignatureHeaders(key, request) {
 }
 
 /**
- * How many Encord requests may be in flight at once. One limit covers the whole run, whichever
- * thread sends: the benchmark's requests on the main thread and the training projects' requests
- * on the scoring workers share the `concurrency` the user set.
- */
-/** A limit for this thread alone. */
-function localRequestLimit(concurrency) {
-    const limit = pLimit(concurrency);
-    return { run: (task) => limit(task) };
-}
-/** Memory for a limit shared between threads: pass it to `sharedRequestLimit` in each. */
-function sharedLimitMemory(concurrency) {
-    if (!Number.isSafeInteger(concurrency) || concurrency < 1) {
-        throw new RangeError('concurrency must be a positive integer');
-    }
-    const memory = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
-    Atomics.store(new Int32Array(memory), 0, concurrency);
-    return memory;
-}
-const waitAsync = Atomics.waitAsync;
-/**
- * A counting semaphore in shared memory: the one cell holds the free slots. Takers retry a
- * compare-and-swap and, when no slot is free, wait (without blocking the thread) for a release.
- * Not first-come first-served across threads, which a request limit does not need.
- */
-function sharedRequestLimit(memory) {
-    const cells = new Int32Array(memory);
-    const acquire = async () => {
-        for (;;) {
-            const free = Atomics.load(cells, 0);
-            if (free > 0) {
-                if (Atomics.compareExchange(cells, 0, free, free - 1) === free)
-                    return;
-                continue;
-            }
-            const wait = waitAsync(cells, 0, free);
-            if (wait.async)
-                await wait.value;
-        }
-    };
-    const release = () => {
-        Atomics.add(cells, 0, 1);
-        // Every waiter, not one: the one woken may be on a thread busy scoring, and would leave the
-        // slot unused while others wait. The rest find it taken and wait again.
-        Atomics.notify(cells, 0);
-    };
-    return {
-        async run(task) {
-            await acquire();
-            try {
-                return await task();
-            }
-            finally {
-                release();
-            }
-        }
-    };
-}
-
-/**
- * HTTP for the Encord client: one `@actions/http-client` (proxy-aware through HTTPS_PROXY /
- * HTTP_PROXY / NO_PROXY, keep-alive), one concurrency limit for every request, retries with
- * backoff, a per-attempt idle timeout, gzip decoding, and counters.
- *
- * It knows nothing about Encord's envelopes or errors: it hands back the last HTTP answer (even a
- * failed one) and throws `NetworkFailure` only when no answer arrived at all. Only method,
- * endpoint, project, status, attempt, duration and sizes are logged; headers and bodies never
- * are, since they carry signatures.
- */
-const gunzipAsync = promisify(gunzip);
-/** No HTTP answer arrived, after every attempt allowed. `reason` is safe to show. */
-class NetworkFailure extends Error {
-    reason;
-    attempts;
-    constructor(reason, attempts) {
-        super(`Network failure: ${reason}`);
-        this.reason = reason;
-        this.attempts = attempts;
-    }
-}
-/** The answer arrived but its gzip body could not be decoded. */
-class UndecodableBody extends Error {
-}
-class IdleTimeout extends Error {
-    code = 'ETIMEDOUT';
-    constructor(ms) {
-        super(`timed out after ${ms} ms without data`);
-    }
-}
-function createTransport(options) {
-    const http = new HttpClient(options.userAgent, [], {
-        keepAlive: true,
-        allowRedirects: false, // a redirect would carry our signature headers to another URL
-        allowRetries: false, // retries are ours, with the SDK's status list
-        socketTimeout: options.timeoutMs
-    });
-    const limit = options.limit ?? localRequestLimit(options.concurrency);
-    const stats = { requests: 0, retries: 0, bytesReceived: 0 };
-    const policy = options.retry;
-    async function attemptOnce(request, attempt) {
-        const started = options.now();
-        const label = `Encord ${request.method} ${request.endpoint} project=${request.project} attempt ${attempt}/${policy.attempts}`;
-        stats.requests += 1;
-        try {
-            const answer = await http.request(request.method, request.url, request.body, request.headers());
-            const raw = await readBody(answer.message, options.timeoutMs);
-            stats.bytesReceived += raw.length;
-            const status = answer.message.statusCode ?? 0;
-            options.debug(`${label}: HTTP ${status}, ${raw.length} bytes in ${options.now() - started} ms`);
-            const body = await decodeBody(raw, answer.message.headers);
-            return {
-                ok: true,
-                response: { status, headers: answer.message.headers, body, attempts: attempt }
-            };
-        }
-        catch (error) {
-            if (error instanceof UndecodableBody)
-                throw error;
-            options.debug(`${label}: failed after ${options.now() - started} ms: ${describeNetworkError(error)}`);
-            return { ok: false, error };
-        }
-    }
-    async function sendWithRetries(request) {
-        for (let attempt = 1;; attempt += 1) {
-            if (options.signal?.aborted)
-                throw new NetworkFailure('the request was cancelled', attempt - 1);
-            const result = await attemptOnce(request, attempt);
-            const lastAttempt = attempt >= policy.attempts;
-            if (result.ok) {
-                if (lastAttempt || !isRetryableStatus(result.response.status))
-                    return result.response;
-            }
-            else if (lastAttempt || !isRetryableNetworkError(result.error)) {
-                throw new NetworkFailure(describeNetworkError(result.error), attempt);
-            }
-            const delay = (result.ok
-                ? retryAfterMs(result.response.headers['retry-after'], options.now(), policy)
-                : undefined) ?? backoffDelayMs(attempt, policy, options.random);
-            stats.retries += 1;
-            options.debug(`Encord ${request.endpoint} project=${request.project}: retrying in ${delay} ms`);
-            await options.sleep(delay);
-        }
-    }
-    return {
-        // Retries wait inside the limit on purpose: a rate-limited server gets fewer requests.
-        send: (request) => limit.run(() => sendWithRetries(request)),
-        stats,
-        close: () => http.dispose()
-    };
-}
-/** Read a whole response, failing if the connection drops or goes quiet for `idleMs`. */
-function readBody(message, idleMs) {
-    return new Promise((resolve, reject) => {
-        const chunks = [];
-        let timer;
-        const armTimer = () => {
-            clearTimeout(timer);
-            timer = setTimeout(() => message.destroy(new IdleTimeout(idleMs)), idleMs);
-        };
-        const fail = (error) => {
-            clearTimeout(timer);
-            reject(error);
-        };
-        message.on('data', (chunk) => {
-            chunks.push(chunk);
-            armTimer();
-        });
-        message.on('end', () => {
-            clearTimeout(timer);
-            resolve(Buffer.concat(chunks));
-        });
-        message.on('error', fail);
-        message.on('close', () => {
-            if (!message.complete)
-                fail(Object.assign(new Error('connection closed mid-response'), { code: 'ECONNRESET' }));
-        });
-        armTimer();
-    });
-}
-async function decodeBody(raw, headers) {
-    const encoding = headers['content-encoding']?.trim().toLowerCase();
-    if (encoding !== 'gzip' && encoding !== 'x-gzip')
-        return raw;
-    try {
-        return await gunzipAsync(raw);
-    }
-    catch {
-        throw new UndecodableBody('the gzip-compressed answer could not be decompressed');
-    }
-}
-/** A short, secret-free description: the error code when there is one. */
-function describeNetworkError(error) {
-    if (error instanceof IdleTimeout)
-        return error.message;
-    const { code, message } = errorParts(error);
-    if (/^Request timeout/.test(message))
-        return 'timed out waiting for an answer';
-    const text = message.split('\n', 1)[0]?.slice(0, 120) ?? '';
-    if (code && text && !text.includes(code))
-        return `${code}: ${text}`;
-    return text || code || 'unknown error';
-}
-
-/**
  * JSON text byte-identical to Python's `json.dumps(value)` with default arguments.
  *
  * v1 requests are signed over the exact body bytes. Serialising the way the official SDK does
@@ -38574,27 +38602,7 @@ function createEncordClient(options) {
         publicKeyHex: key.publicKeyHex
     });
     /** Send, turning "no answer" and undecodable answers into `EncordApiError`s. */
-    async function send(request, where) {
-        try {
-            return await transport.send(request);
-        }
-        catch (error) {
-            if (error instanceof NetworkFailure) {
-                throw networkFailure({ ...where, attempts: error.attempts }, error.reason, getProxyUrl(domain));
-            }
-            if (error instanceof UndecodableBody)
-                throw invalidResponse(where, error.message);
-            throw error;
-        }
-    }
-    function parseJson(answer) {
-        try {
-            return { ok: true, value: JSON.parse(answer.body.toString('utf8')) };
-        }
-        catch {
-            return { ok: false };
-        }
-    }
+    const send = (request, where) => sendExplained(transport, request, where, domain);
     async function v2Get(path, where) {
         const traceContext = newTraceContext();
         const answer = await send({
@@ -38613,7 +38621,7 @@ function createEncordClient(options) {
         const located = { ...where, attempts: answer.attempts };
         if (answer.status !== 200)
             throw v2Failure(located, answer.status);
-        const json = parseJson(answer);
+        const json = parseJsonBody(answer);
         if (!json.ok)
             throw invalidResponse(located, 'the body is not JSON', answer.status);
         return json.value;
@@ -38645,7 +38653,7 @@ function createEncordClient(options) {
     }
     /** The envelope's `response`, or the error the envelope describes. */
     function v1Response(answer, located, uids) {
-        const json = parseJson(answer);
+        const json = parseJsonBody(answer);
         if (!json.ok)
             throw v1NotJson(located, answer.status);
         const envelope = parseAtEdge(v1EnvelopeSchema, json.value, located);
@@ -55760,4 +55768,4 @@ class BenchmarkFailed extends Error {
     }
 }
 
-export { defaultClientFactory as $, getProxyUrl as A, v2SignatureHeaders as B, projectSchema as C, describeError as D, checkPrivateKey as E, INPUT_DEFAULTS as F, csvHeader as G, limitWorstItems as H, InputError as I, escapeMarkdown as J, HttpClient as K, HttpCodes as L, getAugmentedNamespace as M, NetworkFailure as N, commonjsGlobal as O, requireTunnel as P, requireUndici as Q, undiciExports as R, firstLineOf as S, OUTPUT_NAMES as T, UndecodableBody as U, INPUT_NAMES as V, GATE_METRICS as W, meetsThreshold as X, editorOrigin as Y, ReportWriteError as Z, EvaluationError as _, metricFacts as a, OUTCOME as a0, metricsOf as a1, addTallies as a2, bootstrapIntervals as a3, bootstrapSeed as a4, projectHashForLinks as a5, labelEditorUrl as a6, similarity as a7, TALLY_FIELDS as a8, stringifyRecords as a9, unknown as aA, literal as aB, number as aC, _enum as aD, projectFeedback as aE, neutraliseFormula as aa, METRICS as ab, balancedWorstItems as ac, metricsComputedBy as ad, html as ae, verdictIcon as af, safeHref as ag, ERROR_KINDS as ah, page as ai, orderRunResult as aj, DEFAULT_WORST_ITEMS_PER_KIND as ak, makeLoader as al, auditIndexOf as am, scoreTrainingProject as an, sharedLimitMemory as ao, sharedRequestLimit as ap, hasTracks as aq, pLimit as ar, printParseErrorCode as as, visit as at, detectUtf16 as au, describeUtf16 as av, object as aw, array as ax, union$1 as ay, record as az, INPUTS as b, safeText as c, createEncordClient as d, signingKeyFor as e, encordUserAgent as f, getDefaultExportFromCjs as g, createTransport as h, assertEncordHash as i, string as j, pageSchema as k, labelsUnder as l, metricsShownIn as m, normaliseDomain as n, invalidResponse as o, parseAtEdge as p, pythonJsonDumps as q, resolveRetryPolicy as r, scoreOf as s, thresholdInput as t, v1NotJson as u, v1Authorization as v, v1EnvelopeSchema as w, v1Failure as x, v2Failure as y, networkFailure as z };
+export { metricsOf as $, sendExplained as A, v2SignatureHeaders as B, projectSchema as C, describeError as D, checkPrivateKey as E, INPUT_DEFAULTS as F, csvHeader as G, limitWorstItems as H, InputError as I, escapeMarkdown as J, HttpClient as K, HttpCodes as L, getAugmentedNamespace as M, commonjsGlobal as N, requireTunnel as O, requireUndici as P, undiciExports as Q, firstLineOf as R, OUTPUT_NAMES as S, INPUT_NAMES as T, GATE_METRICS as U, meetsThreshold as V, editorOrigin as W, ReportWriteError as X, EvaluationError as Y, defaultClientFactory as Z, OUTCOME as _, metricFacts as a, addTallies as a0, bootstrapIntervals as a1, bootstrapSeed as a2, projectHashForLinks as a3, labelEditorUrl as a4, similarity as a5, TALLY_FIELDS as a6, stringifyRecords as a7, neutraliseFormula as a8, METRICS as a9, number as aA, _enum as aB, projectFeedback as aC, balancedWorstItems as aa, metricsComputedBy as ab, html as ac, verdictIcon as ad, safeHref as ae, ERROR_KINDS as af, page as ag, orderRunResult as ah, DEFAULT_WORST_ITEMS_PER_KIND as ai, makeLoader as aj, auditIndexOf as ak, scoreTrainingProject as al, sharedLimitMemory as am, sharedRequestLimit as an, hasTracks as ao, pLimit as ap, printParseErrorCode as aq, visit as ar, detectUtf16 as as, describeUtf16 as at, object as au, array as av, union$1 as aw, record as ax, unknown as ay, literal as az, INPUTS as b, safeText as c, createEncordClient as d, signingKeyFor as e, encordUserAgent as f, getDefaultExportFromCjs as g, createTransport as h, assertEncordHash as i, string as j, pageSchema as k, labelsUnder as l, metricsShownIn as m, normaliseDomain as n, invalidResponse as o, parseAtEdge as p, pythonJsonDumps as q, resolveRetryPolicy as r, scoreOf as s, thresholdInput as t, parseJsonBody as u, v1Authorization as v, v1NotJson as w, v1EnvelopeSchema as x, v1Failure as y, v2Failure as z };
