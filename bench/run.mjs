@@ -193,12 +193,15 @@ const fmt = (ms) => (ms / 1000).toFixed(2)
 const mb = (bytes) => (bytes / 1024 / 1024).toFixed(0)
 
 const DIGESTS_FILE = path.join(root, 'bench', 'output-digests.json')
-/** The commit the measured code was built from (with "+ changes" when the tree has any). */
+/**
+ * The commit of the measured code: the bundle in dist/ (with "+ changes" when dist/ differs from
+ * that commit; a change in src/ alone does not count, the bench runs dist/).
+ */
 async function codeVersion() {
   const git = (...args) => run('git', args, { cwd: root }).then((r) => r.stdout.trim())
   const commit = await git('rev-parse', '--short', 'HEAD')
-  const changed = await git('status', '--porcelain', '--untracked-files=no', '--', 'src')
-  return changed === '' ? commit : `${commit} + changes in src/`
+  const changed = await git('status', '--porcelain', '--untracked-files=no', '--', 'dist')
+  return changed === '' ? commit : `${commit} + changes in dist/`
 }
 const sameOutputs = (a, b) => OUTPUT_FILES.every((file) => a[file] === b[file])
 const OUTPUT_FILES = ['csv', 'report', 'summary', 'stepSummary']
