@@ -8,7 +8,7 @@
  * data-hash order, so the listing's order does not matter either.
  */
 import { createHash } from 'node:crypto'
-import type { LabelRow } from './model.js'
+import type { ClassificationInstance, LabelRow, ObjectInstance } from './model.js'
 
 /** `sha256:` and 64 hex digits. */
 export function labelsDigest(rows: readonly LabelRow[]): string {
@@ -17,14 +17,30 @@ export function labelsDigest(rows: readonly LabelRow[]): string {
     a.dataHash < b.dataHash ? -1 : a.dataHash > b.dataHash ? 1 : 0
   )
   for (const row of sorted) {
-    // One line per row: a row's text cannot run into the next one's.
-    hash.update(JSON.stringify([row.dataHash, row.objects, row.classifications], mapsAsEntries))
+    // One line per row: a row's text cannot run into the next one's. Plain JSON.stringify, with
+    // no replacer: a replacer is called for every value and made this a tenth of the run's label
+    // handling. It writes a Map as `{}`, so the parts hashed may hold none (checked below).
+    hash.update(JSON.stringify([row.dataHash, row.objects, row.classifications]))
     hash.update('\n')
   }
   return `sha256:${hash.digest('hex')}`
 }
 
-/** JSON.stringify writes a Map as `{}`: its entries, in insertion order, stand in for it. */
-function mapsAsEntries(_key: string, value: unknown): unknown {
-  return value instanceof Map ? [...(value as Map<unknown, unknown>).entries()] : value
-}
+/** `true` when no Map or Set sits anywhere inside `T`; otherwise the path's type, to fail below. */
+type FreeOfMaps<T> = T extends ReadonlyMap<unknown, unknown> | ReadonlySet<unknown>
+  ? T
+  : T extends readonly (infer Item)[]
+    ? FreeOfMaps<Item>
+    : T extends object
+      ? { [K in keyof T]-?: FreeOfMaps<T[K]> }[keyof T] extends true
+        ? true
+        : false
+      : true
+
+// A compile-time check: adding a Map or Set to an object or a classification stops the build,
+// rather than silently hashing it as `{}` (and missing changes to it).
+const hashedPartsHoldNoMaps: [FreeOfMaps<ObjectInstance>, FreeOfMaps<ClassificationInstance>] = [
+  true,
+  true
+]
+void hashedPartsHoldNoMaps
