@@ -41,8 +41,11 @@ export interface AuditIndex {
   className: string[]
   /** Object classes of the ontology, in ontology order: `trainingClass` counts from 1 in it. */
   classes: { featureHash: string; name: string }[]
-  /** `${dataHash}\n${frame}\n${objectHash}` → number. */
-  lookup: Map<string, number>
+  /**
+   * Per unit (as in `units`): object hash → frame → number. Nested maps rather than one map on a
+   * joined key: a key built per lookup cost more than the rest of the record.
+   */
+  lookup: Map<string, Map<number, number>>[]
 }
 
 /** How one benchmark object on one frame ended for one annotator. */
@@ -122,16 +125,22 @@ export function auditIndexOf(benchmark: ProjectLabels): AuditIndex {
     featureHash: [],
     className: [],
     classes: benchmark.ontology.objects.map((o) => ({ featureHash: o.featureHash, name: o.name })),
-    lookup: new Map()
+    lookup: units.map(() => new Map())
   }
   const unitOf: number[] = []
   const frameOf: number[] = []
   for (const [u, dataHash] of units.entries()) {
     const row = rows.get(dataHash) as LabelRow
     const frames = [...objectsByFrame(row)].sort(([a], [b]) => a - b)
+    const objects = index.lookup[u] as Map<string, Map<number, number>>
     for (const [frame, list] of frames) {
       for (const { object } of list) {
-        index.lookup.set(objectKey(dataHash, frame, object.objectHash), unitOf.length)
+        let byFrame = objects.get(object.objectHash)
+        if (byFrame === undefined) {
+          byFrame = new Map()
+          objects.set(object.objectHash, byFrame)
+        }
+        byFrame.set(frame, unitOf.length)
         unitOf.push(u)
         frameOf.push(frame)
         index.objectHash.push(object.objectHash)
@@ -204,9 +213,7 @@ export function auditRecordOf(
       continue
     }
     if (!result.benchmark) continue
-    const o = index.lookup.get(
-      objectKey(result.dataHash, result.frame, result.benchmark.objectHash)
-    )
+    const o = index.lookup[u]?.get(result.benchmark.objectHash)?.get(result.frame)
     if (o === undefined) continue
     if (result.status === 'missed') {
       record.outcome[o] = OUTCOME.missed
@@ -286,10 +293,6 @@ function attributeDisagreements(
     })
   }
   return { compared: hashes.length, disagreements }
-}
-
-function objectKey(dataHash: string, frame: number, objectHash: string): string {
-  return `${dataHash}\n${frame}\n${objectHash}`
 }
 
 /** The row scored for each data hash: the last one listed, as pairing takes it. */
