@@ -13,11 +13,11 @@
  * so the same labels give the same intervals, run after run, on any thread.
  */
 import { createHash } from 'node:crypto'
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus'
-import type { RandomGenerator } from 'pure-rand/types/RandomGenerator'
-import { emptyTally, SCORED_FIELDS, scoresOf, TALLY_FIELDS } from '../evaluate/metrics.js'
+import { emptyTally, SCORED_FIELDS, scoresOf } from '../evaluate/metrics.js'
 import type { IntervalOptions, Method, Scores, Tally, UnitTallies } from '../evaluate/types.js'
 import { metricsComputedBy } from './metrics.js'
+import { resampledCounts, unpackWords } from './packed-counts.js'
+import { drawWeights, resampleGenerator } from './resample-weights.js'
 
 /** A score's confidence interval, on the score's own scale. */
 export interface Interval {
@@ -64,22 +64,19 @@ export function bootstrapIntervals(
   const classes = tallies.classes.length
   // Only the fields the scores read are summed; the others stay 0 in the tally scored.
   const fields = SCORED_FIELDS.length
-  const { unitStart, columns, amounts } = nonZeroCounts(tallies)
+  const { unitStart, columns, amounts, width, words } = resampledCounts(tallies)
   // Score draws: [group][metric][sample], group 0 overall, then each class; NaN when undefined.
   const draws = new Float64Array((classes + 1) * metrics.length * samples)
   const weights = new Uint32Array(n)
-  // Sums per class (`class * fields + field`), then the overall sums after them.
-  const sums = new Float64Array((classes + 1) * fields)
+  // Sums per class (`class * fields + field`), then the overall sums, then the packed words.
+  const sums = new Float64Array(width)
   const overallBase = classes * fields
-  const rng = xoroshiro128plus(seed)
+  const generator = resampleGenerator(seed)
   const tally = emptyTally()
 
   for (let sample = 0; sample < samples; sample++) {
     weights.fill(0)
-    for (let draw = 0; draw < n; draw++) {
-      const unit = drawBelow(n, rng)
-      weights[unit] = (weights[unit] as number) + 1
-    }
+    drawWeights(generator, n, weights)
     sums.fill(0)
     for (let unit = 0; unit < n; unit++) {
       const weight = weights[unit] as number
@@ -90,6 +87,7 @@ export function bootstrapIntervals(
         sums[column] = (sums[column] as number) + weight * (amounts[at] as number)
       }
     }
+    unpackWords(sums, words)
     for (let column = 0; column < overallBase; column++) {
       const field = overallBase + (column % fields)
       sums[field] = (sums[field] as number) + (sums[column] as number)
@@ -117,58 +115,6 @@ export function bootstrapIntervals(
       featureHash,
       intervals: intervalsOf(c + 1)
     }))
-  }
-}
-
-/**
- * The units' counts without their zeros (most fields of most entries are 0: no classifications
- * on a detection project, no wrong class on a good annotator), as (sum column, amount) pairs,
- * unit by unit. The bootstrap's inner loop runs over these.
- */
-function nonZeroCounts(tallies: UnitTallies): {
-  unitStart: Uint32Array
-  columns: Uint32Array
-  amounts: Float64Array
-} {
-  const stride = TALLY_FIELDS.length
-  const scored = SCORED_FIELDS.map((field) => TALLY_FIELDS.indexOf(field))
-  const { entryStart, entryClass, values } = tallies
-  const unitStart = new Uint32Array(tallies.units + 1)
-  const columns: number[] = []
-  const amounts: number[] = []
-  for (let unit = 0; unit < tallies.units; unit++) {
-    for (
-      let entry = entryStart[unit] as number;
-      entry < (entryStart[unit + 1] as number);
-      entry++
-    ) {
-      for (const [field, at] of scored.entries()) {
-        const amount = values[entry * stride + at] as number
-        if (amount === 0) continue
-        columns.push((entryClass[entry] as number) * SCORED_FIELDS.length + field)
-        amounts.push(amount)
-      }
-    }
-    unitStart[unit + 1] = columns.length
-  }
-  return { unitStart, columns: Uint32Array.from(columns), amounts: Float64Array.from(amounts) }
-}
-
-const TWO_TO_32 = 2 ** 32
-
-/**
- * A uniform whole number in [0, n): the generator's 32 bits, rejecting the top values that would
- * favour small numbers. (pure-rand's own `uniformInt` gives the same distribution but, called two
- * million times per project, took most of the bootstrap's time.)
- */
-function drawBelow(n: number, rng: RandomGenerator): number {
-  const limit = TWO_TO_32 - (TWO_TO_32 % n)
-  for (;;) {
-    const bits = rng.next() >>> 0
-    // `bits % n`, but V8 takes `%` on a number above 2³¹ through its slow floating-point path, which
-    // made this twice the cost of the draw itself. Exact: bits / n < 2³², so its floor is never
-    // rounded up.
-    if (bits < limit) return bits - Math.floor(bits / n) * n
   }
 }
 
