@@ -96,7 +96,10 @@ export function bootstrapIntervals(
       // Group 0 is the overall tally, kept after the classes'.
       readTally(sums, group === 0 ? overallBase : (group - 1) * fields, tally)
       const scores = scoresOf(tally, method)
-      for (const [m, name] of metrics.entries()) {
+      // Index loops, not entries(): an iterator's pairs, per group and resample, were the
+      // bootstrap's main allocation.
+      for (let m = 0; m < metrics.length; m++) {
+        const name = metrics[m] as keyof Scores
         draws[(group * metrics.length + m) * samples + sample] = scores[name] ?? Number.NaN
       }
     }
@@ -119,7 +122,9 @@ export function bootstrapIntervals(
 }
 
 function readTally(sums: Float64Array, base: number, into: Tally): void {
-  for (const [field, key] of SCORED_FIELDS.entries()) into[key] = sums[base + field] as number
+  for (let field = 0; field < SCORED_FIELDS.length; field++) {
+    into[SCORED_FIELDS[field] as keyof Tally] = sums[base + field] as number
+  }
 }
 
 /**

@@ -49,8 +49,8 @@ export function resampledCounts(tallies: UnitTallies): ResampledCounts {
   const whole = scored.map(() => true)
   const largest = new Float64Array(classes * fields)
   for (let entry = 0; entry < entries; entry++) {
-    for (const [field, at] of scored.entries()) {
-      const amount = values[entry * stride + at] as number
+    for (let field = 0; field < fields; field++) {
+      const amount = values[entry * stride + (scored[field] as number)] as number
       if (!(Number.isInteger(amount) && amount >= 0)) whole[field] = false
       const column = (entryClass[entry] as number) * fields + field
       if (amount > (largest[column] as number)) largest[column] = amount
@@ -101,8 +101,8 @@ export function resampledCounts(tallies: UnitTallies): ResampledCounts {
       const firstWord = classWords[c] as number
       const endWord = classWords[c + 1] as number
       wordAmounts.fill(0, firstWord, endWord)
-      for (const [field, at] of scored.entries()) {
-        const amount = values[entry * stride + at] as number
+      for (let field = 0; field < fields; field++) {
+        const amount = values[entry * stride + (scored[field] as number)] as number
         if (amount === 0) continue
         const column = c * fields + field
         const word = wordOf[column] as number
