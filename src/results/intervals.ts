@@ -61,11 +61,41 @@ export function bootstrapIntervals(
   const n = tallies.units
   if (samples <= 0 || n === 0) return null
   const metrics = metricsComputedBy(method).map((metric) => metric.name)
+  const draws = scoreDraws(tallies, method, metrics, samples, seed)
+
+  const intervalsOf = (group: number): ScoreIntervals =>
+    Object.fromEntries(
+      metrics.map((name, m) => {
+        const start = (group * metrics.length + m) * samples
+        return [name, percentileInterval(draws.subarray(start, start + samples), confidenceLevel)]
+      })
+    )
+  return {
+    overall: intervalsOf(0),
+    perClass: tallies.classes.map((featureHash, c) => ({
+      featureHash,
+      intervals: intervalsOf(c + 1)
+    }))
+  }
+}
+
+/**
+ * Every resample's scores: [group][metric][sample], group 0 overall, then each class; NaN where a
+ * score is undefined. A function of its own so that V8 optimises the loop whole: as part of
+ * `bootstrapIntervals` it was compiled mid-loop, then thrown out at the loop's end on every call.
+ */
+function scoreDraws(
+  tallies: UnitTallies,
+  method: Method,
+  metrics: readonly (keyof Scores)[],
+  samples: number,
+  seed: number
+): Float64Array {
+  const n = tallies.units
   const classes = tallies.classes.length
   // Only the fields the scores read are summed; the others stay 0 in the tally scored.
   const fields = SCORED_FIELDS.length
   const { unitStart, columns, amounts, width, words } = resampledCounts(tallies)
-  // Score draws: [group][metric][sample], group 0 overall, then each class; NaN when undefined.
   const draws = new Float64Array((classes + 1) * metrics.length * samples)
   const weights = new Uint32Array(n)
   // Sums per class (`class * fields + field`), then the overall sums, then the packed words.
@@ -105,20 +135,7 @@ export function bootstrapIntervals(
     }
   }
 
-  const intervalsOf = (group: number): ScoreIntervals =>
-    Object.fromEntries(
-      metrics.map((name, m) => {
-        const start = (group * metrics.length + m) * samples
-        return [name, percentileInterval(draws.subarray(start, start + samples), confidenceLevel)]
-      })
-    )
-  return {
-    overall: intervalsOf(0),
-    perClass: tallies.classes.map((featureHash, c) => ({
-      featureHash,
-      intervals: intervalsOf(c + 1)
-    }))
-  }
+  return draws
 }
 
 function readTally(sums: Float64Array, base: number, into: Tally): void {
