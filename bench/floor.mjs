@@ -1,9 +1,15 @@
 #!/usr/bin/env node
-// The floor: the same requests the action makes (project, ontology, listing, label-row bundles,
-// signed the same way, through the same transport, at the same concurrency), doing nothing else
-// with the answers: no parsing past the listing's label hashes, no evaluation, no reports.
+// The floor: the same requests the action makes, signed the same way, through the same transport,
+// at the same concurrency, doing nothing else with the answers (no parsing past what the next
+// request needs, no evaluation, no reports):
+//   - preflight's (input `preflight`, on by default): per project the project, its datasets and
+//     its whole listing, and for a training project its members;
+//   - scoring's: per project the project, its ontology, its listing in the stage and its
+//     label-row bundles.
+// Every request is sent as soon as the answers it needs are in, so the floor is the least time
+// those requests can take at this concurrency, whatever order the action sends them in.
 // Run by bench/run.mjs as its own process; prints one JSON line.
-//   node bench/floor.mjs <domain> <key-file> <concurrency> <stage> <project>...
+//   node bench/floor.mjs <domain> <key-file> <concurrency> <stage> <benchmark> <training>...
 import { readFile } from 'node:fs/promises'
 import { createTransport } from '../build/encord/transport.js'
 import { parsePrivateKey } from '../build/encord/keys.js'
@@ -72,8 +78,20 @@ async function project(hash) {
   await Promise.all(bundles.map((uids) => v1(hash, labelRowFetchQuery(uids))))
 }
 
+async function preflight(hash, role) {
+  await v2(`/v2/public/projects/${hash}`, hash)
+  await Promise.all([
+    v2(`/v2/public/projects/${hash}/datasets`, hash),
+    v1(hash, labelRowMetadataQuery(null)),
+    role === 'training' ? v2(`/v2/public/projects/${hash}/users`, hash) : null
+  ])
+}
+
 const started = performance.now()
-await Promise.all(projects.map(project))
+await Promise.all([
+  ...projects.map((hash, i) => preflight(hash, i === 0 ? 'benchmark' : 'training')),
+  ...projects.map(project)
+])
 const ms = performance.now() - started
 transport.close()
 process.stdout.write(`${JSON.stringify({ ms, ...transport.stats })}\n`)

@@ -113,6 +113,7 @@ async function measure(k, dataset, key, work, scenarioOptions) {
     )
     if (floorRun.code !== 0) throw new Error(`floor failed: ${floorRun.stderr}`)
     const floor = JSON.parse(floorRun.stdout)
+    const floorRequests = fake.stats().requests
 
     const walls = []
     const peaks = []
@@ -150,6 +151,11 @@ async function measure(k, dataset, key, work, scenarioOptions) {
       walls.push(action.ms)
       peaks.push(Number(await readFile(rssFile, 'utf8')))
       stats = fake.stats()
+      // The floor is worth comparing with only if it made the very requests the action made.
+      if (stats.requests !== floorRequests)
+        throw new Error(
+          `K = ${k}: the action made ${stats.requests} requests, the floor ${floorRequests}: bench/floor.mjs no longer makes the action's requests`
+        )
       const runDigests = {
         csv: await sha256(path.join(out, 'iou_results.csv')),
         report: await sha256(path.join(out, 'report.json')),
