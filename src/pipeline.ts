@@ -11,7 +11,8 @@ import type { RunConfig } from './config.js'
 import { applyGate } from './results/gate.js'
 import { InInputOrder } from './in-input-order.js'
 import type { Logger } from './log.js'
-import { preflightBeforeScoring, preflightFailure } from './preflight/before-scoring.js'
+import { preflightFailure, readPreflight, reportPreflight } from './preflight/before-scoring.js'
+import { sharedLimitMemory, sharedRequestLimit } from './encord/request-limit.js'
 import type { PreflightReport } from './preflight/report.js'
 import {
   auditBenchmark,
@@ -46,20 +47,29 @@ export async function evaluateRun(config: EvaluableConfig, deps: PipelineDeps): 
   const trainingIds = source.kind === 'encord' ? source.trainingProjects : source.trainingExports
   // Aborted when the run cannot go on (the benchmark failed): no further request is sent.
   const cancel = new AbortController()
-  // Checked before the scorer starts: an error on the benchmark ends the run here.
+  // One limit on requests in flight for the whole run (the user's `concurrency`), shared by
+  // preflight and scoring on every thread: the two overlap.
+  const requestMemory =
+    source.kind === 'encord' && deps.createClient === undefined
+      ? sharedLimitMemory(source.concurrency)
+      : undefined
+  // Preflight's requests go out at once, while the scorer starts and the benchmark loads; its
+  // verdict is awaited before any training project is scored (`scoreAll`). Not cancelled with the
+  // run: when the benchmark fails, preflight's own error on it is the one to give.
   const preflight =
     config.preflight && source.kind === 'encord'
-      ? await deps.log.group('Preflight: check the set-up', () =>
-          preflightBeforeScoring({
-            source,
-            stage: config.workflowStage,
-            log: deps.log,
-            signal: cancel.signal,
-            version: deps.tool.version,
-            ...(deps.createClient ? { createClient: deps.createClient } : {})
-          })
-        )
+      ? readPreflight({
+          source,
+          stage: config.workflowStage,
+          log: deps.log,
+          signal: new AbortController().signal,
+          version: deps.tool.version,
+          ...(deps.createClient ? { createClient: deps.createClient } : {}),
+          ...(requestMemory ? { requestLimit: sharedRequestLimit(requestMemory) } : {})
+        })
       : null
+  // Read by scoreAll; until then (or if the scorer cannot start) its failure is not unhandled.
+  preflight?.catch(() => {})
   const projectsAtOnce = projectConcurrency(config)
   const scorer = await createScorer({
     source,
@@ -71,7 +81,8 @@ export async function evaluateRun(config: EvaluableConfig, deps: PipelineDeps): 
     signal: cancel.signal,
     version: deps.tool.version,
     ...(deps.createClient ? { createClient: deps.createClient } : {}),
-    ...(deps.workerScript ? { workerScript: deps.workerScript } : {})
+    ...(deps.workerScript ? { workerScript: deps.workerScript } : {}),
+    ...(requestMemory ? { requestMemory } : {})
   })
   // Whatever happens, the workers are stopped: a live worker keeps the process running.
   try {
@@ -90,7 +101,7 @@ async function scoreAll(
   scorer: Scorer,
   cancel: AbortController,
   projectsAtOnce: number,
-  preflight: PreflightReport | null
+  preflightRead: Promise<PreflightReport> | null
 ): Promise<RunResult> {
   const { log } = deps
   const { source } = config
@@ -115,6 +126,21 @@ async function scoreAll(
     () => undefined,
     (error: unknown) => error
   )
+  // Preflight's verdict, said in its own log group before anything else. An error on the
+  // benchmark ends the run here, as if preflight had run alone: the benchmark's load (begun
+  // alongside) and every queued project are stopped, and only preflight's error is given.
+  let preflight: PreflightReport | null = null
+  if (preflightRead !== null) {
+    try {
+      preflight = await log.group('Preflight: check the set-up', async () =>
+        reportPreflight(await preflightRead, log)
+      )
+    } catch (error) {
+      stop()
+      benchmark.catch(() => {})
+      throw error
+    }
+  }
 
   const limit = pLimit(projectsAtOnce)
   const ahead = projectsAhead(projectsAtOnce)

@@ -6,6 +6,7 @@
  */
 import type { EncordSourceConfig } from '../config.js'
 import { EvaluationError } from '../errors.js'
+import type { RequestLimit } from '../encord/request-limit.js'
 import type { Logger } from '../log.js'
 import type { ProjectFailure } from '../results/run-result.js'
 import { defaultClientFactory, type ClientFactory } from '../scoring/loaders.js'
@@ -19,23 +20,30 @@ export interface PreflightSetup {
   signal: AbortSignal
   version: string
   createClient?: ClientFactory
+  /** The run's limit on requests in flight, shared with scoring; by default preflight's own. */
+  requestLimit?: RequestLimit
 }
 
-export async function preflightBeforeScoring(setup: PreflightSetup): Promise<PreflightReport> {
-  const { source, log } = setup
-  const createClient = setup.createClient ?? defaultClientFactory(setup.version)
-  const client = createClient(source, log, setup.signal)
-  let report: PreflightReport
+/**
+ * Reads and checks the set-up: the requests only, nothing logged. The run starts this while the
+ * benchmark loads and hands the report to `reportPreflight` in the log's preflight group.
+ */
+export async function readPreflight(setup: PreflightSetup): Promise<PreflightReport> {
+  const { source } = setup
+  const createClient = setup.createClient ?? defaultClientFactory(setup.version, setup.requestLimit)
+  const client = createClient(source, setup.log, setup.signal)
   try {
-    report = await runPreflight(
-      client,
-      source.benchmarkProject,
-      source.trainingProjects,
-      setup.stage
-    )
+    return await runPreflight(client, source.benchmarkProject, source.trainingProjects, setup.stage)
   } finally {
     client.close()
   }
+}
+
+/**
+ * Says what preflight found: an error on the benchmark is thrown (the run stops there); warnings
+ * and each training project's progress are logged.
+ */
+export function reportPreflight(report: PreflightReport, log: Logger): PreflightReport {
   const stop = benchmarkError(report)
   if (stop !== undefined) {
     throw new EvaluationError(`Preflight: ${stop.message}`, stop.projectHash)

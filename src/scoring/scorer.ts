@@ -47,6 +47,11 @@ export interface ScorerSetup {
   createClient?: ClientFactory
   /** The scoring worker's script (dist/worker.js); without it, everything runs in this thread. */
   workerScript?: URL
+  /**
+   * The run's limit on Encord requests in flight (`sharedLimitMemory`), shared with preflight;
+   * without it the scorer makes its own.
+   */
+  requestMemory?: SharedArrayBuffer
 }
 
 export async function createScorer(setup: ScorerSetup): Promise<Scorer> {
@@ -65,9 +70,15 @@ export async function createScorer(setup: ScorerSetup): Promise<Scorer> {
 }
 
 async function inThisThread(setup: ScorerSetup): Promise<Scorer> {
+  const { requestMemory } = setup
   const load = await makeLoader({
     ...setup,
-    createClient: setup.createClient ?? defaultClientFactory(setup.version)
+    createClient:
+      setup.createClient ??
+      defaultClientFactory(
+        setup.version,
+        requestMemory === undefined ? undefined : sharedRequestLimit(requestMemory)
+      )
   })
   let benchmark = notLoadedYet()
   return {
@@ -89,7 +100,8 @@ async function inThisThread(setup: ScorerSetup): Promise<Scorer> {
  */
 async function withWorkers(setup: ScorerSetup, script: URL, workers: number): Promise<Scorer> {
   const { source } = setup
-  const memory = source.kind === 'encord' ? sharedLimitMemory(source.concurrency) : null
+  const memory =
+    source.kind === 'encord' ? (setup.requestMemory ?? sharedLimitMemory(source.concurrency)) : null
   const load = await makeLoader({
     ...setup,
     createClient: defaultClientFactory(

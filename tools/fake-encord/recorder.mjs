@@ -15,7 +15,7 @@
  *   requests: number, byEndpoint: Record<string, number>,
  *   faultsInjected: { n: number, status: number, endpoint: string }[],
  *   writes: WriteRecord[], bytesSent: number, bundleSizes: number[], delayMsTotal: number,
- *   serverMsTotal: number
+ *   serverMsTotal: number, maxInFlight: number
  * }} Stats
  */
 
@@ -23,11 +23,22 @@ export function createRecorder() {
   /** @type {RequestLogEntry[]} */
   const requestLog = []
   let arrivals = 0
+  let inFlight = 0
   let stats = emptyStats()
 
   return {
     /** Kept as one array for the server's lifetime, so a reference taken early stays current. */
     requestLog,
+
+    /** A request arrived: counted in flight until its response closes (`ended`). */
+    started() {
+      inFlight += 1
+      if (inFlight > stats.maxInFlight) stats.maxInFlight = inFlight
+    },
+
+    ended() {
+      inFlight -= 1
+    },
 
     /** Numbers requests 1, 2, 3, … in arrival order. */
     arrival() {
@@ -80,6 +91,7 @@ function emptyStats() {
     bytesSent: 0,
     bundleSizes: [],
     delayMsTotal: 0,
-    serverMsTotal: 0
+    serverMsTotal: 0,
+    maxInFlight: 0
   }
 }

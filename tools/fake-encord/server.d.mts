@@ -83,6 +83,8 @@ export interface FakeEncordStats {
   delayMsTotal: number
   /** Sum of `serverMs`. */
   serverMsTotal: number
+  /** The most requests the fake was answering at once (arrived, response not yet closed). */
+  maxInFlight: number
 }
 
 export interface FakeEncord {

@@ -55,6 +55,8 @@ export async function startFakeEncord({
     writes: { enabled: writable, fail: failWrite }
   })
   const server = createServer((req, res) => {
+    recorder.started()
+    res.once('close', recorder.ended)
     handle(req, res).catch((error) => res.destroy(error))
   })
   // Node's default 5 s keep-alive races clients that pause between requests (a busy evaluation,
