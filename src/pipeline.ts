@@ -11,7 +11,7 @@ import type { RunConfig } from './config.js'
 import { applyGate } from './results/gate.js'
 import { InInputOrder } from './in-input-order.js'
 import type { Logger } from './log.js'
-import { preflightFailure, readPreflight, reportPreflight } from './preflight/before-scoring.js'
+import { reportPreflight, startPreflight, type PreflightRun } from './preflight/before-scoring.js'
 import { sharedLimitMemory, sharedRequestLimit } from './encord/request-limit.js'
 import type { PreflightReport } from './preflight/report.js'
 import {
@@ -53,12 +53,13 @@ export async function evaluateRun(config: EvaluableConfig, deps: PipelineDeps): 
     source.kind === 'encord' && deps.createClient === undefined
       ? sharedLimitMemory(source.concurrency)
       : undefined
-  // Preflight's requests go out at once, while the scorer starts and the benchmark loads; its
-  // verdict is awaited before any training project is scored (`scoreAll`). Not cancelled with the
-  // run: when the benchmark fails, preflight's own error on it is the one to give.
+  // Preflight's requests go out at once, while the scorer starts and the benchmark loads; a
+  // training project starts loading once preflight has checked it, and preflight's report is
+  // given before anything is scored (`scoreAll`). Not cancelled with the run: when the benchmark
+  // fails, preflight's own error on it is the one to give.
   const preflight =
     config.preflight && source.kind === 'encord'
-      ? readPreflight({
+      ? startPreflight({
           source,
           stage: config.workflowStage,
           log: deps.log,
@@ -69,7 +70,7 @@ export async function evaluateRun(config: EvaluableConfig, deps: PipelineDeps): 
         })
       : null
   // Read by scoreAll; until then (or if the scorer cannot start) its failure is not unhandled.
-  preflight?.catch(() => {})
+  preflight?.report.catch(() => {})
   const projectsAtOnce = projectConcurrency(config)
   const scorer = await createScorer({
     source,
@@ -101,7 +102,7 @@ async function scoreAll(
   scorer: Scorer,
   cancel: AbortController,
   projectsAtOnce: number,
-  preflightRead: Promise<PreflightReport> | null
+  preflightRun: PreflightRun | null
 ): Promise<RunResult> {
   const { log } = deps
   const { source } = config
@@ -126,22 +127,6 @@ async function scoreAll(
     () => undefined,
     (error: unknown) => error
   )
-  // Preflight's verdict, said in its own log group before anything else. An error on the
-  // benchmark ends the run here, as if preflight had run alone: the benchmark's load (begun
-  // alongside) and every queued project are stopped, and only preflight's error is given.
-  let preflight: PreflightReport | null = null
-  if (preflightRead !== null) {
-    try {
-      preflight = await log.group('Preflight: check the set-up', async () =>
-        reportPreflight(await preflightRead, log)
-      )
-    } catch (error) {
-      stop()
-      benchmark.catch(() => {})
-      throw error
-    }
-  }
-
   const limit = pLimit(projectsAtOnce)
   const ahead = projectsAhead(projectsAtOnce)
   const rows = new InInputOrder<string | Uint8Array>(deps.csvRows ?? (() => {}))
@@ -163,10 +148,11 @@ async function scoreAll(
       // behind one slow project, a project starts only once the one `ahead` places before it
       // has been handed on.
       await rows.handedOn(index - ahead)
+      const verdict = preflightRun === null ? null : await preflightRun.verdict(id)
+      if (verdict === 'stopped') return NOT_SCORED
       return await limit(async () => {
         if (stopped) return NOT_SCORED
-        const failure = preflightFailure(preflight, id)
-        if (failure !== null) return { status: 'failed', failure }
+        if (verdict !== null) return { status: 'failed', failure: verdict }
         try {
           const scored = await scorer.score(id)
           csv = scored.csvRows
@@ -202,6 +188,27 @@ async function scoreAll(
       }
     )
   )
+
+  // Preflight's report, in its own log group before anything else. An error on the benchmark
+  // ends the run here, as if preflight had run alone: it found it before any training project
+  // was checked, so none was started; the benchmark's load (begun alongside) is stopped, and
+  // preflight's error is the only one given.
+  let preflight: PreflightReport | null = null
+  if (preflightRun !== null) {
+    try {
+      preflight = await log.group('Preflight: check the set-up', async () =>
+        reportPreflight(await preflightRun.report, log)
+      )
+    } catch (error) {
+      stop()
+      benchmark.catch(() => {})
+      // Every project settles before the run ends (none was started; should one have been, its
+      // line is not held back waiting for a scoring group that will not open).
+      showProgress()
+      await Promise.allSettled(tasks)
+      throw error
+    }
+  }
 
   let benchmarkSummary: BenchmarkSummary
   try {

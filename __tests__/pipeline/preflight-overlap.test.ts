@@ -1,6 +1,6 @@
 // Preflight's requests and the benchmark's load go out together (preflight used to finish before
 // anything else started), under one limit on requests in flight: the user's `concurrency` holds
-// for the whole run. Preflight still decides before any training project is scored.
+// for the whole run. A training project starts loading once preflight has checked it.
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { parseConfig } from '../../src/config.js'
 import type { Logger } from '../../src/log.js'
@@ -71,15 +71,26 @@ describe('preflight in a scoring run', () => {
     // rows were asked for before the last of them.
     expect(datasetsAndMembers).toHaveLength(21)
     expect(benchmarkRows!.n).toBeLessThan(Math.max(...datasetsAndMembers.map((entry) => entry.n)))
-    // No training project's rows before preflight's last requests: its verdict comes first.
+    // A training project's rows only after its own preflight requests: its verdict comes
+    // first. (Each starts once checked, not once preflight has checked them all.)
+    for (const hash of training) {
+      const own = datasetsAndMembers.filter((entry) => entry.projectHash === hash)
+      const rows = log.filter(
+        (entry) => entry.endpoint === 'v1 labelrow GET' && entry.projectHash === hash
+      )
+      expect(own).toHaveLength(2)
+      expect(rows.length).toBeGreaterThan(0)
+      expect(Math.min(...rows.map((entry) => entry.n))).toBeGreaterThan(
+        Math.max(...own.map((entry) => entry.n))
+      )
+    }
+    // And the first of them before preflight's last request.
     const firstTrainingRows = Math.min(
       ...log
         .filter((entry) => entry.endpoint === 'v1 labelrow GET' && entry.projectHash !== BENCHMARK)
         .map((entry) => entry.n)
     )
-    expect(firstTrainingRows).toBeGreaterThan(
-      Math.max(...datasetsAndMembers.map((entry) => entry.n))
-    )
+    expect(firstTrainingRows).toBeLessThan(Math.max(...datasetsAndMembers.map((entry) => entry.n)))
   })
 
   it.each([1, 2, 3])(

@@ -41,16 +41,6 @@ export function benchmarkError(report: PreflightReport): PreflightFinding | unde
   )
 }
 
-/** The errors of one training project, by hash. */
-export function trainingErrors(report: PreflightReport, projectHash: string): PreflightFinding[] {
-  return report.findings.filter(
-    (finding) =>
-      finding.role === 'training' &&
-      finding.severity === 'error' &&
-      finding.projectHash === projectHash
-  )
-}
-
 export function warningsOf(report: PreflightReport): PreflightFinding[] {
   return report.findings.filter((finding) => finding.severity === 'warning')
 }

@@ -8,11 +8,15 @@ import { describeError } from '../errors.js'
 import { checkBenchmark, checkTraining, type ProjectFacts } from './checks.js'
 import type { PreflightFinding, PreflightReport, ProjectProgress } from './report.js'
 
+/** Told each training project's findings as soon as they are known, before the whole report. */
+export type OnProjectChecked = (projectHash: string, findings: readonly PreflightFinding[]) => void
+
 export async function runPreflight(
   client: EncordClient,
   benchmarkHash: string,
   trainingHashes: readonly string[],
-  stage: string
+  stage: string,
+  onChecked: OnProjectChecked = () => {}
 ): Promise<PreflightReport> {
   const findings: PreflightFinding[] = []
   let benchmark: ProjectFacts
@@ -26,9 +30,15 @@ export async function runPreflight(
   findings.push(...checked.findings)
 
   const training: ProjectProgress[] = []
-  const results = await Promise.allSettled(
-    trainingHashes.map((hash) => readFacts(client, hash, true))
-  )
+  const reads = trainingHashes.map((hash) => {
+    const read = readFacts(client, hash, true)
+    read.then(
+      (facts) => onChecked(hash, checkTraining(facts, benchmark, stage).findings),
+      (error: unknown) => onChecked(hash, [unreadable('training', hash, error)])
+    )
+    return read
+  })
+  const results = await Promise.allSettled(reads)
   results.forEach((result, index) => {
     const hash = trainingHashes[index] as string
     if (result.status === 'rejected') {
