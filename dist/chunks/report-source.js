@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import path$2, { resolve, join, dirname as dirname$1, basename } from 'node:path';
-import { U as GATE_METRICS, s as scoreOf, a as metricFacts, t as thresholdInput, V as meetsThreshold, F as INPUT_DEFAULTS, I as InputError, E as checkPrivateKey, W as editorOrigin, X as ReportWriteError, D as describeError, Y as EvaluationError, Z as defaultClientFactory, _ as OUTCOME, $ as metricsOf, a0 as addTallies, a1 as bootstrapIntervals, a2 as bootstrapSeed, a3 as projectHashForLinks, a4 as labelEditorUrl, a5 as similarity, a6 as TALLY_FIELDS, J as escapeMarkdown$1, a7 as stringifyRecords, a8 as neutraliseFormula, m as metricsShownIn, l as labelsUnder, a9 as METRICS, aa as balancedWorstItems, ab as metricsComputedBy, ac as html, ad as verdictIcon, ae as safeHref, af as ERROR_KINDS, ag as page, ah as orderRunResult, ai as DEFAULT_WORST_ITEMS_PER_KIND, H as limitWorstItems, c as safeText, aj as makeLoader, ak as auditIndexOf, al as scoreTrainingProject, am as sharedLimitMemory, an as sharedRequestLimit, ao as hasTracks, ap as pLimit, aq as printParseErrorCode, ar as visit, as as detectUtf16, at as describeUtf16, au as object, av as array, aw as union, ax as record, ay as unknown, j as string, az as literal, aA as number, R as firstLineOf, aB as _enum, aC as projectFeedback, G as csvHeader } from './score-project.js';
+import { U as GATE_METRICS, s as scoreOf, a as metricFacts, t as thresholdInput, V as meetsThreshold, F as INPUT_DEFAULTS, I as InputError, E as checkPrivateKey, W as editorOrigin, X as ReportWriteError, D as describeError, Y as EvaluationError, Z as defaultClientFactory, _ as OUTCOME, $ as metricsOf, a0 as addTallies, a1 as bootstrapIntervals, a2 as bootstrapSeed, a3 as projectHashForLinks, a4 as labelEditorUrl, a5 as similarity, a6 as TALLY_FIELDS, J as escapeMarkdown$1, a7 as stringifyRecords, a8 as neutraliseFormula, m as metricsShownIn, l as labelsUnder, a9 as METRICS, aa as balancedWorstItems, ab as metricsComputedBy, ac as html, ad as verdictIcon, ae as safeHref, af as ERROR_KINDS, ag as page, ah as orderRunResult, ai as DEFAULT_WORST_ITEMS_PER_KIND, H as limitWorstItems, c as safeText, aj as makeLoader, ak as sharedRequestLimit, al as auditIndexOf, am as scoreTrainingProject, an as sharedLimitMemory, ao as hasTracks, ap as pLimit, aq as printParseErrorCode, ar as visit, as as detectUtf16, at as describeUtf16, au as object, av as array, aw as union, ax as record, ay as unknown, j as string, az as literal, aA as number, R as firstLineOf, aB as _enum, aC as projectFeedback, G as csvHeader } from './score-project.js';
 import { stat as stat$1, mkdir as mkdir$1, writeFile as writeFile$1, rm as rm$1, open as open$1, readdir as readdir$1, rename as rename$1, readFile, appendFile as appendFile$1 } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { serialize } from 'node:v8';
@@ -831,12 +831,6 @@ class InInputOrder {
 function benchmarkError(report) {
     return report.findings.find((finding) => finding.role === 'benchmark' && finding.severity === 'error');
 }
-/** The errors of one training project, by hash. */
-function trainingErrors(report, projectHash) {
-    return report.findings.filter((finding) => finding.role === 'training' &&
-        finding.severity === 'error' &&
-        finding.projectHash === projectHash);
-}
 function warningsOf(report) {
     return report.findings.filter((finding) => finding.severity === 'warning');
 }
@@ -1029,7 +1023,7 @@ function finder(role, facts) {
     });
 }
 
-async function runPreflight(client, benchmarkHash, trainingHashes, stage) {
+async function runPreflight(client, benchmarkHash, trainingHashes, stage, onChecked = () => { }) {
     const findings = [];
     let benchmark;
     try {
@@ -1042,7 +1036,12 @@ async function runPreflight(client, benchmarkHash, trainingHashes, stage) {
     const checked = checkBenchmark(benchmark, stage);
     findings.push(...checked.findings);
     const training = [];
-    const results = await Promise.allSettled(trainingHashes.map((hash) => readFacts(client, hash, true)));
+    const reads = trainingHashes.map((hash) => {
+        const read = readFacts(client, hash, true);
+        read.then((facts) => onChecked(hash, checkTraining(facts, benchmark, stage).findings), (error) => onChecked(hash, [unreadable('training', hash, error)]));
+        return read;
+    });
+    const results = await Promise.allSettled(reads);
     results.forEach((result, index) => {
         const hash = trainingHashes[index];
         if (result.status === 'rejected') {
@@ -1087,17 +1086,53 @@ function unreadable(role, projectHash, error) {
     };
 }
 
-async function preflightBeforeScoring(setup) {
-    const { source, log } = setup;
-    const createClient = setup.createClient ?? defaultClientFactory(setup.version);
-    const client = createClient(source, log, setup.signal);
-    let report;
+/**
+ * Reads and checks the set-up: the requests only, nothing logged. The run starts this while the
+ * benchmark loads and hands the report to `reportPreflight` in the log's preflight group.
+ */
+async function readPreflight(setup, onChecked) {
+    const { source } = setup;
+    const createClient = setup.createClient ?? defaultClientFactory(setup.version, setup.requestLimit);
+    const client = createClient(source, setup.log, setup.signal);
     try {
-        report = await runPreflight(client, source.benchmarkProject, source.trainingProjects, setup.stage);
+        return await runPreflight(client, source.benchmarkProject, source.trainingProjects, setup.stage, onChecked);
     }
     finally {
         client.close();
     }
+}
+function startPreflight(setup) {
+    const verdicts = new Map();
+    const entry = (hash) => {
+        let found = verdicts.get(hash);
+        if (found === undefined) {
+            let settle;
+            const promise = new Promise((resolve) => (settle = resolve));
+            found = { promise, settle };
+            verdicts.set(hash, found);
+        }
+        return found;
+    };
+    const report = readPreflight(setup, (hash, findings) => entry(hash).settle(failureOf(findings, hash)));
+    // Projects never checked (the benchmark's error ended preflight first) are stopped; settling
+    // twice keeps the first verdict.
+    const stopAll = () => {
+        for (const hash of setup.source.trainingProjects)
+            entry(hash).settle('stopped');
+    };
+    report.then((done) => {
+        if (benchmarkError(done) !== undefined)
+            stopAll();
+        for (const hash of setup.source.trainingProjects)
+            entry(hash).settle(failureOf(done.findings, hash));
+    }, stopAll);
+    return { report, verdict: (hash) => entry(hash).promise };
+}
+/**
+ * Says what preflight found: an error on the benchmark is thrown (the run stops there); warnings
+ * and each training project's progress are logged.
+ */
+function reportPreflight(report, log) {
     const stop = benchmarkError(report);
     if (stop !== undefined) {
         throw new EvaluationError(`Preflight: ${stop.message}`, stop.projectHash);
@@ -1110,10 +1145,11 @@ async function preflightBeforeScoring(setup) {
     return report;
 }
 /** The failure of a training project that preflight found wrong, or null: it is not scored. */
-function preflightFailure(report, projectHash) {
-    if (report === null)
-        return null;
-    const errors = trainingErrors(report, projectHash);
+/** The failure of a training project with preflight errors among `findings`, or null. */
+function failureOf(findings, projectHash) {
+    const errors = findings.filter((finding) => finding.role === 'training' &&
+        finding.severity === 'error' &&
+        finding.projectHash === projectHash);
     const [first] = errors;
     if (first === undefined)
         return null;
@@ -3824,9 +3860,11 @@ async function createScorer(setup) {
     return withWorkers(setup, workerScript, workers);
 }
 async function inThisThread(setup) {
+    const { requestMemory } = setup;
     const load = await makeLoader({
         ...setup,
-        createClient: setup.createClient ?? defaultClientFactory(setup.version)
+        createClient: setup.createClient ??
+            defaultClientFactory(setup.version, requestMemory === undefined ? undefined : sharedRequestLimit(requestMemory))
     });
     let benchmark = notLoadedYet();
     return {
@@ -3847,7 +3885,7 @@ async function inThisThread(setup) {
  */
 async function withWorkers(setup, script, workers) {
     const { source } = setup;
-    const memory = source.kind === 'encord' ? sharedLimitMemory(source.concurrency) : null;
+    const memory = source.kind === 'encord' ? (setup.requestMemory ?? sharedLimitMemory(source.concurrency)) : null;
     const load = await makeLoader({
         ...setup,
         createClient: defaultClientFactory(setup.version, memory === null ? undefined : sharedRequestLimit(memory))
@@ -3945,17 +3983,28 @@ async function evaluateRun(config, deps) {
     const trainingIds = source.kind === 'encord' ? source.trainingProjects : source.trainingExports;
     // Aborted when the run cannot go on (the benchmark failed): no further request is sent.
     const cancel = new AbortController();
-    // Checked before the scorer starts: an error on the benchmark ends the run here.
+    // One limit on requests in flight for the whole run (the user's `concurrency`), shared by
+    // preflight and scoring on every thread: the two overlap.
+    const requestMemory = source.kind === 'encord' && deps.createClient === undefined
+        ? sharedLimitMemory(source.concurrency)
+        : undefined;
+    // Preflight's requests go out at once, while the scorer starts and the benchmark loads; a
+    // training project starts loading once preflight has checked it, and preflight's report is
+    // given before anything is scored (`scoreAll`). Not cancelled with the run: when the benchmark
+    // fails, preflight's own error on it is the one to give.
     const preflight = config.preflight && source.kind === 'encord'
-        ? await deps.log.group('Preflight: check the set-up', () => preflightBeforeScoring({
+        ? startPreflight({
             source,
             stage: config.workflowStage,
             log: deps.log,
-            signal: cancel.signal,
+            signal: new AbortController().signal,
             version: deps.tool.version,
-            ...(deps.createClient ? { createClient: deps.createClient } : {})
-        }))
+            ...(deps.createClient ? { createClient: deps.createClient } : {}),
+            ...(requestMemory ? { requestLimit: sharedRequestLimit(requestMemory) } : {})
+        })
         : null;
+    // Read by scoreAll; until then (or if the scorer cannot start) its failure is not unhandled.
+    preflight?.report.catch(() => { });
     const projectsAtOnce = projectConcurrency(config);
     const scorer = await createScorer({
         source,
@@ -3967,7 +4016,8 @@ async function evaluateRun(config, deps) {
         signal: cancel.signal,
         version: deps.tool.version,
         ...(deps.createClient ? { createClient: deps.createClient } : {}),
-        ...(deps.workerScript ? { workerScript: deps.workerScript } : {})
+        ...(deps.workerScript ? { workerScript: deps.workerScript } : {}),
+        ...(requestMemory ? { requestMemory } : {})
     });
     // Whatever happens, the workers are stopped: a live worker keeps the process running.
     try {
@@ -3979,7 +4029,7 @@ async function evaluateRun(config, deps) {
 }
 /** A training project that was not scored because the run stopped (the benchmark failed). */
 const NOT_SCORED = Symbol('not scored');
-async function scoreAll(config, deps, scorer, cancel, projectsAtOnce, preflight) {
+async function scoreAll(config, deps, scorer, cancel, projectsAtOnce, preflightRun) {
     const { log } = deps;
     const { source } = config;
     const benchmarkId = source.kind === 'encord' ? source.benchmarkProject : source.benchmarkExport;
@@ -4016,12 +4066,14 @@ async function scoreAll(config, deps, scorer, cancel, projectsAtOnce, preflight)
             // behind one slow project, a project starts only once the one `ahead` places before it
             // has been handed on.
             await rows.handedOn(index - ahead);
+            const verdict = preflightRun === null ? null : await preflightRun.verdict(id);
+            if (verdict === 'stopped')
+                return NOT_SCORED;
             return await limit(async () => {
                 if (stopped)
                     return NOT_SCORED;
-                const failure = preflightFailure(preflight, id);
-                if (failure !== null)
-                    return { status: 'failed', failure };
+                if (verdict !== null)
+                    return { status: 'failed', failure: verdict };
                 try {
                     const scored = await scorer.score(id);
                     csv = scored.csvRows;
@@ -4055,6 +4107,25 @@ async function scoreAll(config, deps, scorer, cancel, projectsAtOnce, preflight)
         stop();
         throw error;
     }));
+    // Preflight's report, in its own log group before anything else. An error on the benchmark
+    // ends the run here, as if preflight had run alone: it found it before any training project
+    // was checked, so none was started; the benchmark's load (begun alongside) is stopped, and
+    // preflight's error is the only one given.
+    let preflight = null;
+    if (preflightRun !== null) {
+        try {
+            preflight = await log.group('Preflight: check the set-up', async () => reportPreflight(await preflightRun.report, log));
+        }
+        catch (error) {
+            stop();
+            benchmark.catch(() => { });
+            // Every project settles before the run ends (none was started; should one have been, its
+            // line is not held back waiting for a scoring group that will not open).
+            showProgress();
+            await Promise.allSettled(tasks);
+            throw error;
+        }
+    }
     let benchmarkSummary;
     try {
         benchmarkSummary = await log.group(`Load the benchmark project ${benchmarkId}`, () => benchmark);

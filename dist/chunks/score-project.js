@@ -51080,79 +51080,180 @@ function boundsOf(g, size) {
     }
 }
 
-//#region src/generator/xoroshiro128plus.ts
-const jumps = [
-	3639956645,
-	3750757012,
-	1261568508,
-	386426335
-];
-var XoroShiro128Plus = class XoroShiro128Plus {
-	constructor(s01, s00, s11, s10) {
-		this.s01 = s01;
-		this.s00 = s00;
-		this.s11 = s11;
-		this.s10 = s10;
-	}
-	clone() {
-		return new XoroShiro128Plus(this.s01, this.s00, this.s11, this.s10);
-	}
-	next() {
-		const out = this.s00 + this.s10 | 0;
-		const a0 = this.s10 ^ this.s00;
-		const a1 = this.s11 ^ this.s01;
-		const s00 = this.s00;
-		const s01 = this.s01;
-		this.s00 = s00 << 24 ^ s01 >>> 8 ^ a0 ^ a0 << 16;
-		this.s01 = s01 << 24 ^ s00 >>> 8 ^ a1 ^ (a1 << 16 | a0 >>> 16);
-		this.s10 = a1 << 5 ^ a0 >>> 27;
-		this.s11 = a0 << 5 ^ a1 >>> 27;
-		return out;
-	}
-	jump() {
-		let ns01 = 0;
-		let ns00 = 0;
-		let ns11 = 0;
-		let ns10 = 0;
-		let s01 = this.s01;
-		let s00 = this.s00;
-		let s11 = this.s11;
-		let s10 = this.s10;
-		for (let i = 0; i !== 4; ++i) {
-			const ji = jumps[i];
-			for (let mask = 1; mask; mask <<= 1) {
-				if (ji & mask) {
-					ns01 ^= s01;
-					ns00 ^= s00;
-					ns11 ^= s11;
-					ns10 ^= s10;
-				}
-				const a0 = s10 ^ s00;
-				const a1 = s11 ^ s01;
-				const s00_ = s00;
-				const s01_ = s01;
-				s00 = s00_ << 24 ^ s01_ >>> 8 ^ a0 ^ a0 << 16;
-				s01 = s01_ << 24 ^ s00_ >>> 8 ^ a1 ^ (a1 << 16 | a0 >>> 16);
-				s10 = a1 << 5 ^ a0 >>> 27;
-				s11 = a0 << 5 ^ a1 >>> 27;
-			}
-		}
-		this.s01 = ns01;
-		this.s00 = ns00;
-		this.s11 = ns11;
-		this.s10 = ns10;
-	}
-	getState() {
-		return [
-			this.s01,
-			this.s00,
-			this.s11,
-			this.s10
-		];
-	}
-};
-function xoroshiro128plus(seed) {
-	return new XoroShiro128Plus(-1, ~seed, seed | 0, 0);
+/**
+ * The per-unit counts the bootstrap (`intervals.ts`) adds up in every resample, laid out so that
+ * each resample does as few additions as it can while every sum stays what it was to the last bit.
+ *
+ * A resample's sum of a field is Σ weight(unit) × count(unit), with the weights summing to the
+ * number of units n. Whole, non-negative counts (objects, pairs, attributes compared…) sum to whole
+ * numbers, exactly and in any order, as long as they stay below 2⁵³. So several of one class's
+ * whole fields are packed into one number, each in its own range of digits: with field f's sum at
+ * most n × (its largest count) = R_f − 1, the word Σ count_f × M_f, M_f = R_0 × … × R_(f−1), sums
+ * to Σ sum_f × M_f, below R_0 × … × R_k ≤ 2⁵³, from which each sum_f is read back exactly with
+ * `%` and exact division. One addition then does the work of two to four.
+ *
+ * Fields with any fractional or negative count (the IoU sum, partial classification scores) are
+ * not packed: their sums depend on the order of the additions, which stays the units' order.
+ */
+/** Below this, whole numbers are exact in a double. */
+const EXACT_LIMIT = 2 ** 53;
+/** The non-zero counts of the scored fields, unit by unit, with whole fields packed. */
+function resampledCounts(tallies) {
+    const stride = TALLY_FIELDS.length;
+    const scored = SCORED_FIELDS.map((field) => TALLY_FIELDS.indexOf(field));
+    const fields = scored.length;
+    const classes = tallies.classes.length;
+    const { entryStart, entryClass, values } = tallies;
+    const entries = entryClass.length;
+    const whole = scored.map(() => true);
+    const largest = new Float64Array(classes * fields);
+    for (let entry = 0; entry < entries; entry++) {
+        for (let field = 0; field < fields; field++) {
+            const amount = values[entry * stride + scored[field]];
+            if (!(Number.isInteger(amount) && amount >= 0))
+                whole[field] = false;
+            const column = entryClass[entry] * fields + field;
+            if (amount > largest[column])
+                largest[column] = amount;
+        }
+    }
+    let width = (classes + 1) * fields;
+    const words = [];
+    // Per class-field sum: the word it is packed in (-1: not packed) and its multiplier there.
+    const wordOf = new Int32Array(classes * fields).fill(-1);
+    const multiplier = new Float64Array(classes * fields);
+    // Each class's words, `classWords[c]` to `classWords[c + 1]`.
+    const classWords = new Uint32Array(classes + 1);
+    for (let c = 0; c < classes; c++) {
+        classWords[c] = words.length;
+        let word = null;
+        let product = 1;
+        for (let field = 0; field < fields; field++) {
+            const column = c * fields + field;
+            const most = largest[column];
+            // A sum that stays 0 needs no digits; an unbounded or huge one is added on its own.
+            if (!whole[field] || most === 0)
+                continue;
+            const radix = tallies.units * most + 1;
+            if (!(radix < EXACT_LIMIT))
+                continue;
+            // A product at or above 2⁵³ may be rounded, but never below 2⁵³: the test stays safe.
+            if (word === null || !(product * radix < EXACT_LIMIT)) {
+                word = { column: width++, targets: [], radices: [] };
+                words.push(word);
+                product = 1;
+            }
+            wordOf[column] = words.length - 1;
+            multiplier[column] = product;
+            word.targets.push(column);
+            word.radices.push(radix);
+            product *= radix;
+        }
+    }
+    classWords[classes] = words.length;
+    const unitStart = new Uint32Array(tallies.units + 1);
+    const columns = [];
+    const amounts = [];
+    const wordAmounts = new Float64Array(words.length);
+    for (let unit = 0; unit < tallies.units; unit++) {
+        const end = entryStart[unit + 1];
+        for (let entry = entryStart[unit]; entry < end; entry++) {
+            const c = entryClass[entry];
+            const firstWord = classWords[c];
+            const endWord = classWords[c + 1];
+            wordAmounts.fill(0, firstWord, endWord);
+            for (let field = 0; field < fields; field++) {
+                const amount = values[entry * stride + scored[field]];
+                if (amount === 0)
+                    continue;
+                const column = c * fields + field;
+                const word = wordOf[column];
+                if (word < 0) {
+                    columns.push(column);
+                    amounts.push(amount);
+                }
+                else {
+                    wordAmounts[word] =
+                        wordAmounts[word] + amount * multiplier[column];
+                }
+            }
+            for (let w = firstWord; w < endWord; w++) {
+                const amount = wordAmounts[w];
+                if (amount === 0)
+                    continue;
+                columns.push(words[w].column);
+                amounts.push(amount);
+            }
+        }
+        unitStart[unit + 1] = columns.length;
+    }
+    return {
+        unitStart,
+        columns: Uint32Array.from(columns),
+        amounts: Float64Array.from(amounts),
+        width,
+        words
+    };
+}
+/** Reads each word's sums back into their class-field places. */
+function unpackWords(sums, words) {
+    for (const word of words) {
+        let rest = sums[word.column];
+        for (let k = 0; k < word.targets.length; k++) {
+            const radix = word.radices[k];
+            const digit = rest % radix;
+            sums[word.targets[k]] = digit;
+            rest = (rest - digit) / radix;
+        }
+    }
+}
+
+/**
+ * The bootstrap's draws: n units drawn uniformly with replacement, as a count per unit.
+ *
+ * The generator is xoroshiro128+ exactly as `pure-rand` seeds and steps it (`xoroshiro128plus`,
+ * 32 bits per step), so the draws are the ones pure-rand gives; the tests check this against
+ * pure-rand itself. It is written out here, with its state in local variables for the whole
+ * resample, because pure-rand's generator keeps its state in an object's fields: stepped two
+ * million times per project, that made the draws a quarter of the bootstrap's time.
+ */
+const TWO_TO_32 = 2 ** 32;
+/** Generator state, as pure-rand's `xoroshiro128plus(seed)` starts it. */
+function resampleGenerator(seed) {
+    return Int32Array.of(-1, ~seed, seed | 0, 0);
+}
+/**
+ * Adds one to `weights[unit]` for each of n draws of a unit in [0, n). Each draw takes the
+ * generator's 32 bits and rejects the top values that would favour small numbers.
+ */
+function drawWeights(state, n, weights) {
+    let s01 = state[0];
+    let s00 = state[1];
+    let s11 = state[2];
+    let s10 = state[3];
+    const limit = TWO_TO_32 - (TWO_TO_32 % n);
+    for (let drawn = 0; drawn < n;) {
+        const bits = (s00 + s10) >>> 0;
+        const a0 = s10 ^ s00;
+        const a1 = s11 ^ s01;
+        const old00 = s00;
+        const old01 = s01;
+        s00 = (old00 << 24) ^ (old01 >>> 8) ^ a0 ^ (a0 << 16);
+        s01 = (old01 << 24) ^ (old00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+        s10 = (a1 << 5) ^ (a0 >>> 27);
+        s11 = (a0 << 5) ^ (a1 >>> 27);
+        if (bits < limit) {
+            // `bits % n`, but V8 takes `%` on a number above 2³¹ through its slow floating-point path.
+            // Exact: bits / n < 2³², so its floor is never rounded up.
+            const unit = bits - Math.floor(bits / n) * n;
+            weights[unit] = weights[unit] + 1;
+            drawn++;
+        }
+    }
+    state[0] = s01;
+    state[1] = s00;
+    state[2] = s11;
+    state[3] = s10;
 }
 
 /**
@@ -51183,48 +51284,7 @@ function bootstrapIntervals(tallies, method, options, seed) {
     if (samples <= 0 || n === 0)
         return null;
     const metrics = metricsComputedBy(method).map((metric) => metric.name);
-    const classes = tallies.classes.length;
-    // Only the fields the scores read are summed; the others stay 0 in the tally scored.
-    const fields = SCORED_FIELDS.length;
-    const { unitStart, columns, amounts } = nonZeroCounts(tallies);
-    // Score draws: [group][metric][sample], group 0 overall, then each class; NaN when undefined.
-    const draws = new Float64Array((classes + 1) * metrics.length * samples);
-    const weights = new Uint32Array(n);
-    // Sums per class (`class * fields + field`), then the overall sums after them.
-    const sums = new Float64Array((classes + 1) * fields);
-    const overallBase = classes * fields;
-    const rng = xoroshiro128plus(seed);
-    const tally = emptyTally();
-    for (let sample = 0; sample < samples; sample++) {
-        weights.fill(0);
-        for (let draw = 0; draw < n; draw++) {
-            const unit = drawBelow(n, rng);
-            weights[unit] = weights[unit] + 1;
-        }
-        sums.fill(0);
-        for (let unit = 0; unit < n; unit++) {
-            const weight = weights[unit];
-            if (weight === 0)
-                continue;
-            const end = unitStart[unit + 1];
-            for (let at = unitStart[unit]; at < end; at++) {
-                const column = columns[at];
-                sums[column] = sums[column] + weight * amounts[at];
-            }
-        }
-        for (let column = 0; column < overallBase; column++) {
-            const field = overallBase + (column % fields);
-            sums[field] = sums[field] + sums[column];
-        }
-        for (let group = 0; group <= classes; group++) {
-            // Group 0 is the overall tally, kept after the classes'.
-            readTally(sums, group === 0 ? overallBase : (group - 1) * fields, tally);
-            const scores = scoresOf(tally, method);
-            for (const [m, name] of metrics.entries()) {
-                draws[(group * metrics.length + m) * samples + sample] = scores[name] ?? Number.NaN;
-            }
-        }
-    }
+    const draws = scoreDraws(tallies, method, metrics, samples, seed);
     const intervalsOf = (group) => Object.fromEntries(metrics.map((name, m) => {
         const start = (group * metrics.length + m) * samples;
         return [name, percentileInterval(draws.subarray(start, start + samples), confidenceLevel)];
@@ -51238,48 +51298,60 @@ function bootstrapIntervals(tallies, method, options, seed) {
     };
 }
 /**
- * The units' counts without their zeros (most fields of most entries are 0: no classifications
- * on a detection project, no wrong class on a good annotator), as (sum column, amount) pairs,
- * unit by unit. The bootstrap's inner loop runs over these.
+ * Every resample's scores: [group][metric][sample], group 0 overall, then each class; NaN where a
+ * score is undefined. A function of its own so that V8 optimises the loop whole: as part of
+ * `bootstrapIntervals` it was compiled mid-loop, then thrown out at the loop's end on every call.
  */
-function nonZeroCounts(tallies) {
-    const stride = TALLY_FIELDS.length;
-    const scored = SCORED_FIELDS.map((field) => TALLY_FIELDS.indexOf(field));
-    const { entryStart, entryClass, values } = tallies;
-    const unitStart = new Uint32Array(tallies.units + 1);
-    const columns = [];
-    const amounts = [];
-    for (let unit = 0; unit < tallies.units; unit++) {
-        for (let entry = entryStart[unit]; entry < entryStart[unit + 1]; entry++) {
-            for (const [field, at] of scored.entries()) {
-                const amount = values[entry * stride + at];
-                if (amount === 0)
-                    continue;
-                columns.push(entryClass[entry] * SCORED_FIELDS.length + field);
-                amounts.push(amount);
+function scoreDraws(tallies, method, metrics, samples, seed) {
+    const n = tallies.units;
+    const classes = tallies.classes.length;
+    // Only the fields the scores read are summed; the others stay 0 in the tally scored.
+    const fields = SCORED_FIELDS.length;
+    const { unitStart, columns, amounts, width, words } = resampledCounts(tallies);
+    const draws = new Float64Array((classes + 1) * metrics.length * samples);
+    const weights = new Uint32Array(n);
+    // Sums per class (`class * fields + field`), then the overall sums, then the packed words.
+    const sums = new Float64Array(width);
+    const overallBase = classes * fields;
+    const generator = resampleGenerator(seed);
+    const tally = emptyTally();
+    for (let sample = 0; sample < samples; sample++) {
+        weights.fill(0);
+        drawWeights(generator, n, weights);
+        sums.fill(0);
+        for (let unit = 0; unit < n; unit++) {
+            const weight = weights[unit];
+            if (weight === 0)
+                continue;
+            const end = unitStart[unit + 1];
+            for (let at = unitStart[unit]; at < end; at++) {
+                const column = columns[at];
+                sums[column] = sums[column] + weight * amounts[at];
             }
         }
-        unitStart[unit + 1] = columns.length;
+        unpackWords(sums, words);
+        for (let column = 0; column < overallBase; column++) {
+            const field = overallBase + (column % fields);
+            sums[field] = sums[field] + sums[column];
+        }
+        for (let group = 0; group <= classes; group++) {
+            // Group 0 is the overall tally, kept after the classes'.
+            readTally(sums, group === 0 ? overallBase : (group - 1) * fields, tally);
+            const scores = scoresOf(tally, method);
+            // Index loops, not entries(): an iterator's pairs, per group and resample, were the
+            // bootstrap's main allocation.
+            for (let m = 0; m < metrics.length; m++) {
+                const name = metrics[m];
+                draws[(group * metrics.length + m) * samples + sample] = scores[name] ?? Number.NaN;
+            }
+        }
     }
-    return { unitStart, columns: Uint32Array.from(columns), amounts: Float64Array.from(amounts) };
-}
-const TWO_TO_32 = 2 ** 32;
-/**
- * A uniform whole number in [0, n): the generator's 32 bits, rejecting the top values that would
- * favour small numbers. (pure-rand's own `uniformInt` gives the same distribution but, called two
- * million times per project, took most of the bootstrap's time.)
- */
-function drawBelow(n, rng) {
-    const limit = TWO_TO_32 - (TWO_TO_32 % n);
-    for (;;) {
-        const bits = rng.next() >>> 0;
-        if (bits < limit)
-            return bits % n;
-    }
+    return draws;
 }
 function readTally(sums, base, into) {
-    for (const [field, key] of SCORED_FIELDS.entries())
-        into[key] = sums[base + field];
+    for (let field = 0; field < SCORED_FIELDS.length; field++) {
+        into[SCORED_FIELDS[field]] = sums[base + field];
+    }
 }
 /**
  * The central `level` interval of the defined draws (NaN marks an undefined one), by linear
@@ -51562,16 +51634,22 @@ function auditIndexOf(benchmark) {
         featureHash: [],
         className: [],
         classes: benchmark.ontology.objects.map((o) => ({ featureHash: o.featureHash, name: o.name })),
-        lookup: new Map()
+        lookup: units.map(() => new Map())
     };
     const unitOf = [];
     const frameOf = [];
     for (const [u, dataHash] of units.entries()) {
         const row = rows.get(dataHash);
         const frames = [...objectsByFrame(row)].sort(([a], [b]) => a - b);
+        const objects = index.lookup[u];
         for (const [frame, list] of frames) {
             for (const { object } of list) {
-                index.lookup.set(objectKey(dataHash, frame, object.objectHash), unitOf.length);
+                let byFrame = objects.get(object.objectHash);
+                if (byFrame === undefined) {
+                    byFrame = new Map();
+                    objects.set(object.objectHash, byFrame);
+                }
+                byFrame.set(frame, unitOf.length);
                 unitOf.push(u);
                 frameOf.push(frame);
                 index.objectHash.push(object.objectHash);
@@ -51639,7 +51717,7 @@ function auditRecordOf(evaluation, benchmark, training, keepUnitTallies) {
         }
         if (!result.benchmark)
             continue;
-        const o = index.lookup.get(objectKey(result.dataHash, result.frame, result.benchmark.objectHash));
+        const o = index.lookup[u]?.get(result.benchmark.objectHash)?.get(result.frame);
         if (o === undefined)
             continue;
         if (result.status === 'missed') {
@@ -51697,9 +51775,6 @@ function attributeDisagreements(catalogue, gold, given, frame, object) {
     }
     return { compared: hashes.length, disagreements };
 }
-function objectKey(dataHash, frame, objectHash) {
-    return `${dataHash}\n${frame}\n${objectHash}`;
-}
 /** The row scored for each data hash: the last one listed, as pairing takes it. */
 function lastRowPerUnit(project) {
     const rows = new Map();
@@ -51731,15 +51806,13 @@ function labelsDigest(rows) {
     const hash = createHash('sha256');
     const sorted = [...rows].sort((a, b) => a.dataHash < b.dataHash ? -1 : a.dataHash > b.dataHash ? 1 : 0);
     for (const row of sorted) {
-        // One line per row: a row's text cannot run into the next one's.
-        hash.update(JSON.stringify([row.dataHash, row.objects, row.classifications], mapsAsEntries));
+        // One line per row: a row's text cannot run into the next one's. Plain JSON.stringify, with
+        // no replacer: a replacer is called for every value and made this a tenth of the run's label
+        // handling. It writes a Map as `{}`, so the parts hashed may hold none (checked below).
+        hash.update(JSON.stringify([row.dataHash, row.objects, row.classifications]));
         hash.update('\n');
     }
     return `sha256:${hash.digest('hex')}`;
-}
-/** JSON.stringify writes a Map as `{}`: its entries, in insertion order, stand in for it. */
-function mapsAsEntries(_key, value) {
-    return value instanceof Map ? [...value.entries()] : value;
 }
 
 /**
@@ -55768,4 +55841,4 @@ class BenchmarkFailed extends Error {
     }
 }
 
-export { metricsOf as $, sendExplained as A, v2SignatureHeaders as B, projectSchema as C, describeError as D, checkPrivateKey as E, INPUT_DEFAULTS as F, csvHeader as G, limitWorstItems as H, InputError as I, escapeMarkdown as J, HttpClient as K, HttpCodes as L, getAugmentedNamespace as M, commonjsGlobal as N, requireTunnel as O, requireUndici as P, undiciExports as Q, firstLineOf as R, OUTPUT_NAMES as S, INPUT_NAMES as T, GATE_METRICS as U, meetsThreshold as V, editorOrigin as W, ReportWriteError as X, EvaluationError as Y, defaultClientFactory as Z, OUTCOME as _, metricFacts as a, addTallies as a0, bootstrapIntervals as a1, bootstrapSeed as a2, projectHashForLinks as a3, labelEditorUrl as a4, similarity as a5, TALLY_FIELDS as a6, stringifyRecords as a7, neutraliseFormula as a8, METRICS as a9, number as aA, _enum as aB, projectFeedback as aC, balancedWorstItems as aa, metricsComputedBy as ab, html as ac, verdictIcon as ad, safeHref as ae, ERROR_KINDS as af, page as ag, orderRunResult as ah, DEFAULT_WORST_ITEMS_PER_KIND as ai, makeLoader as aj, auditIndexOf as ak, scoreTrainingProject as al, sharedLimitMemory as am, sharedRequestLimit as an, hasTracks as ao, pLimit as ap, printParseErrorCode as aq, visit as ar, detectUtf16 as as, describeUtf16 as at, object as au, array as av, union$1 as aw, record as ax, unknown as ay, literal as az, INPUTS as b, safeText as c, createEncordClient as d, signingKeyFor as e, encordUserAgent as f, getDefaultExportFromCjs as g, createTransport as h, assertEncordHash as i, string as j, pageSchema as k, labelsUnder as l, metricsShownIn as m, normaliseDomain as n, invalidResponse as o, parseAtEdge as p, pythonJsonDumps as q, resolveRetryPolicy as r, scoreOf as s, thresholdInput as t, parseJsonBody as u, v1Authorization as v, v1NotJson as w, v1EnvelopeSchema as x, v1Failure as y, v2Failure as z };
+export { metricsOf as $, sendExplained as A, v2SignatureHeaders as B, projectSchema as C, describeError as D, checkPrivateKey as E, INPUT_DEFAULTS as F, csvHeader as G, limitWorstItems as H, InputError as I, escapeMarkdown as J, HttpClient as K, HttpCodes as L, getAugmentedNamespace as M, commonjsGlobal as N, requireTunnel as O, requireUndici as P, undiciExports as Q, firstLineOf as R, OUTPUT_NAMES as S, INPUT_NAMES as T, GATE_METRICS as U, meetsThreshold as V, editorOrigin as W, ReportWriteError as X, EvaluationError as Y, defaultClientFactory as Z, OUTCOME as _, metricFacts as a, addTallies as a0, bootstrapIntervals as a1, bootstrapSeed as a2, projectHashForLinks as a3, labelEditorUrl as a4, similarity as a5, TALLY_FIELDS as a6, stringifyRecords as a7, neutraliseFormula as a8, METRICS as a9, number as aA, _enum as aB, projectFeedback as aC, balancedWorstItems as aa, metricsComputedBy as ab, html as ac, verdictIcon as ad, safeHref as ae, ERROR_KINDS as af, page as ag, orderRunResult as ah, DEFAULT_WORST_ITEMS_PER_KIND as ai, makeLoader as aj, sharedRequestLimit as ak, auditIndexOf as al, scoreTrainingProject as am, sharedLimitMemory as an, hasTracks as ao, pLimit as ap, printParseErrorCode as aq, visit as ar, detectUtf16 as as, describeUtf16 as at, object as au, array as av, union$1 as aw, record as ax, unknown as ay, literal as az, INPUTS as b, safeText as c, createEncordClient as d, signingKeyFor as e, encordUserAgent as f, getDefaultExportFromCjs as g, createTransport as h, assertEncordHash as i, string as j, pageSchema as k, labelsUnder as l, metricsShownIn as m, normaliseDomain as n, invalidResponse as o, parseAtEdge as p, pythonJsonDumps as q, resolveRetryPolicy as r, scoreOf as s, thresholdInput as t, parseJsonBody as u, v1Authorization as v, v1NotJson as w, v1EnvelopeSchema as x, v1Failure as y, v2Failure as z };
