@@ -12,6 +12,7 @@ import { signingKeyFor } from '../../src/encord/keys.js'
 import { silentLogger, type Logger } from '../../src/log.js'
 import {
   evaluateRun,
+  projectConcurrency,
   projectsAhead,
   type EvaluableConfig,
   type PipelineDeps
@@ -105,7 +106,8 @@ describe('evaluateRun with a slow first project', () => {
     const config = configFor(BENCHMARK, '8')
     let release!: () => void
     const held = new Promise<void>((resolve) => (release = resolve))
-    const ahead = projectsAhead(Math.max(2, Math.ceil(8 / 2)))
+    // Scored in this thread (an injected client keeps scoring off workers).
+    const ahead = projectsAhead(projectConcurrency(config, 1))
     expect(ahead).toBeLessThan(TRAINING_COUNT - 1)
     const started = new Set<number>()
     const fetched = new Set<number>()
@@ -167,5 +169,28 @@ describe('evaluateRun when the benchmark fails', () => {
     // evaluateRun settles every project before it rejects, so none can start after this.
     await expect(run).rejects.toThrow(UNKNOWN)
     expect(started.size).toBeLessThanOrEqual(2)
+  })
+})
+
+describe('projectConcurrency', () => {
+  const config = (concurrency: string) =>
+    ({ source: { kind: 'encord', concurrency: Number(concurrency) } }) as unknown as EvaluableConfig
+
+  it('keeps two projects per scoring thread in hand: one scored, the next one loading', () => {
+    expect(projectConcurrency(config('8'), 2)).toBe(4)
+    expect(projectConcurrency(config('8'), 4)).toBe(8)
+    expect(projectConcurrency(config('8'), 16)).toBe(32)
+    expect(projectConcurrency(config('2'), 1)).toBe(2)
+  })
+
+  it('keeps one export per thread in hand offline (no network to wait on)', () => {
+    const offline = { source: { kind: 'exports' } } as unknown as EvaluableConfig
+    expect(projectConcurrency(offline, 1)).toBe(2)
+    expect(projectConcurrency(offline, 4)).toBe(4)
+  })
+
+  it('keeps at least half the request concurrency in hand, as before', () => {
+    expect(projectConcurrency(config('16'), 2)).toBe(8)
+    expect(projectConcurrency(config('1'), 1)).toBe(2)
   })
 })
