@@ -282,7 +282,7 @@ try {
     `Each scenario: seed ${flags.seed}; K training projects and one benchmark of ${rows} label rows × ${objectsPerRow} objects; ${latencyMs} ms of latency per request; concurrency ${concurrency}.`,
     '',
     `- **wall**: \`node dist/index.js\` as a process, from spawn to exit (start-up, fetching, parsing, scoring, writing the CSV, report.json and summary); the median of ${runs} run(s).`,
-    '- **floor**: the same requests through the same transport at the same concurrency, doing nothing else (`bench/floor.mjs`).',
+    "- **floor**: the same requests (preflight's included; the bench checks the count) through the same transport at the same concurrency, each sent as soon as the answers it needs are in, doing nothing else (`bench/floor.mjs`).",
     '- **evaluation**: `evaluateProject` alone, in process, summed over the training projects (`bench/evaluate-only.mjs`).',
     '- **received**: bytes on the wire, as counted by the fake server; **peak RSS**: the action process, from the kernel (median of the runs).',
     '',
