@@ -1,6 +1,6 @@
 import { deserialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
-import { aj as makeLoader, Z as defaultClientFactory, ak as sharedRequestLimit, am as scoreTrainingProject, D as describeError } from './chunks/score-project.js';
+import { am as makeLoader, Z as defaultClientFactory, an as sharedRequestLimit, ap as scoreTrainingProject, D as describeError } from './chunks/score-project.js';
 import 'node:crypto';
 import 'http';
 import 'https';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import path$2, { resolve, join, dirname as dirname$1, basename } from 'node:path';
-import { U as GATE_METRICS, s as scoreOf, a as metricFacts, t as thresholdInput, V as meetsThreshold, F as INPUT_DEFAULTS, I as InputError, E as checkPrivateKey, W as editorOrigin, X as ReportWriteError, D as describeError, Y as EvaluationError, Z as defaultClientFactory, _ as OUTCOME, $ as metricsOf, a0 as addTallies, a1 as bootstrapIntervals, a2 as bootstrapSeed, a3 as projectHashForLinks, a4 as labelEditorUrl, a5 as similarity, a6 as TALLY_FIELDS, J as escapeMarkdown$1, a7 as stringifyRecords, a8 as neutraliseFormula, m as metricsShownIn, l as labelsUnder, a9 as METRICS, aa as balancedWorstItems, ab as metricsComputedBy, ac as html, ad as verdictIcon, ae as safeHref, af as ERROR_KINDS, ag as page, ah as orderRunResult, ai as DEFAULT_WORST_ITEMS_PER_KIND, H as limitWorstItems, c as safeText, aj as makeLoader, ak as sharedRequestLimit, al as auditIndexOf, am as scoreTrainingProject, an as sharedLimitMemory, ao as hasTracks, ap as pLimit, aq as printParseErrorCode, ar as visit, as as detectUtf16, at as describeUtf16, au as object, av as array, aw as union, ax as record, ay as unknown, j as string, az as literal, aA as number, R as firstLineOf, aB as _enum, aC as projectFeedback, G as csvHeader } from './score-project.js';
+import { U as GATE_METRICS, s as scoreOf, a as metricFacts, t as thresholdInput, V as meetsThreshold, F as INPUT_DEFAULTS, I as InputError, E as checkPrivateKey, W as editorOrigin, X as ReportWriteError, D as describeError, Y as EvaluationError, Z as defaultClientFactory, _ as OUTCOME, $ as metricsOf, a0 as addTallies, a1 as bootstrapIntervals, a2 as bootstrapSeed, a3 as projectHashForLinks, a4 as labelEditorUrl, a5 as boundsOf, a6 as boundsOverlap, a7 as similarityBound, a8 as similarity, a9 as TALLY_FIELDS, J as escapeMarkdown$1, aa as stringifyRecords, ab as neutraliseFormula, m as metricsShownIn, l as labelsUnder, ac as METRICS, ad as balancedWorstItems, ae as metricsComputedBy, af as html, ag as verdictIcon, ah as safeHref, ai as ERROR_KINDS, aj as page, ak as orderRunResult, al as DEFAULT_WORST_ITEMS_PER_KIND, H as limitWorstItems, c as safeText, am as makeLoader, an as sharedRequestLimit, ao as auditIndexOf, ap as scoreTrainingProject, aq as sharedLimitMemory, ar as hasTracks, as as pLimit, at as printParseErrorCode, au as visit, av as detectUtf16, aw as describeUtf16, ax as object, ay as array, az as union, aA as record, aB as unknown, j as string, aC as literal, aD as number, R as firstLineOf, aE as _enum, aF as projectFeedback, G as csvHeader } from './score-project.js';
 import { stat as stat$1, mkdir as mkdir$1, writeFile as writeFile$1, rm as rm$1, open as open$1, readdir as readdir$1, rename as rename$1, readFile, appendFile as appendFile$1 } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { serialize } from 'node:v8';
@@ -1376,6 +1376,8 @@ function clusterExtras(lists, threshold) {
     for (const [annotator, list] of lists.entries()) {
         const sorted = [...list].sort((a, b) => a.objectHash < b.objectHash ? -1 : a.objectHash > b.objectHash ? 1 : 0);
         for (const extra of sorted) {
+            const size = extra.size ?? undefined;
+            const reach = boundsOf(extra.geometry, size);
             let best = null;
             let bestMean = -1;
             for (const cluster of clusters) {
@@ -1386,7 +1388,15 @@ function clusterExtras(lists, threshold) {
                 let total = 0;
                 let agrees = true;
                 for (const member of cluster.members) {
-                    const value = similarity(member.geometry, extra.geometry, extra.size ?? undefined);
+                    // As the matcher does: shapes whose reaches are apart score 0, and a pair whose cheap
+                    // upper bound is under the threshold cannot agree; either way the exact similarity
+                    // (polyline buffers, polygon clipping: most of the audit's time) is not needed.
+                    if (!boundsOverlap(boundsOf(member.geometry, size), reach) ||
+                        similarityBound(member.geometry, extra.geometry, size) < threshold) {
+                        agrees = false;
+                        break;
+                    }
+                    const value = similarity(member.geometry, extra.geometry, size);
                     if (!(value > 0 && value >= threshold)) {
                         agrees = false;
                         break;

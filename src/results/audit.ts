@@ -17,7 +17,7 @@
  * projects' audit records (`audit-record.ts`) and returns data.
  */
 import { addTallies, metricsOf, TALLY_FIELDS } from '../evaluate/metrics.js'
-import { similarity } from '../evaluate/geometry/index.js'
+import { boundsOf, boundsOverlap, similarity, similarityBound } from '../evaluate/geometry/index.js'
 import type { AuditOptions, Tally, UnitTallies } from '../evaluate/types.js'
 import { labelEditorUrl, projectHashForLinks } from './editor-links.js'
 import { bootstrapIntervals, bootstrapSeed } from './intervals.js'
@@ -312,6 +312,8 @@ export function clusterExtras(
       a.objectHash < b.objectHash ? -1 : a.objectHash > b.objectHash ? 1 : 0
     )
     for (const extra of sorted) {
+      const size = extra.size ?? undefined
+      const reach = boundsOf(extra.geometry, size)
       let best: { members: AuditExtra[]; annotators: Set<number> } | null = null
       let bestMean = -1
       for (const cluster of clusters) {
@@ -320,7 +322,17 @@ export function clusterExtras(
         let total = 0
         let agrees = true
         for (const member of cluster.members) {
-          const value = similarity(member.geometry, extra.geometry, extra.size ?? undefined)
+          // As the matcher does: shapes whose reaches are apart score 0, and a pair whose cheap
+          // upper bound is under the threshold cannot agree; either way the exact similarity
+          // (polyline buffers, polygon clipping: most of the audit's time) is not needed.
+          if (
+            !boundsOverlap(boundsOf(member.geometry, size), reach) ||
+            similarityBound(member.geometry, extra.geometry, size) < threshold
+          ) {
+            agrees = false
+            break
+          }
+          const value = similarity(member.geometry, extra.geometry, size)
           if (!(value > 0 && value >= threshold)) {
             agrees = false
             break
