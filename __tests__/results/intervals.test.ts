@@ -295,7 +295,8 @@ describe('coverage on simulated projects', () => {
       const recall = bootstrapIntervals(
         simulatedProject(rng),
         'one-to-one',
-        OPTIONS,
+        // 1,000 resamples rather than the default 2,000: the coverage is the same, at half the time.
+        { ...OPTIONS, samples: 1000 },
         bootstrapSeed('benchmark', `training-${project}`)
       )?.overall.recall
       if (!recall) throw new Error('expected a recall interval')

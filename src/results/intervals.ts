@@ -149,7 +149,15 @@ function readTally(sums: Float64Array, base: number, into: Tally): void {
  * interpolation between order statistics; null when fewer than half of the draws are defined.
  */
 export function percentileInterval(draws: Float64Array, level: number): Interval | null {
-  const defined = draws.filter((value) => !Number.isNaN(value)).sort()
+  // A loop rather than `filter`: a typed array's filter calls back per element and was a third
+  // of the bootstrap on small projects.
+  const kept = new Float64Array(draws.length)
+  let count = 0
+  for (let k = 0; k < draws.length; k++) {
+    const value = draws[k] as number
+    if (!Number.isNaN(value)) kept[count++] = value
+  }
+  const defined = kept.subarray(0, count).sort()
   if (defined.length === 0 || defined.length * 2 < draws.length) return null
   const tail = (1 - level) / 2
   return { low: quantile(defined, tail), high: quantile(defined, 1 - tail) }
