@@ -6,7 +6,6 @@
  * so only the benchmark and the projects in flight are in memory.
  * A training project that fails is reported as such; the others are still scored.
  */
-import { availableParallelism } from 'node:os'
 import pLimit from 'p-limit'
 import type { RunConfig } from './config.js'
 import { applyGate } from './results/gate.js'
@@ -24,7 +23,12 @@ import {
 import type { ProjectAuditRecord } from './results/audit-record.js'
 import type { ProjectOutcome, RunResult } from './results/run-result.js'
 import type { ClientFactory } from './scoring/loaders.js'
-import { createScorer, type BenchmarkSummary, type Scorer } from './scoring/scorer.js'
+import {
+  createScorer,
+  scoringThreads,
+  type BenchmarkSummary,
+  type Scorer
+} from './scoring/scorer.js'
 import { checkVideoThresholds } from './results/video-thresholds.js'
 
 export interface PipelineDeps {
@@ -72,7 +76,14 @@ export async function evaluateRun(config: EvaluableConfig, deps: PipelineDeps): 
       : null
   // Read by scoreAll; until then (or if the scorer cannot start) its failure is not unhandled.
   preflight?.report.catch(() => {})
-  const projectsAtOnce = projectConcurrency(config, scoringThreads(config, deps))
+  const projectsAtOnce = projectConcurrency(
+    config,
+    scoringThreads({
+      workerScript: deps.workerScript,
+      createClient: deps.createClient,
+      trainingCount: trainingIds.length
+    })
+  )
   const scorer = await createScorer({
     source,
     workflowStage: config.workflowStage,
@@ -323,26 +334,14 @@ function firstRejection(settled: PromiseSettledResult<unknown>[]): unknown {
 /**
  * How many training projects are loaded and scored at once. Requests are limited separately by
  * the client; this bounds memory (each project's label JSON is held until it is scored). From
- * Encord, at least two per scoring thread (one per core), so that each thread has its next
+ * Encord, at least two per scoring thread (`scoringThreads`), so that each thread has its next
  * project loading while it scores one and never waits on the network while there is work: on a
  * 4-core runner the default concurrency alone would give one per thread.
  */
-export function projectConcurrency(config: EvaluableConfig, scoringThreads: number): number {
+export function projectConcurrency(config: EvaluableConfig, threads: number): number {
   // Export files are read from disk, with no latency to hide: one project per thread.
-  if (config.source.kind !== 'encord') return Math.max(2, scoringThreads)
-  return Math.max(2, Math.ceil(config.source.concurrency / 2), 2 * scoringThreads)
-}
-
-/**
- * The threads that will score (`scoring/scorer.ts`): one per core, at most one per training
- * project, on workers only when the entry point provides them (and no client is injected).
- */
-function scoringThreads(config: EvaluableConfig, deps: PipelineDeps): number {
-  if (deps.workerScript === undefined || deps.createClient !== undefined) return 1
-  const { source } = config
-  const count =
-    source.kind === 'encord' ? source.trainingProjects.length : source.trainingExports.length
-  return Math.max(1, Math.min(availableParallelism(), count))
+  if (config.source.kind !== 'encord') return Math.max(2, threads)
+  return Math.max(2, Math.ceil(config.source.concurrency / 2), 2 * threads)
 }
 
 /**

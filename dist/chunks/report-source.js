@@ -3859,14 +3859,23 @@ class ScoringPool {
  * benchmark loaded here and sent to them. Either way the benchmark is loaded once, training
  * projects start loading while it loads, and a benchmark failure is the run's failure.
  */
+/**
+ * How many threads score: this one plus a worker per further core, at most one per training
+ * project; this one alone without the worker script or with an injected client. The run sizes
+ * its projects in hand from it (`pipeline.ts`), and `createScorer` starts the workers it counts.
+ */
+function scoringThreads(setup) {
+    if (setup.workerScript === undefined || setup.createClient !== undefined)
+        return 1;
+    return Math.max(1, Math.min(availableParallelism(), setup.trainingCount));
+}
 async function createScorer(setup) {
-    // This thread scores as well, so one worker fewer than cores (or than projects at once), and
-    // none for one project.
-    const workers = Math.min(availableParallelism() - 1, setup.projectsAtOnce - 1, setup.trainingCount - 1);
+    // This thread scores as well, so one worker fewer than the scoring threads (or than projects
+    // at once: more threads would sit idle).
+    const workers = Math.min(scoringThreads(setup), setup.projectsAtOnce) - 1;
     const { workerScript } = setup;
-    if (workerScript === undefined || setup.createClient !== undefined || workers < 1) {
+    if (workerScript === undefined || workers < 1)
         return inThisThread(setup);
-    }
     return withWorkers(setup, workerScript, workers);
 }
 async function inThisThread(setup) {
@@ -4015,7 +4024,11 @@ async function evaluateRun(config, deps) {
         : null;
     // Read by scoreAll; until then (or if the scorer cannot start) its failure is not unhandled.
     preflight?.report.catch(() => { });
-    const projectsAtOnce = projectConcurrency(config, scoringThreads(config, deps));
+    const projectsAtOnce = projectConcurrency(config, scoringThreads({
+        workerScript: deps.workerScript,
+        createClient: deps.createClient,
+        trainingCount: trainingIds.length
+    }));
     const scorer = await createScorer({
         source,
         workflowStage: config.workflowStage,
@@ -4237,26 +4250,15 @@ function firstRejection(settled) {
 /**
  * How many training projects are loaded and scored at once. Requests are limited separately by
  * the client; this bounds memory (each project's label JSON is held until it is scored). From
- * Encord, at least two per scoring thread (one per core), so that each thread has its next
+ * Encord, at least two per scoring thread (`scoringThreads`), so that each thread has its next
  * project loading while it scores one and never waits on the network while there is work: on a
  * 4-core runner the default concurrency alone would give one per thread.
  */
-function projectConcurrency(config, scoringThreads) {
+function projectConcurrency(config, threads) {
     // Export files are read from disk, with no latency to hide: one project per thread.
     if (config.source.kind !== 'encord')
-        return Math.max(2, scoringThreads);
-    return Math.max(2, Math.ceil(config.source.concurrency / 2), 2 * scoringThreads);
-}
-/**
- * The threads that will score (`scoring/scorer.ts`): one per core, at most one per training
- * project, on workers only when the entry point provides them (and no client is injected).
- */
-function scoringThreads(config, deps) {
-    if (deps.workerScript === undefined || deps.createClient !== undefined)
-        return 1;
-    const { source } = config;
-    const count = source.kind === 'encord' ? source.trainingProjects.length : source.trainingExports.length;
-    return Math.max(1, Math.min(availableParallelism(), count));
+        return Math.max(2, threads);
+    return Math.max(2, Math.ceil(config.source.concurrency / 2), 2 * threads);
 }
 /**
  * How far past the first project whose rows are not yet written a project may start: this many

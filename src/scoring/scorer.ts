@@ -54,18 +54,26 @@ export interface ScorerSetup {
   requestMemory?: SharedArrayBuffer
 }
 
+/**
+ * How many threads score: this one plus a worker per further core, at most one per training
+ * project; this one alone without the worker script or with an injected client. The run sizes
+ * its projects in hand from it (`pipeline.ts`), and `createScorer` starts the workers it counts.
+ */
+export function scoringThreads(setup: {
+  workerScript?: URL | undefined
+  createClient?: ClientFactory | undefined
+  trainingCount: number
+}): number {
+  if (setup.workerScript === undefined || setup.createClient !== undefined) return 1
+  return Math.max(1, Math.min(availableParallelism(), setup.trainingCount))
+}
+
 export async function createScorer(setup: ScorerSetup): Promise<Scorer> {
-  // This thread scores as well, so one worker fewer than cores (or than projects at once), and
-  // none for one project.
-  const workers = Math.min(
-    availableParallelism() - 1,
-    setup.projectsAtOnce - 1,
-    setup.trainingCount - 1
-  )
+  // This thread scores as well, so one worker fewer than the scoring threads (or than projects
+  // at once: more threads would sit idle).
+  const workers = Math.min(scoringThreads(setup), setup.projectsAtOnce) - 1
   const { workerScript } = setup
-  if (workerScript === undefined || setup.createClient !== undefined || workers < 1) {
-    return inThisThread(setup)
-  }
+  if (workerScript === undefined || workers < 1) return inThisThread(setup)
   return withWorkers(setup, workerScript, workers)
 }
 
