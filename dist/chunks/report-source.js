@@ -1122,9 +1122,10 @@ function startPreflight(setup) {
     };
     report.then((done) => {
         if (benchmarkError(done) !== undefined)
-            stopAll();
-        for (const hash of setup.source.trainingProjects)
+            return stopAll();
+        for (const hash of setup.source.trainingProjects) {
             entry(hash).settle(failureOf(done.findings, hash));
+        }
     }, stopAll);
     return { report, verdict: (hash) => entry(hash).promise };
 }

@@ -91,9 +91,10 @@ export function startPreflight(setup: PreflightSetup): PreflightRun {
     for (const hash of setup.source.trainingProjects) entry(hash).settle('stopped')
   }
   report.then((done) => {
-    if (benchmarkError(done) !== undefined) stopAll()
-    for (const hash of setup.source.trainingProjects)
+    if (benchmarkError(done) !== undefined) return stopAll()
+    for (const hash of setup.source.trainingProjects) {
       entry(hash).settle(failureOf(done.findings, hash))
+    }
   }, stopAll)
   return { report, verdict: (hash) => entry(hash).promise }
 }
